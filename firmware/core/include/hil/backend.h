@@ -1,0 +1,106 @@
+/*
+ * What the portable HIL core needs from an LLEXT implementation.
+ *
+ * Two implementations exist: the C LLEXT model (firmware/model/, used by the simulated
+ * board and the bare-metal QEMU core) and the Zephyr glue (firmware/zephyr/, real LLEXT).
+ * The core owns the console, the command parser, the upload image store and the flash
+ * context store; the backend owns everything that touches extensions.
+ *
+ * Plain C99, no Zephyr includes.
+ */
+#ifndef HIL_BACKEND_H
+#define HIL_BACKEND_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define HIL_NAME_MAX      15u  /* LLEXT_MAX_NAME_LEN */
+#define HIL_MAX_DEPS      8u   /* LLEXT_MAX_DEPENDENCIES */
+#define HIL_SYM_NAME_MAX  31u
+#define HIL_CTX_MAX_EXT   16u  /* extensions in one saved context */
+#define HIL_CTX_MAX_MAPS  512u /* section-map entries in one saved context, all extensions */
+#define HIL_CTX_MAX_SYMS  128u /* exported symbols in one saved context, all extensions */
+#define HIL_DEP_NONE      0xFFu
+
+/* One entry of the global extension list, as `state` reports it. */
+struct hil_ext_state {
+	char name[HIL_NAME_MAX + 1];
+	uint32_t use_count;
+	uint32_t exp_cnt;
+	uint32_t sect_cnt;
+	uint32_t alloc;          /* LLEXT heap bytes held: struct, exported-symbol table, section map */
+	uint32_t n_deps;         /* dependency[] entries up to the first NULL */
+	char deps[HIL_MAX_DEPS][HIL_NAME_MAX + 1];
+};
+
+struct hil_heap_stats {
+	uint32_t size, used, free, max_used, allocs;
+};
+
+/* sizeof() on the target: struct llext, struct llext_elf_sect_map, struct llext_symbol, void * */
+struct hil_target_sizes {
+	uint16_t llext, sect_map, symbol, ptr;
+};
+
+/* Portable saved form of a context: no pointers, so it survives a reset and a rebuild. */
+struct hil_saved_map {
+	uint32_t mem_idx;        /* enum llext_mem */
+	uint32_t offset;
+};
+
+struct hil_saved_sym {
+	char name[HIL_SYM_NAME_MAX + 1];
+	uint32_t value;          /* image-relative offset of the symbol's address */
+};
+
+struct hil_saved_ext {
+	char name[HIL_NAME_MAX + 1];   /* also the name of the image that backs it */
+	uint32_t use_count;
+	uint32_t sect_cnt;       /* its entries in hil_snapshot.maps, starting at map_first */
+	uint32_t exp_cnt;        /* its entries in hil_snapshot.syms, starting at sym_first */
+	uint32_t map_first;
+	uint32_t sym_first;
+	/* after llext_relink_dependency: index of dependency[j] in the flat array, or HIL_DEP_NONE */
+	uint8_t dep[HIL_MAX_DEPS];
+};
+
+struct hil_snapshot {
+	uint32_t n;
+	uint32_t n_maps;
+	uint32_t n_syms;
+	struct hil_saved_ext ext[HIL_CTX_MAX_EXT];
+	struct hil_saved_map maps[HIL_CTX_MAX_MAPS];
+	struct hil_saved_sym syms[HIL_CTX_MAX_SYMS];
+};
+
+struct hil_backend {
+	const char *profile;                  /* "upstream", "contract" (model) or "zephyr" */
+	struct hil_target_sizes sizes;
+
+	/* Load the image `image`/`len` as extension `name`, keeping its loader and section map.
+	 * Returns what llext_load returns (0, a positive use count for a duplicate, or -errno). */
+	int (*load)(const char *name, uint8_t *image, size_t len);
+	/* Returns 0 or -errno; *use_count_after is 0 when the extension left the list. */
+	int (*unload)(const char *name, uint32_t *use_count_after);
+	int (*call)(const char *name, const char *symbol, int32_t *value);
+	int (*use_count)(const char *name, uint32_t *use_count);
+	/* Fills up to max entries in global-list order; returns how many extensions are loaded. */
+	size_t (*list)(struct hil_ext_state *out, size_t max);
+	void (*heap)(struct hil_heap_stats *out);
+
+	/* Copy the named loaded extensions, in this order, into a flat array of copies, call
+	 * llext_relink_dependency() on it and describe the result in *snap. Returns relink's rc
+	 * (or -ENOENT for an unknown name, -ENOSPC when the snapshot limits are exceeded). */
+	int (*save)(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_snapshot *snap);
+
+	/* The core has re-instated the images of snap's extensions at their saved places.
+	 * Rebuild the copies and loaders, hand them to llext_restore() as ext[i] = copy order[i],
+	 * and return its rc. `order` is a permutation of 0..snap->n-1. */
+	int (*restore)(const struct hil_snapshot *snap, const uint8_t *order);
+
+	void (*fault_alloc)(uint32_t k);      /* the k-th heap allocation from now fails; 0 disarms */
+	uint32_t (*fault_alloc_armed)(void);  /* allocations left before the fault, 0 = none */
+	uint32_t (*alloc_calls)(void);        /* LLEXT heap allocation calls since boot */
+};
+
+#endif /* HIL_BACKEND_H */

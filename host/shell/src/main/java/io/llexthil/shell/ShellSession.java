@@ -1,0 +1,53 @@
+package io.llexthil.shell;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * A Zephyr shell on one board, over one {@link io.llexthil.link.Link}. Knows nothing of LLEXT.
+ *
+ * <p>Every blocking method has a timeout and fails with a subclass of {@link ShellException} that
+ * names the board, the step and the last bytes seen: {@link ShellTimeoutException} when nothing
+ * matching arrived in time, {@link BoardCrashedException} when a fatal-error banner arrived first,
+ * {@link ShellDisconnectedException} when the link went away.
+ */
+public interface ShellSession extends AutoCloseable {
+
+    /** The board's name (inventory id), used in every message. */
+    String boardName();
+
+    /** Number of the current boot epoch; each banner (reset) starts a new one. */
+    int epoch();
+
+    /**
+     * Waits for the board to be ready in the current or next boot: banner (when the board
+     * profile requires one), then a prompt, then a quiet period.
+     */
+    BootEpoch awaitReady(Duration timeout);
+
+    /**
+     * Sends {@code command} (paced per the board profile), waits for its output up to the next
+     * prompt, and returns output lines (echo, prompt and log lines removed), log lines, elapsed
+     * time and, where the shell reports it, the return value.
+     */
+    CommandResult exec(String command, Duration timeout);
+
+    /** Writes raw bytes (no pacing, no echo handling), e.g. upload frames in bypass mode. */
+    void writeRaw(byte[] bytes, Duration timeout);
+
+    /**
+     * Returns the next command-output line (ANSI stripped, log lines excluded) of the current
+     * epoch that matches, consuming earlier unmatched lines. Used for asynchronous replies such
+     * as upload acknowledgements that arrive after the prompt.
+     */
+    String awaitLine(Predicate<String> match, Duration timeout);
+
+    /** Drops pending unconsumed output lines (not the transcript). */
+    void clearPending();
+
+    /** The per-board transcript (raw and stripped, timestamped). */
+    Transcript transcript();
+
+    @Override
+    void close();
+}
