@@ -21,6 +21,7 @@
 #define HIL_CTX_MAX_MAPS  512u /* section-map entries in one saved context, all extensions */
 #define HIL_CTX_MAX_SYMS  128u /* exported symbols in one saved context, all extensions */
 #define HIL_DEP_NONE      0xFFu
+#define HIL_CTX_BLOB_MAX  4096u /* backend-private bytes saved with a context */
 
 /* One entry of the global extension list, as `state` reports it. */
 struct hil_ext_state {
@@ -71,6 +72,11 @@ struct hil_snapshot {
 	struct hil_saved_ext ext[HIL_CTX_MAX_EXT];
 	struct hil_saved_map maps[HIL_CTX_MAX_MAPS];
 	struct hil_saved_sym syms[HIL_CTX_MAX_SYMS];
+	/* Backend-private bytes the core stores and returns verbatim (length-prefixed in the
+	 * context body). The Zephyr backend keeps the raw struct llext copies here (a context is
+	 * only restored by the same build, so the layout matches); the model leaves it empty. */
+	uint32_t blob_len;
+	uint8_t blob[HIL_CTX_BLOB_MAX];
 };
 
 struct hil_backend {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The project's whole test suite, as CI runs it: firmware core, model and simulated board
+# under sanitizers (CTest), the Cortex-M3 compile check, a bounded fuzz run of the context
+# decoder, then every Java module (unit + integration tests with real socat, ser2net, QEMU
+# and the simulated board).
+#
+# Run as root, it installs the Debian packages the tests need; otherwise it names the
+# missing ones and stops (exit 2) rather than skipping tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(socat ser2net qemu-system-arm qemu-system-x86 gcc-arm-none-eabi libnewlib-arm-none-eabi
+          binutils-arm-none-eabi cmake ninja-build clang libclang-rt-14-dev gcc make)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "== installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "missing Debian packages: ${missing[*]}" >&2
+    echo "install them with: sudo apt-get install -y ${missing[*]}   (or run this script as root)" >&2
+    exit 2
+  fi
+fi
+
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "== firmware: plain build (the simulated board the Java tests drive)"
+cmake -S firmware -B firmware/build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build firmware/build -j"$jobs"
+
+echo "== firmware: sanitizer build + CTest (ASan + UBSan)"
+cmake -S firmware -B firmware/build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLLEXT_HIL_SANITIZE=ON >/dev/null
+cmake --build firmware/build-asan -j"$jobs"
+ctest --test-dir firmware/build-asan --output-on-failure -j"$jobs"
+
+echo "== firmware: portable core compiles for Cortex-M3"
+firmware/tests/arm-compile-check.sh
+
+echo "== firmware: bounded fuzz run of the context/image decoder (${FUZZ_SECONDS}s)"
+firmware/fuzz/run.sh "$FUZZ_SECONDS"
+
+echo "== host: all Java modules (unit and integration tests)"
+mvn -B -q -ntp verify
+echo "== all tests passed"

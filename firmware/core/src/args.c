@@ -1,0 +1,97 @@
+/* Strict argument parsing: whole words only, no signs, no surrounding junk. */
+#include <string.h>
+
+#include "hil_internal.h"
+
+bool hil_parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
+{
+	uint64_t v = 0;
+
+	if (s == NULL || *s == '\0') {
+		return false;
+	}
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9') {
+			return false;
+		}
+		v = v * 10u + (uint64_t)(*s - '0');
+		if (v > 0xffffffffull) {
+			return false;
+		}
+	}
+	if (v < min || v > max) {
+		return false;
+	}
+	*out = (uint32_t)v;
+	return true;
+}
+
+bool hil_parse_hex32(const char *s, uint32_t *out)
+{
+	uint32_t v = 0;
+	size_t n = 0;
+
+	if (s == NULL) {
+		return false;
+	}
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		s += 2;
+	}
+	for (; *s != '\0'; s++, n++) {
+		char c = *s;
+		uint32_t d;
+
+		if (c >= '0' && c <= '9') {
+			d = (uint32_t)(c - '0');
+		} else if (c >= 'a' && c <= 'f') {
+			d = (uint32_t)(c - 'a' + 10);
+		} else if (c >= 'A' && c <= 'F') {
+			d = (uint32_t)(c - 'A' + 10);
+		} else {
+			return false;
+		}
+		if (n >= 8) {
+			return false;
+		}
+		v = (v << 4) | d;
+	}
+	if (n == 0) {
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+int hil_check_name(const char *what, const char *s)
+{
+	size_t n = strlen(s);
+
+	hil_msg_reset();
+	if (n == 0) {
+		hil_msg(what);
+		hil_msg(": expected a name of 1..15 characters");
+		return -HIL_EINVAL;
+	}
+	if (n > HIL_NAME_MAX) {
+		hil_msg(what);
+		hil_msg(" '");
+		hil_msg(s);
+		hil_msg("' is longer than 15 characters");
+		return -HIL_ENAMETOOLONG;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= 0x20 || c >= 0x7f || c == '|') {
+			hil_msg(what);
+			hil_msg(": expected a name of printable ASCII characters without '|'");
+			return -HIL_EINVAL;
+		}
+	}
+	return 0;
+}
+
+bool hil_streq(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}

@@ -1,0 +1,428 @@
+/* Saved-context encoding and validation; see docs/context-format.md for the byte layout. */
+#include <string.h>
+
+#include "hil/crc32.h"
+#include "hil/ctx_format.h"
+
+static void put16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static void put32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
+}
+static uint16_t get16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static uint32_t get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+static size_t bounded_len(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && s[n] != '\0') {
+		n++;
+	}
+	return n;
+}
+
+static uint32_t round_up(uint32_t v, uint32_t a) { return a <= 1u ? v : (v + a - 1u) / a * a; }
+
+const char *hil_ctx_why_str(enum hil_ctx_why why)
+{
+	switch (why) {
+	case HIL_CTX_OK: return "ok";
+	case HIL_CTX_EMPTY: return "empty";
+	case HIL_CTX_NO_COMMIT: return "no commit record";
+	case HIL_CTX_BAD_MAGIC: return "bad magic";
+	case HIL_CTX_BAD_HEADER_CRC: return "bad header crc";
+	case HIL_CTX_BAD_BODY_CRC: return "bad body crc";
+	case HIL_CTX_UNSUPPORTED_VERSION: return "unsupported version";
+	case HIL_CTX_OTHER_BUILD: return "other build";
+	case HIL_CTX_TRUNCATED:
+	case HIL_CTX_READ_ERROR:
+	default: return "truncated";
+	}
+}
+
+uint32_t hil_ctx_commit_offset(uint32_t write_block)
+{
+	return round_up(HIL_CTX_HEADER_LEN, write_block);
+}
+
+uint32_t hil_ctx_body_offset(uint32_t write_block)
+{
+	return hil_ctx_commit_offset(write_block) + round_up(HIL_CTX_COMMIT_LEN, write_block);
+}
+
+bool hil_ctx_parse_build_id(const char *hex, uint8_t out[8])
+{
+	for (int i = 0; i < 16; i++) {
+		char c = hex[i];
+		uint8_t d;
+
+		if (c >= '0' && c <= '9') {
+			d = (uint8_t)(c - '0');
+		} else if (c >= 'a' && c <= 'f') {
+			d = (uint8_t)(c - 'a' + 10);
+		} else if (c >= 'A' && c <= 'F') {
+			d = (uint8_t)(c - 'A' + 10);
+		} else {
+			return false;
+		}
+		if (i % 2 == 0) {
+			out[i / 2] = (uint8_t)(d << 4);
+		} else {
+			out[i / 2] |= d;
+		}
+	}
+	return hex[16] == '\0';
+}
+
+void hil_ctx_header_encode(struct hil_ctx_header *h, uint8_t out[HIL_CTX_HEADER_LEN])
+{
+	memset(out, 0, HIL_CTX_HEADER_LEN);
+	memcpy(out, HIL_CTX_MAGIC, 4);
+	put16(out + 4, HIL_CTX_VERSION);
+	put16(out + 6, HIL_CTX_HEADER_LEN);
+	memcpy(out + 8, h->build, 8);
+	put16(out + 16, h->sizes.llext);
+	put16(out + 18, h->sizes.sect_map);
+	put16(out + 20, h->sizes.symbol);
+	put16(out + 22, h->sizes.ptr);
+	put32(out + 24, h->seq);
+	put32(out + 28, h->erases[0]);
+	put32(out + 32, h->erases[1]);
+	put32(out + 36, h->n_ext);
+	put32(out + 40, h->body_offset);
+	put32(out + 44, h->body_len);
+	put32(out + 48, h->body_crc);
+	out[52] = h->slot;
+	put16(out + 54, h->commit_offset);
+	put32(out + 56, h->slot_size);
+	h->header_crc = hil_crc32(0, out, 60);
+	put32(out + 60, h->header_crc);
+}
+
+void hil_ctx_commit_encode(uint32_t seq, uint32_t header_crc, uint8_t out[HIL_CTX_COMMIT_LEN])
+{
+	memcpy(out, HIL_CTX_COMMIT_MAGIC, 4);
+	put32(out + 4, seq);
+	put32(out + 8, header_crc);
+	put32(out + 12, ~header_crc);
+}
+
+static uint32_t tables_len(uint32_t n, uint32_t m, uint32_t s, uint32_t blob)
+{
+	return HIL_CTX_BODY_PREFIX + n * HIL_CTX_EXT_LEN + m * HIL_CTX_MAP_LEN + s * HIL_CTX_SYM_LEN +
+	       round_up(blob, 4u);
+}
+
+uint32_t hil_ctx_body_layout(const struct hil_snapshot *snap, struct hil_ctx_image *img)
+{
+	uint32_t at = tables_len(snap->n, snap->n_maps, snap->n_syms, snap->blob_len);
+
+	for (uint32_t i = 0; i < snap->n; i++) {
+		img[i].data_offset = at;
+		at += round_up(img[i].len, 4u);
+	}
+	return at;
+}
+
+/* Sink wrapper that keeps the running CRC. */
+struct crc_sink {
+	const struct hil_ctx_sink *sink;
+	uint32_t crc;
+	int rc;
+};
+
+static void emit(struct crc_sink *s, const void *data, size_t len)
+{
+	if (s->rc != 0 || len == 0) {
+		return;
+	}
+	s->crc = hil_crc32(s->crc, data, len);
+	s->rc = s->sink->write(s->sink->user, data, len);
+}
+
+int hil_ctx_body_encode(const struct hil_snapshot *snap, const struct hil_ctx_image *img,
+			const uint8_t *image_base, const struct hil_ctx_sink *sink,
+			uint32_t *crc_out)
+{
+	struct crc_sink s = { sink, 0, 0 };
+	uint8_t rec[HIL_CTX_EXT_LEN];
+	static const uint8_t zeros[4];
+
+	memset(rec, 0, HIL_CTX_BODY_PREFIX);
+	put32(rec, snap->n);
+	put32(rec + 4, snap->n_maps);
+	put32(rec + 8, snap->n_syms);
+	put32(rec + 12, snap->blob_len);
+	if (snap->blob_len > HIL_CTX_BLOB_MAX) {
+		return -1;
+	}
+	emit(&s, rec, HIL_CTX_BODY_PREFIX);
+
+	for (uint32_t i = 0; i < snap->n; i++) {
+		const struct hil_saved_ext *e = &snap->ext[i];
+
+		memset(rec, 0, sizeof(rec));
+		memcpy(rec, e->name, bounded_len(e->name, HIL_NAME_MAX));
+		put32(rec + 16, e->use_count);
+		put32(rec + 20, e->sect_cnt);
+		put32(rec + 24, e->exp_cnt);
+		put32(rec + 28, e->map_first);
+		put32(rec + 32, e->sym_first);
+		memcpy(rec + 36, e->dep, HIL_MAX_DEPS);
+		put32(rec + 44, img[i].offset);
+		put32(rec + 48, img[i].len);
+		put32(rec + 52, img[i].crc);
+		put32(rec + 56, img[i].data_offset);
+		emit(&s, rec, HIL_CTX_EXT_LEN);
+	}
+	for (uint32_t i = 0; i < snap->n_maps; i++) {
+		put32(rec, snap->maps[i].mem_idx);
+		put32(rec + 4, snap->maps[i].offset);
+		emit(&s, rec, HIL_CTX_MAP_LEN);
+	}
+	for (uint32_t i = 0; i < snap->n_syms; i++) {
+		memset(rec, 0, HIL_CTX_SYM_LEN);
+		memcpy(rec, snap->syms[i].name, bounded_len(snap->syms[i].name, HIL_SYM_NAME_MAX));
+		put32(rec + 32, snap->syms[i].value);
+		emit(&s, rec, HIL_CTX_SYM_LEN);
+	}
+	/* backend-private blob, returned verbatim on restore */
+	emit(&s, snap->blob, snap->blob_len);
+	emit(&s, zeros, round_up(snap->blob_len, 4u) - snap->blob_len);
+	for (uint32_t i = 0; i < snap->n; i++) {
+		emit(&s, image_base + img[i].offset, img[i].len);
+		emit(&s, zeros, round_up(img[i].len, 4u) - img[i].len);
+	}
+	*crc_out = s.crc;
+	return s.rc;
+}
+
+static bool all_ff(const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] != 0xffu) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static int rd(const struct hil_ctx_reader *r, uint32_t off, void *dst, size_t len)
+{
+	if (off > r->size || r->size - off < len) {
+		return -1;
+	}
+	return r->read(r->user, off, dst, len);
+}
+
+enum hil_ctx_why hil_ctx_check(const struct hil_ctx_reader *r, const struct hil_ctx_expect *exp,
+			       struct hil_ctx_header *h)
+{
+	uint8_t hdr[HIL_CTX_HEADER_LEN];
+	uint8_t cm[HIL_CTX_COMMIT_LEN];
+	uint8_t buf[64];
+
+	memset(h, 0, sizeof(*h));
+	if (r->size < HIL_CTX_HEADER_LEN) {
+		return HIL_CTX_TRUNCATED;
+	}
+	if (rd(r, 0, hdr, sizeof(hdr)) != 0) {
+		return HIL_CTX_READ_ERROR;
+	}
+	if (all_ff(hdr, sizeof(hdr))) {
+		return HIL_CTX_EMPTY;
+	}
+	if (memcmp(hdr, HIL_CTX_MAGIC, 4) != 0) {
+		return HIL_CTX_BAD_MAGIC;
+	}
+	if (get16(hdr + 4) != HIL_CTX_VERSION || get16(hdr + 6) != HIL_CTX_HEADER_LEN) {
+		return HIL_CTX_UNSUPPORTED_VERSION;
+	}
+	if (hil_crc32(0, hdr, 60) != get32(hdr + 60)) {
+		return HIL_CTX_BAD_HEADER_CRC;
+	}
+	memcpy(h->build, hdr + 8, 8);
+	h->sizes.llext = get16(hdr + 16);
+	h->sizes.sect_map = get16(hdr + 18);
+	h->sizes.symbol = get16(hdr + 20);
+	h->sizes.ptr = get16(hdr + 22);
+	h->seq = get32(hdr + 24);
+	h->erases[0] = get32(hdr + 28);
+	h->erases[1] = get32(hdr + 32);
+	h->n_ext = get32(hdr + 36);
+	h->body_offset = get32(hdr + 40);
+	h->body_len = get32(hdr + 44);
+	h->body_crc = get32(hdr + 48);
+	h->slot = hdr[52];
+	h->commit_offset = get16(hdr + 54);
+	h->slot_size = get32(hdr + 56);
+	h->header_crc = get32(hdr + 60);
+	h->parsed = true;
+
+	if (h->commit_offset < HIL_CTX_HEADER_LEN ||
+	    h->body_offset < (uint32_t)h->commit_offset + HIL_CTX_COMMIT_LEN || h->body_offset > r->size ||
+	    h->body_len > r->size - h->body_offset || h->body_len < HIL_CTX_BODY_PREFIX) {
+		return HIL_CTX_TRUNCATED;
+	}
+	uint32_t commit_off = h->commit_offset;
+
+	if (rd(r, commit_off, cm, sizeof(cm)) != 0) {
+		return HIL_CTX_READ_ERROR;
+	}
+	if (memcmp(cm, HIL_CTX_COMMIT_MAGIC, 4) != 0 || get32(cm + 4) != h->seq ||
+	    get32(cm + 8) != h->header_crc || get32(cm + 12) != ~h->header_crc) {
+		return HIL_CTX_NO_COMMIT;
+	}
+
+	uint32_t crc = 0;
+
+	for (uint32_t at = 0; at < h->body_len;) {
+		uint32_t n = h->body_len - at;
+
+		if (n > sizeof(buf)) {
+			n = sizeof(buf);
+		}
+		if (rd(r, h->body_offset + at, buf, n) != 0) {
+			return HIL_CTX_READ_ERROR;
+		}
+		crc = hil_crc32(crc, buf, n);
+		at += n;
+	}
+	if (crc != h->body_crc) {
+		return HIL_CTX_BAD_BODY_CRC;
+	}
+	if (exp != NULL &&
+	    (memcmp(exp->build, h->build, 8) != 0 || exp->sizes.llext != h->sizes.llext ||
+	     exp->sizes.sect_map != h->sizes.sect_map || exp->sizes.symbol != h->sizes.symbol ||
+	     exp->sizes.ptr != h->sizes.ptr)) {
+		return HIL_CTX_OTHER_BUILD;
+	}
+	return HIL_CTX_OK;
+}
+
+/* A NUL-terminated, non-empty name in a fixed field whose tail is all NUL. */
+static bool name_ok(const uint8_t *field, size_t field_len, size_t max_len)
+{
+	size_t n = 0;
+
+	while (n < field_len && field[n] != 0) {
+		n++;
+	}
+	if (n == 0 || n > max_len || n == field_len) {
+		return false;
+	}
+	for (size_t i = n; i < field_len; i++) {
+		if (field[i] != 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+enum hil_ctx_why hil_ctx_decode(const struct hil_ctx_reader *r, const struct hil_ctx_header *h,
+				struct hil_snapshot *snap, struct hil_ctx_image *img)
+{
+	uint8_t rec[HIL_CTX_EXT_LEN];
+	struct hil_ctx_image local[HIL_CTX_MAX_EXT];
+	uint32_t at = h->body_offset;
+	uint32_t end = h->body_offset + h->body_len;
+
+	if (img == NULL) {
+		img = local;
+	}
+	memset(snap, 0, sizeof(*snap));
+	if (rd(r, at, rec, HIL_CTX_BODY_PREFIX) != 0) {
+		return HIL_CTX_TRUNCATED;
+	}
+	snap->n = get32(rec);
+	snap->n_maps = get32(rec + 4);
+	snap->n_syms = get32(rec + 8);
+	if (snap->n > HIL_CTX_MAX_EXT || snap->n_maps > HIL_CTX_MAX_MAPS ||
+	    snap->n_syms > HIL_CTX_MAX_SYMS || snap->n != h->n_ext || get32(rec + 12) > HIL_CTX_BLOB_MAX) {
+		return HIL_CTX_TRUNCATED;
+	}
+	snap->blob_len = get32(rec + 12);
+	uint32_t tables = tables_len(snap->n, snap->n_maps, snap->n_syms, snap->blob_len);
+
+	if (tables > h->body_len) {
+		return HIL_CTX_TRUNCATED;
+	}
+	at += HIL_CTX_BODY_PREFIX;
+
+	uint32_t data_end = tables; /* body-relative: image data must follow in order */
+
+	for (uint32_t i = 0; i < snap->n; i++, at += HIL_CTX_EXT_LEN) {
+		struct hil_saved_ext *e = &snap->ext[i];
+
+		if (rd(r, at, rec, HIL_CTX_EXT_LEN) != 0 || !name_ok(rec, 16, HIL_NAME_MAX)) {
+			return HIL_CTX_TRUNCATED;
+		}
+		memcpy(e->name, rec, 16);
+		e->use_count = get32(rec + 16);
+		e->sect_cnt = get32(rec + 20);
+		e->exp_cnt = get32(rec + 24);
+		e->map_first = get32(rec + 28);
+		e->sym_first = get32(rec + 32);
+		memcpy(e->dep, rec + 36, HIL_MAX_DEPS);
+		img[i].offset = get32(rec + 44);
+		img[i].len = get32(rec + 48);
+		img[i].crc = get32(rec + 52);
+		img[i].data_offset = get32(rec + 56);
+
+		if ((uint64_t)e->map_first + e->sect_cnt > snap->n_maps ||
+		    (uint64_t)e->sym_first + e->exp_cnt > snap->n_syms || get32(rec + 60) != 0) {
+			return HIL_CTX_TRUNCATED;
+		}
+		for (uint32_t d = 0; d < HIL_MAX_DEPS; d++) {
+			if (e->dep[d] != HIL_DEP_NONE && e->dep[d] >= snap->n) {
+				return HIL_CTX_TRUNCATED;
+			}
+		}
+		for (uint32_t k = 0; k < i; k++) {
+			if (strcmp(snap->ext[k].name, e->name) == 0) {
+				return HIL_CTX_TRUNCATED; /* one image per name */
+			}
+		}
+		if (img[i].len == 0 || img[i].offset % 16u != 0 || img[i].data_offset % 4u != 0 ||
+		    img[i].data_offset < data_end ||
+		    (uint64_t)img[i].data_offset + img[i].len > h->body_len) {
+			return HIL_CTX_TRUNCATED;
+		}
+		data_end = img[i].data_offset + round_up(img[i].len, 4u);
+		if ((uint64_t)img[i].offset + img[i].len > 0xffffffffull) {
+			return HIL_CTX_TRUNCATED;
+		}
+		for (uint32_t k = 0; k < i; k++) {
+			if (img[i].offset < img[k].offset + img[k].len &&
+			    img[k].offset < img[i].offset + img[i].len) {
+				return HIL_CTX_TRUNCATED; /* images overlap in the store */
+			}
+		}
+	}
+	for (uint32_t i = 0; i < snap->n_maps; i++, at += HIL_CTX_MAP_LEN) {
+		if (rd(r, at, rec, HIL_CTX_MAP_LEN) != 0) {
+			return HIL_CTX_TRUNCATED;
+		}
+		snap->maps[i].mem_idx = get32(rec);
+		snap->maps[i].offset = get32(rec + 4);
+	}
+	for (uint32_t i = 0; i < snap->n_syms; i++, at += HIL_CTX_SYM_LEN) {
+		if (rd(r, at, rec, HIL_CTX_SYM_LEN) != 0 || !name_ok(rec, 32, HIL_SYM_NAME_MAX)) {
+			return HIL_CTX_TRUNCATED;
+		}
+		memcpy(snap->syms[i].name, rec, 32);
+		snap->syms[i].value = get32(rec + 32);
+	}
+	if (snap->blob_len > 0 && rd(r, at, snap->blob, snap->blob_len) != 0) {
+		return HIL_CTX_TRUNCATED;
+	}
+	at += round_up(snap->blob_len, 4u);
+	if (at > end || data_end != h->body_len) {
+		return HIL_CTX_TRUNCATED;
+	}
+	return HIL_CTX_OK;
+}

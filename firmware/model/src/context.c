@@ -1,0 +1,271 @@
+/*
+ * The backend's `save` and `restore`: what an application (Sound Open Firmware is the
+ * reference user) does around llext_relink_dependency() and llext_restore().
+ *
+ * save: copy each named extension by value into a static flat array (not the LLEXT heap),
+ * describe its section map and exported symbols in the snapshot, relink the flat array,
+ * then record each dependency as the index of the copy it points to.
+ * restore: rebuild the copies and loaders in static memory from the snapshot, re-bind
+ * each copy to its image by name (the core has re-instated the images), hand
+ * ext[i] = copy order[i] to llext_restore() of the selected profile.
+ */
+#include <string.h>
+
+#include "elf.h"
+#include "heap.h"
+#include "hil/images.h"
+#include "llext_list.h"
+#include "save_restore.h"
+
+static enum model_profile profile;
+
+static struct model_llext save_copies[HIL_CTX_MAX_EXT];
+
+static struct model_llext restore_copies[HIL_CTX_MAX_EXT];
+static struct model_loader restore_loaders[HIL_CTX_MAX_EXT];
+static struct model_sect_map restore_maps[HIL_CTX_MAX_MAPS];
+static struct model_symbol restore_syms[HIL_CTX_MAX_SYMS];
+
+void context_set_profile(enum model_profile p)
+{
+	profile = p;
+}
+
+static int relink(struct model_llext *ext, unsigned int n)
+{
+	return profile == MODEL_PROFILE_CONTRACT ? contract_relink_dependency(ext, n)
+						 : upstream_relink_dependency(ext, n);
+}
+
+static int restore(struct model_llext **ext, struct model_loader **ldr, unsigned int n)
+{
+	return profile == MODEL_PROFILE_CONTRACT ? contract_restore(ext, ldr, n)
+						 : upstream_restore(ext, ldr, n);
+}
+
+static int name_ok(const char *name, size_t size)
+{
+	return memchr(name, '\0', size) != NULL && name[0] != '\0';
+}
+
+/* Describe extension `ext` (about to become copy i) in snap; no relink yet. */
+static int describe(const struct model_llext *ext, uint32_t i, struct hil_snapshot *snap)
+{
+	const struct model_loader *ldr = loader_of(ext);
+	struct hil_saved_ext *s = &snap->ext[i];
+	size_t k;
+
+	if (!ldr || (ext->sect_cnt && !ldr->sect_map)) {
+		return -HIL_EFAULT;   /* every listed extension keeps its loader */
+	}
+	if (ext->sect_cnt > HIL_CTX_MAX_MAPS - snap->n_maps ||
+	    ext->exp_tab.sym_cnt > HIL_CTX_MAX_SYMS - snap->n_syms) {
+		return -HIL_ENOSPC;
+	}
+	memcpy(s->name, ext->name, sizeof(s->name));
+	s->use_count = ext->use_count;
+	s->sect_cnt = ext->sect_cnt;
+	s->exp_cnt = (uint32_t)ext->exp_tab.sym_cnt;
+	s->map_first = snap->n_maps;
+	s->sym_first = snap->n_syms;
+	memset(s->dep, HIL_DEP_NONE, sizeof(s->dep));
+	for (k = 0; k < ext->sect_cnt; k++) {
+		snap->maps[snap->n_maps].mem_idx = (uint32_t)ldr->sect_map[k].mem_idx;
+		snap->maps[snap->n_maps].offset = (uint32_t)ldr->sect_map[k].offset;
+		snap->n_maps++;
+	}
+	for (k = 0; k < ext->exp_tab.sym_cnt; k++) {
+		const struct model_symbol *sym = &ext->exp_tab.syms[k];
+		struct hil_saved_sym *out = &snap->syms[snap->n_syms];
+		size_t len = strlen(sym->name);
+
+		if (len > HIL_SYM_NAME_MAX) {
+			return -HIL_ENOSPC;
+		}
+		memset(out->name, 0, sizeof(out->name));
+		memcpy(out->name, sym->name, len);
+		out->value = (uint32_t)((uintptr_t)sym->addr - (uintptr_t)ext->image);
+		snap->n_syms++;
+	}
+	return 0;
+}
+
+int context_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_snapshot *snap)
+{
+	uint32_t i, j, k;
+	int rc = 0;
+
+	snap->n = snap->n_maps = snap->n_syms = 0;
+	snap->blob_len = 0;
+	if (n > HIL_CTX_MAX_EXT) {
+		return -HIL_ENOSPC;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		const struct model_llext *ext = name_ok(names[i], sizeof(names[i]))
+						? list_by_name(names[i]) : NULL;
+
+		if (!ext) {
+			rc = -HIL_ENOENT;
+			break;
+		}
+		save_copies[i] = *ext;
+		rc = describe(ext, i, snap);
+	}
+	if (rc == 0) {
+		rc = relink(save_copies, (unsigned int)n);
+	}
+	if (rc) {
+		snap->n_maps = snap->n_syms = 0;
+		return rc;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < HIL_MAX_DEPS && save_copies[i].dependency[j]; j++) {
+			for (k = 0; k < n && save_copies[i].dependency[j] != &save_copies[k]; k++) {
+			}
+			if (k == n) {
+				snap->n_maps = snap->n_syms = 0;
+				return -HIL_EFAULT;   /* relink returned 0 but left a foreign pointer */
+			}
+			snap->ext[i].dep[j] = (uint8_t)k;
+		}
+	}
+	snap->n = (uint32_t)n;
+	return 0;
+}
+
+/* Everything restore relies on, so a damaged snapshot cannot index out of bounds. */
+static int snapshot_ok(const struct hil_snapshot *snap, const uint8_t *order)
+{
+	uint8_t seen[HIL_CTX_MAX_EXT] = { 0 };
+	uint32_t i, j;
+
+	if (snap->n > HIL_CTX_MAX_EXT || snap->n_maps > HIL_CTX_MAX_MAPS ||
+	    snap->n_syms > HIL_CTX_MAX_SYMS || (snap->n && !order)) {
+		return 0;
+	}
+	for (i = 0; i < snap->n; i++) {
+		const struct hil_saved_ext *s = &snap->ext[i];
+		int ended = 0;
+
+		if (!name_ok(s->name, sizeof(s->name)) || s->map_first > snap->n_maps ||
+		    s->sect_cnt > snap->n_maps - s->map_first || s->sym_first > snap->n_syms ||
+		    s->exp_cnt > snap->n_syms - s->sym_first || order[i] >= snap->n ||
+		    seen[order[i]]++) {
+			return 0;
+		}
+		for (j = 0; j < HIL_MAX_DEPS; j++) {
+			ended |= s->dep[j] == HIL_DEP_NONE;
+			if (!ended && s->dep[j] >= snap->n) {
+				return 0;
+			}
+		}
+		for (j = 0; j < s->sect_cnt; j++) {
+			if (snap->maps[s->map_first + j].mem_idx > MODEL_MEM_COUNT) {
+				return 0;
+			}
+		}
+		for (j = 0; j < s->exp_cnt; j++) {
+			if (!name_ok(snap->syms[s->sym_first + j].name, HIL_SYM_NAME_MAX + 1)) {
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
+/* The exported symbol `name` of the parsed image, or NULL. */
+static const char *image_symbol_name(const struct elf_info *elf, const char *name)
+{
+	uint32_t i;
+
+	for (i = 1; i < elf->sym_cnt; i++) {
+		struct elf_symbol sym;
+
+		elf_symbol(elf, i, &sym);
+		if (elf_is_export(&sym) && strcmp(sym.name, name) == 0) {
+			return sym.name;
+		}
+	}
+	return NULL;
+}
+
+/* Copy i and its loader, bound to the re-instated image. */
+static int rebuild(const struct hil_snapshot *snap, uint32_t i)
+{
+	const struct hil_saved_ext *s = &snap->ext[i];
+	struct model_llext *c = &restore_copies[i];
+	struct elf_info elf;
+	uint8_t *image;
+	size_t len;
+	uint32_t j;
+
+	if (hil_images_find(s->name, &image, &len) != 0) {
+		return -HIL_ENOENT;
+	}
+	if (elf_parse(image, len, &elf) != 0) {
+		return -HIL_ENOEXEC;
+	}
+	memset(c, 0, sizeof(*c));
+	memcpy(c->name, s->name, sizeof(c->name));
+	c->use_count = s->use_count;
+	c->sect_cnt = s->sect_cnt;
+	c->image = image;
+	c->image_len = len;
+	c->exp_tab.sym_cnt = s->exp_cnt;
+	c->exp_tab.syms = s->exp_cnt ? &restore_syms[s->sym_first] : NULL;
+	for (j = 0; j < HIL_MAX_DEPS && s->dep[j] != HIL_DEP_NONE; j++) {
+		c->dependency[j] = &restore_copies[s->dep[j]];
+	}
+	for (j = 0; j < s->exp_cnt; j++) {
+		const struct hil_saved_sym *saved = &snap->syms[s->sym_first + j];
+		struct model_symbol *sym = &restore_syms[s->sym_first + j];
+
+		/* names point into the image, as after a load, so they outlive the snapshot */
+		sym->name = image_symbol_name(&elf, saved->name);
+		if (!sym->name || saved->value > len) {
+			return -HIL_ENOEXEC;
+		}
+		sym->addr = image + saved->value;
+	}
+	for (j = 0; j < s->sect_cnt; j++) {
+		restore_maps[s->map_first + j].mem_idx =
+			(enum model_mem)snap->maps[s->map_first + j].mem_idx;
+		restore_maps[s->map_first + j].offset = snap->maps[s->map_first + j].offset;
+	}
+	restore_loaders[i].sect_map = s->sect_cnt ? &restore_maps[s->map_first] : NULL;
+	restore_loaders[i].ext = NULL;
+	return 0;
+}
+
+int context_restore(const struct hil_snapshot *snap, const uint8_t *order)
+{
+	struct model_llext *ext[HIL_CTX_MAX_EXT];
+	struct model_loader *ldr[HIL_CTX_MAX_EXT];
+	uint32_t i, n;
+	int rc;
+
+	if (!snap || !snapshot_ok(snap, order)) {
+		return -HIL_EINVAL;
+	}
+	n = snap->n;
+	if (loaders_free() < n) {
+		return -HIL_ENOSPC;
+	}
+	for (i = 0; i < n; i++) {
+		rc = rebuild(snap, i);
+		if (rc) {
+			return rc;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		ext[i] = &restore_copies[order[i]];
+		ldr[i] = &restore_loaders[order[i]];
+	}
+	rc = restore(ext, ldr, n);
+	if (rc == 0) {
+		for (i = 0; i < n; i++) {
+			(void)loader_bind(ext[i], ldr[i]->sect_map);   /* room checked above */
+		}
+	}
+	return rc;
+}

@@ -1,0 +1,141 @@
+#define _DEFAULT_SOURCE /* openpty, cfmakeraw */
+#include "transport.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <pty.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <termios.h>
+#include <unistd.h>
+
+static int set_nonblocking(int fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+
+	return fl < 0 ? -1 : fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+}
+
+/* Waits (in poll(), one second at a time) for a line on stdin. EOF: the host went away. */
+static int wait_stdin_newline(void)
+{
+	for (;;) {
+		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+		char c;
+
+		if (poll(&p, 1, 1000) <= 0) {
+			continue;
+		}
+		ssize_t n = read(STDIN_FILENO, &c, 1);
+
+		if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
+			return -1;
+		}
+		if (n == 1 && c == '\n') {
+			return 0;
+		}
+	}
+}
+
+static int open_pty(struct transport *t, char *why, size_t why_len)
+{
+	int master, slave;
+	char name[128];
+	struct termios tio;
+
+	if (openpty(&master, &slave, name, NULL, NULL) != 0) {
+		snprintf(why, why_len, "--pty: openpty failed: %s; try --tcp 0", strerror(errno));
+		return -1;
+	}
+	/* Raw, 8 bits, no echo: a serial line, not a terminal. */
+	if (tcgetattr(slave, &tio) == 0) {
+		cfmakeraw(&tio);
+		tcsetattr(slave, TCSANOW, &tio);
+	}
+	fprintf(stderr, "LISTENING pty %s\n", name);
+	fflush(stderr);
+	/* Our slave fd stays open until the host says it has opened the pty: before that the
+	 * master would report a hang-up. */
+	if (wait_stdin_newline() != 0) {
+		close(slave);
+		close(master);
+		snprintf(why, why_len, "--pty: stdin closed before the host opened %s", name);
+		return -2;
+	}
+	close(slave);
+	set_nonblocking(master);
+	t->kind = CONSOLE_PTY;
+	t->in_fd = t->out_fd = master;
+	return 0;
+}
+
+static int open_tcp(uint16_t port, struct transport *t, char *why, size_t why_len)
+{
+	struct sockaddr_in addr;
+	socklen_t alen = sizeof(addr);
+	int one = 1;
+	int ls = socket(AF_INET, SOCK_STREAM, 0);
+
+	if (ls < 0) {
+		snprintf(why, why_len, "--tcp: socket failed: %s", strerror(errno));
+		return -1;
+	}
+	setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)); /* restarts reuse the port */
+	memset(&addr, 0, sizeof(addr));
+	addr.sin_family = AF_INET;
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	addr.sin_port = htons(port);
+	if (bind(ls, (struct sockaddr *)&addr, sizeof(addr)) != 0 || listen(ls, 1) != 0 ||
+	    getsockname(ls, (struct sockaddr *)&addr, &alen) != 0) {
+		snprintf(why, why_len, "--tcp %u: cannot listen on 127.0.0.1:%u: %s; use --tcp 0 for a free port",
+			 (unsigned)port, (unsigned)port, strerror(errno));
+		close(ls);
+		return -1;
+	}
+	fprintf(stderr, "LISTENING tcp 127.0.0.1:%u\n", (unsigned)ntohs(addr.sin_port));
+	fflush(stderr);
+	int cs;
+
+	for (;;) {
+		struct pollfd p = { .fd = ls, .events = POLLIN };
+
+		if (poll(&p, 1, 1000) <= 0) {
+			continue;
+		}
+		cs = accept(ls, NULL, NULL);
+		if (cs >= 0) {
+			break;
+		}
+		if (errno != EINTR && errno != EAGAIN && errno != ECONNABORTED) {
+			snprintf(why, why_len, "--tcp: accept failed: %s", strerror(errno));
+			close(ls);
+			return -1;
+		}
+	}
+	close(ls); /* one client per boot, like one cable */
+	setsockopt(cs, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	set_nonblocking(cs);
+	t->kind = CONSOLE_SOCKET;
+	t->in_fd = t->out_fd = cs;
+	return 0;
+}
+
+int transport_open(const struct sim_options *o, struct transport *t, char *why, size_t why_len)
+{
+	switch (o->transport) {
+	case SIM_PTY:
+		return open_pty(t, why, why_len);
+	case SIM_TCP:
+		return open_tcp(o->tcp_port, t, why, why_len);
+	default:
+		t->kind = CONSOLE_STDIO;
+		t->in_fd = STDIN_FILENO;
+		t->out_fd = STDOUT_FILENO;
+		return 0;
+	}
+}

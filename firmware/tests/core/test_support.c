@@ -1,0 +1,575 @@
+#include <string.h>
+
+#include "hil/crc32.h"
+#include "hil/images.h"
+#include "test_support.h"
+
+int t_failures;
+int t_checks;
+
+int t_done(const char *name)
+{
+	printf("%s: %d checks, %d failures\n", name, t_checks, t_failures);
+	if (t_checks == 0) {
+		printf("%s: no checks ran\n", name);
+		return 1;
+	}
+	return t_failures == 0 ? 0 : 1;
+}
+
+/* ---------------- flash ---------------- */
+uint8_t t_flash[T_FLASH_SIZE];
+uint32_t t_flash_writes, t_flash_erases;
+jmp_buf t_power_cut_env;
+bool t_power_cut_armed;
+int t_power_cuts;
+
+static int fl_read(uint32_t off, void *dst, size_t len)
+{
+	if (off > T_FLASH_SIZE || T_FLASH_SIZE - off < len) {
+		return -HIL_EINVAL;
+	}
+	memcpy(dst, t_flash + off, len);
+	return 0;
+}
+
+static int fl_write(uint32_t off, const void *src, size_t len)
+{
+	const uint8_t *p = src;
+
+	if (off % T_WRITE_BLOCK || len % T_WRITE_BLOCK || off > T_FLASH_SIZE || T_FLASH_SIZE - off < len) {
+		fprintf(stderr, "flash write misaligned/out of range: off %u len %zu\n", off, len);
+		t_failures++;
+		return -HIL_EINVAL;
+	}
+	for (size_t i = 0; i < len; i++) {
+		t_flash[off + i] &= p[i]; /* NOR: programming only clears bits */
+	}
+	t_flash_writes++;
+	return 0;
+}
+
+static int fl_erase(uint32_t off, size_t len)
+{
+	if (off % T_ERASE_BLOCK || len % T_ERASE_BLOCK || off > T_FLASH_SIZE || T_FLASH_SIZE - off < len) {
+		fprintf(stderr, "flash erase misaligned/out of range: off %u len %zu\n", off, len);
+		t_failures++;
+		return -HIL_EINVAL;
+	}
+	memset(t_flash + off, 0xff, len);
+	t_flash_erases++;
+	return 0;
+}
+
+void t_flash_wipe(void)
+{
+	memset(t_flash, 0xff, sizeof(t_flash));
+}
+
+static void power_cut(void)
+{
+	t_power_cuts++;
+	if (t_power_cut_armed) {
+		longjmp(t_power_cut_env, 1);
+	}
+	fprintf(stderr, "unexpected power cut\n");
+	abort();
+}
+
+/* ---------------- console ---------------- */
+char t_out[T_OUT_MAX];
+size_t t_out_len;
+
+void t_out_clear(void)
+{
+	t_out_len = 0;
+	t_out[0] = '\0';
+}
+
+static void out_write(const char *buf, size_t len)
+{
+	/* every call must be exactly one CRLF-terminated line */
+	if (len < 2 || buf[len - 2] != '\r' || buf[len - 1] != '\n' ||
+	    memchr(buf, '\n', len - 1) != NULL) {
+		fprintf(stderr, "port write is not exactly one line: '%.*s'\n", (int)len, buf);
+		t_failures++;
+	}
+	if (t_out_len + len + 1 > T_OUT_MAX) {
+		t_out_len = 0; /* keep the tail; tests look at the last lines */
+	}
+	memcpy(t_out + t_out_len, buf, len);
+	t_out_len += len;
+	t_out[t_out_len] = '\0';
+}
+
+const char *t_last_line(const char *prefix)
+{
+	static char line[HIL_LINE_MAX + 8];
+	const char *found = NULL;
+	size_t plen = strlen(prefix);
+
+	for (const char *p = t_out; p < t_out + t_out_len;) {
+		const char *e = strstr(p, "\r\n");
+
+		if (e == NULL) {
+			break;
+		}
+		if ((size_t)(e - p) >= plen && strncmp(p, prefix, plen) == 0) {
+			found = p;
+		}
+		p = e + 2;
+	}
+	if (found == NULL) {
+		return NULL;
+	}
+	size_t n = (size_t)(strstr(found, "\r\n") - found);
+
+	memcpy(line, found, n);
+	line[n] = '\0';
+	return line;
+}
+
+int t_count_lines(const char *prefix)
+{
+	int n = 0;
+	size_t plen = strlen(prefix);
+
+	for (const char *p = t_out; p < t_out + t_out_len;) {
+		const char *e = strstr(p, "\r\n");
+
+		if (e == NULL) {
+			break;
+		}
+		if (strncmp(p, prefix, plen) == 0) {
+			n++;
+		}
+		p = e + 2;
+	}
+	return n;
+}
+
+bool t_result(const char *tag, uint32_t *id, int *rc, const char **json)
+{
+	static char js[HIL_LINE_MAX];
+	char prefix[16];
+
+	snprintf(prefix, sizeof(prefix), "%s|", tag);
+	const char *line = t_last_line(prefix);
+
+	if (line == NULL) {
+		fprintf(stderr, "no %s line in output\n", tag);
+		t_failures++;
+		return false;
+	}
+	const char *body = line + strlen(prefix);
+	const char *last_bar = strrchr(body, '|');
+
+	if (last_bar == NULL || strlen(last_bar + 1) != 8) {
+		fprintf(stderr, "malformed result line '%s'\n", line);
+		t_failures++;
+		return false;
+	}
+	uint32_t want = (uint32_t)strtoul(last_bar + 1, NULL, 16);
+	uint32_t got = hil_crc32(0, body, (size_t)(last_bar - body));
+
+	if (want != got) {
+		fprintf(stderr, "bad crc in '%s' (computed %08x)\n", line, got);
+		t_failures++;
+		return false;
+	}
+	char *end;
+
+	*id = (uint32_t)strtoul(body, &end, 10);
+	*rc = (int)strtol(end + 1, &end, 10);
+	size_t jl = (size_t)(last_bar - (end + 1));
+
+	memcpy(js, end + 1, jl);
+	js[jl] = '\0';
+	*json = js;
+	return true;
+}
+
+/* ---------------- clock, port ---------------- */
+uint32_t t_now_ms;
+static uint32_t uptime(void) { return t_now_ms; }
+
+uint8_t t_image_store[32768];
+bool t_bypass_on;
+int t_resets;
+
+static void do_reset(bool cold) { (void)cold; t_resets++; }
+static void bypass(bool on) { t_bypass_on = on; }
+
+struct hil_port t_port;
+
+/* ---------------- fake backend ---------------- */
+struct fake_ext {
+	char name[HIL_NAME_MAX + 1];
+	uint32_t use_count;
+	uint8_t *image;
+	size_t len;
+	int dep;  /* index into exts or -1 */
+};
+
+#define FAKE_MAX 16
+static struct fake_ext exts[FAKE_MAX];
+static size_t n_exts;
+static uint32_t alloc_armed, alloc_calls;
+int t_restore_calls;
+uint8_t t_restore_order[HIL_CTX_MAX_EXT];
+int t_next_restore_rc;
+
+void t_make_image(uint8_t *buf, uint32_t len, uint8_t seed)
+{
+	memset(buf, 0, len);
+	memcpy(buf, "HILT", 4);
+	buf[4] = seed;
+	for (uint32_t i = 24; i < len; i++) {
+		buf[i] = (uint8_t)(seed * 31u + i * 7u);
+	}
+}
+
+static int find_ext(const char *name)
+{
+	for (size_t i = 0; i < n_exts; i++) {
+		if (strcmp(exts[i].name, name) == 0) {
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+static int fb_load(const char *name, uint8_t *image, size_t len)
+{
+	int i = find_ext(name);
+
+	alloc_calls++;
+	if (i >= 0) {
+		return (int)++exts[i].use_count;
+	}
+	if (len < 24 || memcmp(image, "HILT", 4) != 0) {
+		return -HIL_ENOEXEC;
+	}
+	if (n_exts == FAKE_MAX) {
+		return -HIL_ENOMEM;
+	}
+	/* bytes 8..23: the name of a dependency, "" for none */
+	char dep[HIL_NAME_MAX + 1];
+	int d = -1;
+
+	memcpy(dep, image + 8, HIL_NAME_MAX);
+	dep[HIL_NAME_MAX] = '\0';
+	if (dep[0] != '\0') {
+		d = find_ext(dep);
+		if (d < 0) {
+			return -HIL_ENOENT;
+		}
+		exts[d].use_count++;
+	}
+	struct fake_ext *e = &exts[n_exts++];
+
+	memset(e, 0, sizeof(*e));
+	snprintf(e->name, sizeof(e->name), "%s", name);
+	e->use_count = 1;
+	e->image = image;
+	e->len = len;
+	e->dep = d;
+	return 0;
+}
+
+static void remove_ext(int i)
+{
+	for (size_t k = 0; k < n_exts; k++) {
+		if (exts[k].dep > i) {
+			exts[k].dep--;
+		}
+	}
+	memmove(&exts[i], &exts[i + 1], (n_exts - (size_t)i - 1) * sizeof(exts[0]));
+	n_exts--;
+}
+
+static int fb_unload(const char *name, uint32_t *uc)
+{
+	int i = find_ext(name);
+
+	if (i < 0) {
+		return -HIL_ENOENT;
+	}
+	if (--exts[i].use_count == 0) {
+		if (exts[i].dep >= 0) {
+			exts[exts[i].dep].use_count--;
+		}
+		remove_ext(i);
+		*uc = 0;
+		return 0;
+	}
+	*uc = exts[i].use_count;
+	return 0;
+}
+
+static int fb_call(const char *name, const char *symbol, int32_t *value)
+{
+	int i = find_ext(name);
+
+	if (i < 0) {
+		return -HIL_ENOENT;
+	}
+	if (strcmp(symbol, "get") == 0) {
+		*value = exts[i].image[4];
+		return 0;
+	}
+	if (strcmp(symbol, "inc") == 0) {
+		*value = ++exts[i].image[4]; /* mutate the image in place, like .data */
+		return 0;
+	}
+	return -HIL_ENOENT;
+}
+
+static int fb_use_count(const char *name, uint32_t *uc)
+{
+	int i = find_ext(name);
+
+	if (i < 0) {
+		return -HIL_ENOENT;
+	}
+	*uc = exts[i].use_count;
+	return 0;
+}
+
+static size_t fb_list(struct hil_ext_state *out, size_t max)
+{
+	for (size_t i = 0; i < n_exts && i < max; i++) {
+		memset(&out[i], 0, sizeof(out[i]));
+		memcpy(out[i].name, exts[i].name, sizeof(out[i].name));
+		out[i].use_count = exts[i].use_count;
+		out[i].exp_cnt = 1;
+		out[i].sect_cnt = 2;
+		out[i].alloc = 100;
+		if (exts[i].dep >= 0) {
+			out[i].n_deps = 1;
+			memcpy(out[i].deps[0], exts[exts[i].dep].name, HIL_NAME_MAX + 1);
+		}
+	}
+	return n_exts;
+}
+
+static void fb_heap(struct hil_heap_stats *hs)
+{
+	hs->size = 16384;
+	hs->used = (uint32_t)n_exts * 100u;
+	hs->free = hs->size - hs->used;
+	hs->max_used = hs->used;
+	hs->allocs = (uint32_t)n_exts;
+}
+
+static int fb_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_snapshot *snap)
+{
+	memset(snap, 0, sizeof(*snap));
+	for (size_t k = 0; k < n; k++) {
+		int i = find_ext(names[k]);
+
+		if (i < 0) {
+			return -HIL_ENOENT;
+		}
+		struct hil_saved_ext *s = &snap->ext[k];
+
+		memcpy(s->name, exts[i].name, sizeof(s->name));
+		s->use_count = exts[i].use_count;
+		s->sect_cnt = 2;
+		s->exp_cnt = 1;
+		s->map_first = snap->n_maps;
+		s->sym_first = snap->n_syms;
+		memset(s->dep, HIL_DEP_NONE, sizeof(s->dep));
+		if (exts[i].dep >= 0) {
+			size_t d;
+
+			for (d = 0; d < n; d++) {
+				if (strcmp(names[d], exts[exts[i].dep].name) == 0) {
+					break;
+				}
+			}
+			if (d == n) {
+				return -HIL_ENOENT; /* like llext_relink_dependency */
+			}
+			s->dep[0] = (uint8_t)d;
+		}
+		snap->maps[snap->n_maps].mem_idx = 0;
+		snap->maps[snap->n_maps++].offset = 24;
+		snap->maps[snap->n_maps].mem_idx = 1;
+		snap->maps[snap->n_maps++].offset = 4;
+		snprintf(snap->syms[snap->n_syms].name, HIL_SYM_NAME_MAX + 1, "get");
+		snap->syms[snap->n_syms++].value = (uint32_t)k;
+	}
+	snap->n = (uint32_t)n;
+	return 0;
+}
+
+static int fb_restore(const struct hil_snapshot *snap, const uint8_t *order)
+{
+	t_restore_calls++;
+	memcpy(t_restore_order, order, snap->n);
+	if (t_next_restore_rc != 0) {
+		return t_next_restore_rc;
+	}
+	for (uint32_t i = 0; i < snap->n; i++) {
+		const struct hil_saved_ext *s = &snap->ext[order[i]];
+		uint8_t *data;
+		size_t len;
+
+		if (hil_images_find(s->name, &data, &len) != 0 || n_exts == FAKE_MAX) {
+			return -HIL_EFAULT;
+		}
+		struct fake_ext *e = &exts[n_exts++];
+
+		memset(e, 0, sizeof(*e));
+		memcpy(e->name, s->name, sizeof(e->name));
+		e->use_count = s->use_count;
+		e->image = data;
+		e->len = len;
+		e->dep = -1;
+	}
+	/* dependencies by name, as llext_restore re-binds them */
+	for (uint32_t i = 0; i < snap->n; i++) {
+		const struct hil_saved_ext *s = &snap->ext[i];
+
+		if (s->dep[0] != HIL_DEP_NONE) {
+			exts[find_ext(s->name)].dep = find_ext(snap->ext[s->dep[0]].name);
+		}
+	}
+	return 0;
+}
+
+static void fb_fault_alloc(uint32_t k) { alloc_armed = k; }
+static uint32_t fb_fault_alloc_armed(void) { return alloc_armed; }
+static uint32_t fb_alloc_calls(void) { return alloc_calls; }
+
+struct hil_backend t_backend = {
+	.profile = "contract",
+	.sizes = { 208, 8, 8, 4 },
+	.load = fb_load,
+	.unload = fb_unload,
+	.call = fb_call,
+	.use_count = fb_use_count,
+	.list = fb_list,
+	.heap = fb_heap,
+	.save = fb_save,
+	.restore = fb_restore,
+	.fault_alloc = fb_fault_alloc,
+	.fault_alloc_armed = fb_fault_alloc_armed,
+	.alloc_calls = fb_alloc_calls,
+};
+
+void t_boot(void)
+{
+	memset(&t_port, 0, sizeof(t_port));
+	t_port.write = out_write;
+	t_port.uptime_ms = uptime;
+	t_port.flash_read = fl_read;
+	t_port.flash_write = fl_write;
+	t_port.flash_erase = fl_erase;
+	t_port.flash.offset = 0;
+	t_port.flash.size = T_FLASH_SIZE;
+	t_port.flash.erase_block = T_ERASE_BLOCK;
+	t_port.flash.write_block = T_WRITE_BLOCK;
+	t_port.reset = do_reset;
+	t_port.power_cut = power_cut;
+	t_port.bypass = bypass;
+	t_port.board = "test/board";
+	t_port.arch = "host";
+	t_port.zephyr_version = "4.2.0";
+	t_port.build_id = "3f2a9c1e5b7d0a42";
+	t_port.image_store = t_image_store;
+	t_port.image_store_size = sizeof(t_image_store);
+	t_port.rx_buf = 1024;
+	t_port.boot_count = 7;
+	t_port.reset_cause = HIL_RESET_SOFTWARE;
+	t_port.test_commands = true;
+	/* RAM does not survive a reboot: the image store and the fake LLEXT list are lost */
+	memset(t_image_store, 0xA5, sizeof(t_image_store));
+	n_exts = 0;
+	alloc_armed = 0;
+	alloc_calls = 0;
+	t_restore_calls = 0;
+	t_next_restore_rc = 0;
+	t_bypass_on = false;
+	int rc = hil_core_init(&t_port, &t_backend);
+
+	if (rc != 0) {
+		fprintf(stderr, "hil_core_init failed: %d\n", rc);
+		abort();
+	}
+}
+
+int t_cmd(const char *line)
+{
+	char buf[1024];
+
+	snprintf(buf, sizeof(buf), "%s", line);
+	return hil_core_command_line(buf);
+}
+
+const char *t_cmd_json(const char *line, int *rc)
+{
+	uint32_t id;
+	const char *json = NULL;
+	int printed = t_cmd(line);
+
+	if (!t_result("@@HIL", &id, rc, &json)) {
+		return "";
+	}
+	if (printed != *rc) {
+		fprintf(stderr, "returned rc %d but printed %d for '%s'\n", printed, *rc, line);
+		t_failures++;
+	}
+	return json;
+}
+
+size_t t_frame(uint8_t *out, uint32_t offset, const uint8_t *payload, uint16_t len)
+{
+	uint32_t crc = hil_crc32(0, payload, len);
+
+	out[0] = 0xA5;
+	out[1] = 0x5A;
+	for (int i = 0; i < 4; i++) {
+		out[2 + i] = (uint8_t)(offset >> (8 * i));
+	}
+	out[6] = (uint8_t)len;
+	out[7] = (uint8_t)(len >> 8);
+	if (len > 0) {
+		memcpy(out + 8, payload, len);
+	}
+	for (int i = 0; i < 4; i++) {
+		out[8 + len + i] = (uint8_t)(crc >> (8 * i));
+	}
+	return (size_t)len + 12u;
+}
+
+int t_upload(const char *name, const uint8_t *data, uint32_t len)
+{
+	char line[128];
+	int rc;
+	uint8_t frame[300];
+	uint32_t id;
+	const char *json;
+
+	snprintf(line, sizeof(line), "upload begin %s %u %08x", name, len, hil_crc32(0, data, len));
+	(void)t_cmd_json(line, &rc);
+	if (rc != 0) {
+		return rc;
+	}
+	snprintf(line, sizeof(line), "upload data %s", name);
+	(void)t_cmd_json(line, &rc);
+	if (rc != 0) {
+		return rc;
+	}
+	for (uint32_t off = 0; off < len; off += 256) {
+		uint16_t n = (uint16_t)(len - off < 256 ? len - off : 256);
+
+		hil_core_bypass_bytes(frame, t_frame(frame, off, data + off, n));
+	}
+	hil_core_bypass_bytes(frame, t_frame(frame, len, NULL, 0));
+	if (!t_result("@@UPL", &id, &rc, &json)) {
+		return -9999;
+	}
+	return rc;
+}

@@ -1,0 +1,113 @@
+package io.llexthil.board;
+
+import io.llexthil.link.Link;
+import io.llexthil.link.LinkUrl;
+import io.llexthil.link.Links;
+import io.llexthil.shell.BoardProfile;
+import io.llexthil.shell.DefaultShellSession;
+import io.llexthil.shell.ShellException;
+import io.llexthil.shell.inventory.BoardLock;
+import io.llexthil.shell.inventory.Inventory;
+import io.llexthil.shell.reset.ResetControl;
+import io.llexthil.shell.reset.ResetControls;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Turns a board selection ({@code --board}, {@code --hardware-map}, {@code --link}) into a ready
+ * {@link BoardClient}: lock, link, shell session, first ready boot, reset control.
+ */
+public final class Boards {
+    /** The board used when none is named: the built-in simulated board. */
+    public static final String DEFAULT_BOARD = "sim";
+
+    private Boards() { }
+
+    /** The repository root: {@code -Dllexthil.repo}, else the working directory. */
+    public static Path repoRoot() {
+        String prop = System.getProperty("llexthil.repo");
+        return Path.of(prop != null && !prop.isBlank() ? prop : ".").toAbsolutePath().normalize();
+    }
+
+    /**
+     * Resolves a board profile. With {@code linkUrl} alone a profile with Zephyr defaults and no
+     * reset method is made for it; with a name too, that board's profile gets the other link.
+     */
+    public static BoardProfile profile(String name, Path hardwareMap, String linkUrl) {
+        Path boardsDir = repoRoot().resolve("boards");
+        if (linkUrl != null && name == null && hardwareMap == null) {
+            LinkUrl.parse(linkUrl); // fail early, with the link grammar's one-line message
+            return BoardProfile.builder(linkUrl.startsWith("sim:") ? "sim" : "link")
+                    .link(linkUrl)
+                    .reset(linkUrl.startsWith("sim:") || linkUrl.startsWith("qemu:")
+                            ? io.llexthil.shell.reset.ResetSpec.hard() : io.llexthil.shell.reset.ResetSpec.none())
+                    .source("--link " + linkUrl).build();
+        }
+        Inventory inventory = Inventory.load(hardwareMap, Files.isDirectory(boardsDir) ? boardsDir : null);
+        BoardProfile board = inventory.board(name == null ? DEFAULT_BOARD : name);
+        return linkUrl == null ? board : board.toBuilder().link(linkUrl).build();
+    }
+
+    /**
+     * Opens the board and waits for it to be ready. {@code ${run}} and {@code ${repo}} in the
+     * profile's link URL become the run directory and the repository root (the simulated board
+     * keeps its flash file in the run directory).
+     */
+    public static BoardClient open(BoardProfile profile, Path runDir, AccessMode mode) {
+        if (profile.link() == null || profile.link().isBlank()) {
+            throw new IllegalArgumentException(profile.source() + ": board '" + profile.name()
+                    + "' has no 'link' URL; add e.g. link: serial:///dev/ttyACM0?baud=115200");
+        }
+        BoardLock lock = BoardLock.acquire(profile.id());
+        Link link = null;
+        DefaultShellSession session = null;
+        try {
+            String url = expand(profile.link(), runDir);
+            LinkUrl parsed = LinkUrl.parse(url);
+            link = Links.create(parsed);
+            session = DefaultShellSession.open(link, profile, runDir);
+            session.awaitReady(profile.readyTimeout());
+            ResetControl reset = ResetControls.forProfile(profile);
+            Link resetLink = link;
+            DefaultShellSession resetSession = session;
+            HilBoardClient.Resetter resetter = (client, timeout) -> {
+                int before = resetSession.epoch();
+                reset.trigger(resetSession, resetLink, timeout);
+                HilBoardClient.awaitNextBoot(resetSession, before, profile.readyTimeout());
+            };
+            int baud = Integer.parseInt(parsed.param("baud", String.valueOf(profile.baud())));
+            return new LockedBoardClient(new HilBoardClient(session, mode, resetter, profile.commandTimeout(), baud),
+                    lock);
+        } catch (RuntimeException e) {
+            if (session != null) {
+                session.close();
+            } else if (link != null) {
+                link.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    static String expand(String url, Path runDir) {
+        String out = url.replace("${repo}", repoRoot().toString());
+        if (out.contains("${run}")) {
+            if (runDir == null) {
+                throw new IllegalArgumentException("link URL '" + url + "' uses ${run} but no run directory was given");
+            }
+            out = out.replace("${run}", runDir.toAbsolutePath().toString());
+        }
+        return out;
+    }
+
+    /** Opens, runs {@code body}, always closes; for short read-only checks such as {@code boards}. */
+    public static <T> T with(BoardProfile profile, Path runDir, AccessMode mode, Duration timeout,
+                             java.util.function.Function<BoardClient, T> body) {
+        try (BoardClient client = open(profile, runDir, mode)) {
+            return body.apply(client);
+        } catch (ShellException e) {
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.llexthil.board;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.llexthil.shell.CommandResult;
+
+/**
+ * One framed result line {@code @@HIL|id|rc|json|crc}, checked and parsed.
+ *
+ * @param command the HIL command line sent (without the {@code hil @id} prefix)
+ * @param id      the request id
+ * @param rc      0 or a negative Zephyr errno
+ * @param payload the JSON object
+ * @param line    the result line as received
+ * @param shell   the shell exchange it came from (output, logs, elapsed, epoch)
+ */
+public record HilReply(String command, int id, int rc, JsonNode payload, String line, CommandResult shell) {
+
+    public boolean ok() { return rc >= 0; }
+
+    /** The board's one-line error text when rc < 0, else empty. */
+    public String error() { return payload.path("error").asText(""); }
+}

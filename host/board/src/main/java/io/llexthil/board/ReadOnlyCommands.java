@@ -1,0 +1,24 @@
+package io.llexthil.board;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The HIL commands that cannot change a board (docs/protocol.md section 4). Field diagnostics
+ * send nothing else; the check happens before a single byte leaves the host.
+ */
+public final class ReadOnlyCommands {
+    private static final Set<String> SINGLE = Set.of("info", "state", "fault");
+    private static final Set<List<String>> PAIRS = Set.of(List.of("ctx", "info"), List.of("upload", "list"));
+
+    private ReadOnlyCommands() { }
+
+    /** True when the HIL command line (after {@code hil @id}) is read-only. */
+    public static boolean isReadOnly(String commandLine) {
+        String[] words = commandLine.strip().split("\\s+");
+        if (words.length == 1) {
+            return SINGLE.contains(words[0]);
+        }
+        return words.length == 2 && PAIRS.contains(List.of(words[0], words[1]));
+    }
+}

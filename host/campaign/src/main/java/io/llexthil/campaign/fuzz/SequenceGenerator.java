@@ -1,0 +1,72 @@
+package io.llexthil.campaign.fuzz;
+
+import io.llexthil.campaign.scenario.FaultSpec;
+import io.llexthil.campaign.scenario.ResetSpec;
+import io.llexthil.campaign.scenario.Step;
+import io.llexthil.campaign.scenario.Steps;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Random step sequences from a seed: the same seed always gives the same sequence. Steps are
+ * load, unload, save (all or a random subset in random order), reset, restore (sometimes in a
+ * random order), erase, and allocation faults on loads and restores. The first step uploads
+ * every image of the pool.
+ */
+public final class SequenceGenerator {
+    /** Sample extensions with dependencies between them (consumer -> producer, chain8 -> chain0..7 is too long). */
+    public static final List<String> DEFAULT_POOL = List.of("producer", "consumer", "counter", "noexp");
+
+    private final List<String> pool;
+    private final int minLength;
+    private final int maxLength;
+
+    public SequenceGenerator(List<String> pool, int minLength, int maxLength) {
+        this.pool = List.copyOf(pool);
+        this.minLength = minLength;
+        this.maxLength = maxLength;
+    }
+
+    public List<Step> generate(long seed) {
+        Random r = new Random(seed);
+        int length = minLength + r.nextInt(maxLength - minLength + 1);
+        List<Step> steps = new ArrayList<>();
+        steps.add(Steps.upload(pool));
+        for (int i = 0; i < length; i++) {
+            steps.add(next(r));
+        }
+        steps.add(Steps.state());
+        return steps;
+    }
+
+    private Step next(Random r) {
+        int roll = r.nextInt(100);
+        String ext = pool.get(r.nextInt(pool.size()));
+        if (roll < 30) {
+            Step s = Steps.load(ext);
+            return r.nextInt(8) == 0 ? Steps.withFault(s, new FaultSpec(1 + r.nextInt(3), 0)) : s;
+        }
+        if (roll < 45) {
+            return Steps.unload(ext);
+        }
+        if (roll < 60) {
+            if (r.nextBoolean()) {
+                return Steps.save(List.of());
+            }
+            List<String> subset = new ArrayList<>(pool);
+            Collections.shuffle(subset, r);
+            return Steps.save(subset.subList(0, 1 + r.nextInt(subset.size())));
+        }
+        if (roll < 75) {
+            return Steps.reset(ResetSpec.shell());
+        }
+        if (roll < 95) {
+            Step s = Steps.restore(List.of());
+            return r.nextInt(4) == 0 ? Steps.withFault(s, new FaultSpec(1 + r.nextInt(8), 0)) : s;
+        }
+        return Steps.erase();
+    }
+}

@@ -1,0 +1,31 @@
+package io.llexthil.campaign.run;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole run: which board, which twin profile, every case, and where the reports are.
+ *
+ * @param command     {@code run}, {@code sweep-alloc}, {@code sweep-powercut}, {@code fuzz}
+ * @param board       the board id (inventory name)
+ * @param boardInfo   the board's {@code info} JSON at the start (firmware, build, sizes)
+ * @param profile     the twin profile
+ * @param cases       in run order
+ * @param measurements run-level numbers (e.g. flash erases of a sweep)
+ * @param runDir      the run directory
+ * @param started     start
+ * @param millis      duration
+ */
+public record RunResult(String command, String board, String boardInfo, String profile, List<CaseResult> cases,
+                        Map<String, Object> measurements, Path runDir, Instant started, long millis) {
+
+    public long count(CaseStatus s) {
+        return cases.stream().filter(c -> c.status() == s).count();
+    }
+
+    public boolean allPassed() {
+        return !cases.isEmpty() && cases.stream().allMatch(c -> c.status() == CaseStatus.PASS);
+    }
+}

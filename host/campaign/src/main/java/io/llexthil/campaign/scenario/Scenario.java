@@ -1,0 +1,30 @@
+package io.llexthil.campaign.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario: extension images and the steps to run on a board and in the twin.
+ *
+ * @param name        unique within a suite
+ * @param description what the scenario proves (shown in reports)
+ * @param source      where it was read from ({@code suite/x.yaml} for built-ins, a file path otherwise)
+ * @param board       the board the scenario asks for, or null (the command line decides)
+ * @param images      image name -> source ({@code builtin:<name>} or a file path relative to the YAML)
+ * @param fresh       start from an erased context store and a reset board (default true)
+ * @param steps       in order
+ */
+public record Scenario(String name, String description, String source, String board,
+                       Map<String, String> images, boolean fresh, List<Step> steps, Path baseDir) {
+
+    public Scenario {
+        images = Map.copyOf(images);
+        steps = List.copyOf(steps);
+    }
+
+    /** Where the image named {@code image} comes from: declared, or the built-in one of that name. */
+    public String imageSource(String image) {
+        return images.getOrDefault(image, "builtin:" + image);
+    }
+}

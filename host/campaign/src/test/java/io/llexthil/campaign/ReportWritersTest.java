@@ -1,0 +1,152 @@
+package io.llexthil.campaign;
+
+import io.llexthil.campaign.fake.FakeBoardClient;
+import io.llexthil.campaign.fake.FakeTwin;
+import io.llexthil.campaign.report.HtmlReportWriter;
+import io.llexthil.campaign.report.JunitXmlWriter;
+import io.llexthil.campaign.report.RunDirectory;
+import io.llexthil.campaign.report.RunReports;
+import io.llexthil.campaign.run.BoardHooks;
+import io.llexthil.campaign.run.CaseResult;
+import io.llexthil.campaign.run.ImageLibrary;
+import io.llexthil.campaign.run.RunOptions;
+import io.llexthil.campaign.run.RunResult;
+import io.llexthil.campaign.run.ScenarioRunner;
+import io.llexthil.campaign.run.StandardResetDriver;
+import io.llexthil.campaign.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A real run on the fake board (one passing, one diverging, one crashing case) through every writer. */
+class ReportWritersTest {
+    @TempDir
+    Path tmp;
+    RunResult run;
+    FakeBoardClient board;
+
+    @BeforeEach
+    void runThreeCases() throws Exception {
+        Path ext = tmp.resolve("fw/model/ext/host");
+        Files.createDirectories(ext);
+        for (String n : List.of("producer", "consumer")) {
+            Files.write(ext.resolve(n + ".o"), new byte[] {1});
+        }
+        board = new FakeBoardClient();
+        FakeTwin[] twin = {null};
+        ScenarioRunner runner = new ScenarioRunner(board, (p, i) -> twin[0] = new FakeTwin(), "upstream",
+                new ImageLibrary(tmp.resolve("fw")), new StandardResetDriver(BoardHooks.NONE), RunOptions.defaults(), null);
+        String yaml = """
+                name: %s
+                description: "a <case> & its \\"quotes\\""
+                steps:
+                  - upload: [producer, consumer]
+                  - load: producer
+                  - load: consumer
+                  - save: all
+                  - reset: shell
+                  - restore: {}
+                  - unload: consumer
+                """;
+        List<CaseResult> cases = new ArrayList<>();
+        cases.add(runner.run(ScenarioLoader.parse(yaml.formatted("agrees"), "a.yaml", null)));
+        board.leakOnRestore = 8;
+        cases.add(runner.run(ScenarioLoader.parse(yaml.formatted("leaks"), "b.yaml", null)));
+        board.leakOnRestore = 0;
+        board.crashOn = "unload";
+        cases.add(runner.run(ScenarioLoader.parse(yaml.formatted("crashes"), "c.yaml", null)));
+        Map<String, Object> meas = new LinkedHashMap<>();
+        meas.put("flash_erases_during_sweep", 0);
+        Path dir = RunDirectory.create(tmp.resolve("runs"), "run");
+        run = new RunResult("run", "fake", "{\"fw\":\"0.1.0\"}", "upstream", cases, meas, dir, Instant.now(), 1234);
+    }
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void junitXmlParsesBackWithTheExpectedStructure() throws Exception {
+        Document d = parse(JunitXmlWriter.render(run));
+        Element suites = d.getDocumentElement();
+        assertThat(suites.getTagName()).isEqualTo("testsuites");
+        assertThat(suites.getAttribute("tests")).isEqualTo("3");
+        assertThat(suites.getAttribute("failures")).isEqualTo("2");
+        Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("name")).isEqualTo("llext-hil.run.fake");
+        NodeList cases = suite.getElementsByTagName("testcase");
+        assertThat(cases.getLength()).isEqualTo(3);
+        Element agrees = (Element) cases.item(0);
+        assertThat(agrees.getAttribute("name")).isEqualTo("agrees");
+        assertThat(agrees.getElementsByTagName("failure").getLength()).isZero();
+        Element leaks = (Element) cases.item(1);
+        Element failure = (Element) leaks.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).contains("heap.used: expected 200 (twin), observed 208");
+        assertThat(((Element) cases.item(2)).getElementsByTagName("failure").item(0).getTextContent()).contains("crash");
+        // the board id is in the suite's and each case's properties
+        List<String> boards = new ArrayList<>();
+        NodeList props = d.getElementsByTagName("property");
+        for (int i = 0; i < props.getLength(); i++) {
+            Element p = (Element) props.item(i);
+            if (p.getAttribute("name").equals("board")) {
+                boards.add(p.getAttribute("value"));
+            }
+        }
+        assertThat(boards).hasSize(4).containsOnly("fake");
+    }
+
+    @Test
+    void htmlIsWellFormedAndSelfContained() throws Exception {
+        List<String> transcript = board.session().transcript().strippedLines();
+        String html = HtmlReportWriter.render(run, transcript);
+        Document d = parse(html);
+        assertThat(d.getDocumentElement().getTagName()).isEqualTo("html");
+        assertThat(d.getElementsByTagName("svg").getLength()).isEqualTo(1);
+        assertThat(d.getElementsByTagName("polyline").getLength()).as("board and twin heap lines").isEqualTo(2);
+        assertThat(html).contains("heap.used").contains("tl-reset").contains("FATAL ERROR").contains("a &lt;case&gt; &amp; its");
+        assertThat(Pattern.compile("(?i)(https?:|//[a-z]|<script|<link|src=|url\\()").matcher(html).find())
+                .as("no external URL, script or asset").isFalse();
+    }
+
+    @Test
+    void writeAllFillsTheRunDirectory() throws Exception {
+        Path html = RunReports.writeAll(run, board.session().transcript());
+        Path dir = run.runDir();
+        assertThat(html).isEqualTo(dir.resolve("report.html"));
+        assertThat(dir.resolve("summary.txt")).content().contains("agrees").contains("PASS").contains("leaks").contains("FAIL");
+        assertThat(dir.resolve("junit.xml")).exists();
+        assertThat(dir.resolve("report.json")).content().contains("\"predicted\"").contains("\"observed\"")
+                .contains("\"flash_erases_during_sweep\"");
+        assertThat(dir.resolve("transcripts/fake.log")).content().contains("hil ctx restore");
+    }
+
+    @Test
+    void runDirectoriesAreAlwaysNew() {
+        Path a = RunDirectory.create(tmp.resolve("runs2"), "run");
+        Path b = RunDirectory.create(tmp.resolve("runs2"), "run");
+        assertThat(a).isNotEqualTo(b);
+        assertThatThrownBy(() -> RunDirectory.createExactly(a)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already exists");
+    }
+}

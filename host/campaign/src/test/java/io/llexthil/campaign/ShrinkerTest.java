@@ -1,0 +1,72 @@
+package io.llexthil.campaign;
+
+import io.llexthil.campaign.fuzz.SequenceGenerator;
+import io.llexthil.campaign.fuzz.Shrinker;
+import io.llexthil.campaign.scenario.FaultSpec;
+import io.llexthil.campaign.scenario.ResetSpec;
+import io.llexthil.campaign.scenario.Step;
+import io.llexthil.campaign.scenario.StepKind;
+import io.llexthil.campaign.scenario.Steps;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShrinkerTest {
+
+    /** "Fails" when a restore follows a save of consumer with no reset of... simply: save, later restore. */
+    private static final Predicate<List<Step>> SAVE_THEN_RESTORE = steps -> {
+        boolean saved = false;
+        for (Step s : steps) {
+            if (s.kind() == StepKind.SAVE) {
+                saved = true;
+            }
+            if (s.kind() == StepKind.RESTORE && saved) {
+                return true;
+            }
+        }
+        return false;
+    };
+
+    @Test
+    void shrinksToTheMinimalFailingSequence() {
+        List<Step> steps = new ArrayList<>(List.of(Steps.upload(List.of("producer")), Steps.load("producer"),
+                Steps.load("consumer"), Steps.unload("consumer"), Steps.save(List.of()), Steps.load("counter"),
+                Steps.reset(ResetSpec.shell()), Steps.erase(), Steps.load("producer"),
+                Steps.withFault(Steps.restore(List.of()), new FaultSpec(3, 0)), Steps.state()));
+        Shrinker shrinker = new Shrinker(500);
+        List<Step> minimal = shrinker.shrink(steps, SAVE_THEN_RESTORE);
+        assertThat(minimal).extracting(Step::kind).containsExactly(StepKind.UPLOAD, StepKind.SAVE, StepKind.RESTORE);
+        assertThat(minimal.get(2).fault().any()).as("the fault is not needed to fail, so it is dropped").isFalse();
+        assertThat(SAVE_THEN_RESTORE.test(minimal)).isTrue();
+        assertThat(shrinker.attempts()).isPositive();
+    }
+
+    @Test
+    void keepsTheFaultWhenItIsNeeded() {
+        Predicate<List<Step>> needsFault = steps -> steps.stream().anyMatch(s -> s.kind() == StepKind.RESTORE && s.fault().alloc() == 3);
+        List<Step> steps = List.of(Steps.upload(List.of("a")), Steps.load("a"), Steps.save(List.of()),
+                Steps.withFault(Steps.restore(List.of()), new FaultSpec(3, 0)));
+        assertThat(new Shrinker(100).shrink(steps, needsFault)).extracting(Step::kind)
+                .containsExactly(StepKind.UPLOAD, StepKind.RESTORE);
+    }
+
+    @Test
+    void respectsTheAttemptBudget() {
+        List<Step> steps = new SequenceGenerator(SequenceGenerator.DEFAULT_POOL, 30, 30).generate(7);
+        Shrinker shrinker = new Shrinker(5);
+        shrinker.shrink(steps, s -> true);
+        assertThat(shrinker.attempts()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void generatorIsDeterministicPerSeed() {
+        SequenceGenerator g = new SequenceGenerator(SequenceGenerator.DEFAULT_POOL, 5, 20);
+        assertThat(g.generate(42)).extracting(Step::describe).isEqualTo(g.generate(42).stream().map(Step::describe).toList());
+        assertThat(g.generate(42)).extracting(Step::describe).isNotEqualTo(g.generate(43).stream().map(Step::describe).toList());
+        assertThat(g.generate(42).get(0).kind()).isEqualTo(StepKind.UPLOAD);
+    }
+}

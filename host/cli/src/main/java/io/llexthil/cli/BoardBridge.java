@@ -1,0 +1,25 @@
+package io.llexthil.cli;
+
+import io.llexthil.board.AccessMode;
+import io.llexthil.board.BoardClient;
+import io.llexthil.campaign.run.BoardHooks;
+import io.llexthil.shell.BoardProfile;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the CLI needs from the board layer; {@link DefaultBoardBridge} is the real one, tests may pass others. */
+public interface BoardBridge {
+
+    /** Resolves {@code --board/--hardware-map/--link} (default: the built-in simulated board). */
+    BoardProfile profile(String board, Path hardwareMap, String link);
+
+    /** Every board of the inventory ({@code boards/*.yaml} plus the hardware map). */
+    List<BoardProfile> inventory(Path hardwareMap);
+
+    /** Connects and waits until the board is ready; transcripts go under {@code runDir}. */
+    BoardClient open(BoardProfile profile, Path runDir, AccessMode mode);
+
+    /** Reset means beyond the shell for this board (QMP, control lines, the sim's restart). */
+    BoardHooks hooks(BoardProfile profile, BoardClient client);
+}

@@ -1,0 +1,20 @@
+package io.llexthil.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Board selection, shared by every command that talks to a board. */
+public final class BoardOptions {
+    @Option(names = "--board", paramLabel = "NAME",
+            description = "Board from the inventory (boards/*.yaml or the hardware map). Default: sim, the built-in simulated board.")
+    String board;
+
+    @Option(names = "--hardware-map", paramLabel = "FILE",
+            description = "A twister hardware map (west twister --generate-hardware-map).")
+    Path hardwareMap;
+
+    @Option(names = "--link", paramLabel = "URL",
+            description = "Connect to this link directly, e.g. serial:///dev/ttyACM0?baud=115200, tcp://127.0.0.1:5555, rfc2217://host:2217.")
+    String link;
+}

@@ -1,0 +1,54 @@
+package io.llexthil.cli;
+
+import io.llexthil.board.AccessMode;
+import io.llexthil.board.BoardClient;
+import io.llexthil.board.BoardInfo;
+import io.llexthil.campaign.report.RunDirectory;
+import io.llexthil.shell.BoardProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "boards", mixinStandardHelpOptions = true,
+        description = "List the board inventory (boards/*.yaml and the hardware map) and check each board is reachable (read-only: info).")
+final class BoardsCommand implements Callable<Integer> {
+    @Option(names = "--hardware-map", paramLabel = "FILE", description = "A twister hardware map to include.")
+    Path hardwareMap;
+
+    @Option(names = "--no-check", description = "Only list; do not connect.")
+    boolean noCheck;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Default: ${DEFAULT-VALUE}.")
+    Path runsDir;
+
+    @Override
+    public Integer call() {
+        BoardBridge bridge = Cli.bridge();
+        List<BoardProfile> boards = bridge.inventory(hardwareMap);
+        Path dir = noCheck ? null : RunDirectory.create(runsDir, "boards");
+        String fmt = "%-16s %-40s %-12s %s%n";
+        Cli.out().printf(Locale.ROOT, fmt, "board", "link", "reachable", "firmware / problem");
+        int unreachable = 0;
+        for (BoardProfile p : boards) {
+            String status = "-";
+            String detail = p.source();
+            if (!noCheck) {
+                try (BoardClient c = bridge.open(p, dir, AccessMode.READ_ONLY)) {
+                    BoardInfo i = c.info();
+                    status = "yes";
+                    detail = i.board() + " fw " + i.firmware() + " build " + i.buildId() + " boot " + i.bootCount();
+                } catch (RuntimeException e) {
+                    status = "NO";
+                    detail = Main.oneLine(e);
+                    unreachable++;
+                }
+            }
+            Cli.out().printf(Locale.ROOT, fmt, p.name(), p.link() == null ? "(none)" : p.link(), status, detail);
+        }
+        return unreachable == 0 ? ExitCodes.OK : ExitCodes.DIVERGED;
+    }
+}

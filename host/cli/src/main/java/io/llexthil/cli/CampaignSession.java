@@ -1,0 +1,91 @@
+package io.llexthil.cli;
+
+import io.llexthil.board.AccessMode;
+import io.llexthil.board.BoardClient;
+import io.llexthil.campaign.report.ConsoleSummary;
+import io.llexthil.campaign.report.RunDirectory;
+import io.llexthil.campaign.report.RunReports;
+import io.llexthil.campaign.run.CaseResult;
+import io.llexthil.campaign.run.ImageLibrary;
+import io.llexthil.campaign.run.RunListener;
+import io.llexthil.campaign.run.RunOptions;
+import io.llexthil.campaign.run.RunResult;
+import io.llexthil.campaign.run.ScenarioRunner;
+import io.llexthil.campaign.run.StandardResetDriver;
+import io.llexthil.campaign.twin.TwinSessions;
+import io.llexthil.shell.BoardProfile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The common life of a campaign command: resolve the board (before anything touches the disk),
+ * create a new run directory, connect, run, write every report, print the summary and the HTML
+ * report's path, and map the result to an exit code. A configuration failure before the run
+ * starts removes the run directory it created, so a bad invocation leaves nothing behind.
+ */
+final class CampaignSession {
+
+    /** What a command runs once the board is connected. */
+    interface Body {
+        List<CaseResult> run(ScenarioRunner runner, Path runDir, Map<String, Object> measurements, RunListener progress);
+    }
+
+    private CampaignSession() { }
+
+    static int execute(String command, BoardOptions board, RunOutputOptions out, Body body) {
+        out.check();
+        BoardBridge bridge = Cli.bridge();
+        BoardProfile profile = bridge.profile(board.board, board.hardwareMap, board.link);
+        Path runDir = out.out != null ? RunDirectory.createExactly(out.out) : RunDirectory.create(out.runsDir, command);
+        BoardClient client;
+        try {
+            client = bridge.open(profile, runDir, AccessMode.READ_WRITE);
+        } catch (RuntimeException e) {
+            deleteTree(runDir);
+            throw new ConfigException(profile.name() + ": cannot connect" + (profile.link() == null ? "" : " to " + profile.link())
+                    + ": " + Main.oneLine(e) + " (check the board is powered and the link URL; llext-hil boards lists what is reachable)", e);
+        }
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        try (client) {
+            Path fw = out.firmwareBuild != null ? out.firmwareBuild : ImageLibrary.defaultFirmwareBuild();
+            ScenarioRunner runner = new ScenarioRunner(client, new TwinSessions(), out.profile, new ImageLibrary(fw),
+                    new StandardResetDriver(bridge.hooks(profile, client)), RunOptions.defaults(), null);
+            ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
+            Map<String, Object> measurements = new LinkedHashMap<>();
+            String info = runner.boardInfo().json();
+            List<CaseResult> cases = body.run(runner, runDir, measurements, progress);
+            progress.finish();
+            RunResult run = new RunResult(command, profile.name(), info, out.profile, cases, measurements, runDir, started,
+                    (System.nanoTime() - t0) / 1_000_000);
+            Path html = RunReports.writeAll(run, client.session().transcript());
+            Cli.out().print(ConsoleSummary.render(run));
+            Cli.out().println("run directory: " + runDir);
+            Cli.out().println("HTML report:   " + html);
+            return run.allPassed() ? ExitCodes.OK : ExitCodes.DIVERGED;
+        }
+    }
+
+    /** Deletes a run directory this invocation created (only ever that one). */
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.llexthil.cli;
+
+import io.llexthil.board.AccessMode;
+import io.llexthil.board.BoardClient;
+import io.llexthil.campaign.report.RunDirectory;
+import io.llexthil.shell.BoardProfile;
+import io.llexthil.shell.CommandResult;
+import io.llexthil.shell.LogLine;
+import io.llexthil.shell.ShellException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = {"Interactive passthrough to the board's shell, one command a line, with a transcript in the run directory.",
+                "End with Ctrl-D or 'exit'."})
+final class ConsoleCommand implements Callable<Integer> {
+    @Option(names = "--read-only", description = "Refuse hil commands that change the board.")
+    boolean readOnly;
+
+    @Option(names = "--timeout", defaultValue = "10", description = "Seconds per command. Default: ${DEFAULT-VALUE}.")
+    int timeoutSeconds;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Default: ${DEFAULT-VALUE}.")
+    Path runsDir;
+
+    @Mixin
+    BoardOptions board = new BoardOptions();
+
+    @Override
+    public Integer call() {
+        BoardBridge bridge = Cli.bridge();
+        BoardProfile profile = bridge.profile(board.board, board.hardwareMap, board.link);
+        Path dir = RunDirectory.create(runsDir, "console");
+        BoardClient client;
+        try {
+            client = bridge.open(profile, dir, readOnly ? AccessMode.READ_ONLY : AccessMode.READ_WRITE);
+        } catch (RuntimeException e) {
+            CampaignSession.deleteTree(dir);
+            throw new ConfigException(profile.name() + ": cannot connect: " + Main.oneLine(e), e);
+        }
+        Cli.err().println("connected to " + profile.name() + "; transcript in " + dir + "; Ctrl-D to quit");
+        try (client; BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.trim().equals("exit")) {
+                    break;
+                }
+                try {
+                    if (readOnly && line.trim().startsWith("hil ")) {
+                        // through the board client, so its read-only guard applies
+                        Cli.out().println(client.command(line.trim().substring(4), Duration.ofSeconds(timeoutSeconds)).line());
+                        continue;
+                    }
+                    CommandResult r = client.session().exec(line, Duration.ofSeconds(timeoutSeconds));
+                    r.logs().stream().map(LogLine::raw).forEach(Cli.out()::println);
+                    r.output().forEach(Cli.out()::println);
+                } catch (ShellException | io.llexthil.board.ReadOnlyViolationException e) {
+                    Cli.err().println(Main.oneLine(e));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,72 @@
+package io.llexthil.cli;
+
+import io.llexthil.campaign.fuzz.FuzzCampaign;
+import io.llexthil.campaign.fuzz.SequenceGenerator;
+import io.llexthil.campaign.scenario.ScenarioWriter;
+import io.llexthil.campaign.scenario.Steps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+
+@Command(name = "fuzz", mixinStandardHelpOptions = true,
+        description = {"Random step sequences (load, unload, save, reset, restore, faults) checked against the twin.",
+                "A failing sequence is shrunk to a minimal one and printed with the seed that replays it."})
+final class FuzzCommand implements Callable<Integer> {
+    @Option(names = "--seed", paramLabel = "S", description = "First seed (sequence i uses S+i). Default: random, printed.")
+    Long seed;
+
+    @Option(names = "--count", defaultValue = "20", description = "Sequences to run. Default: ${DEFAULT-VALUE}.")
+    int count;
+
+    @Option(names = "--min-steps", defaultValue = "4", description = "Default: ${DEFAULT-VALUE}.")
+    int minSteps;
+
+    @Option(names = "--max-steps", defaultValue = "16", description = "Default: ${DEFAULT-VALUE}.")
+    int maxSteps;
+
+    @Option(names = "--ext", paramLabel = "NAME", split = ",", description = "Extension pool (default: producer,consumer,counter,noexp).")
+    List<String> pool = new ArrayList<>(SequenceGenerator.DEFAULT_POOL);
+
+    @Option(names = "--shrink-attempts", defaultValue = "60", description = "Board runs allowed for shrinking one failure. Default: ${DEFAULT-VALUE}.")
+    int shrinkAttempts;
+
+    @Mixin
+    BoardOptions board = new BoardOptions();
+
+    @Mixin
+    RunOutputOptions output = new RunOutputOptions();
+
+    @Override
+    public Integer call() {
+        if (minSteps < 1 || maxSteps < minSteps) {
+            throw new ConfigException("--min-steps " + minSteps + " --max-steps " + maxSteps + ": need 1 <= min <= max");
+        }
+        if (count < 1) {
+            throw new ConfigException("--count " + count + ": need at least 1");
+        }
+        long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1L << 48);
+        Cli.err().println("fuzz: seed " + s + " (replay with --seed " + s + ")");
+        List<FuzzCampaign.Finding> findings = new ArrayList<>();
+        int rc = CampaignSession.execute("fuzz", board, output, (runner, dir, meas, progress) -> {
+            meas.put("seed", s);
+            meas.put("count", count);
+            var cases = new FuzzCampaign(runner, new SequenceGenerator(pool, minSteps, maxSteps), shrinkAttempts)
+                    .run(s, count, dir, findings, progress);
+            meas.put("findings", findings.size());
+            return cases;
+        });
+        for (FuzzCampaign.Finding f : findings) {
+            Cli.out().println();
+            Cli.out().println("divergence from seed " + f.seed() + ": " + f.message());
+            Cli.out().println("shrunk from " + f.originalSteps() + " to " + f.minimal().size() + " steps; replay: llext-hil fuzz --seed "
+                    + f.seed() + " --count 1   or   llext-hil run " + f.yaml());
+            Cli.out().print(ScenarioWriter.toYaml(Steps.scenario("fuzz-" + f.seed() + "-minimal", "", "", true, f.minimal())));
+        }
+        return rc;
+    }
+}

@@ -1,0 +1,99 @@
+package io.llexthil.cli;
+
+import io.llexthil.campaign.scenario.ScenarioException;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code llext-hil}: the command line (docs/cli.md). Exit codes: 0 all agree, 1 divergences or
+ * failures, 2 usage or configuration errors — those print one line (no stack trace unless
+ * {@code --debug}).
+ */
+@Command(name = "llext-hil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Hardware-in-the-loop tests of Zephyr LLEXT context save/restore, diffed against a Java twin.",
+                "Start with: llext-hil run   (the built-in suite on the built-in simulated board)"},
+        subcommands = {RunCommand.class, SweepCommand.class, FuzzCommand.class, DiagCommand.class, ConsoleCommand.class,
+                TwinCommand.class, BoardsCommand.class, QemuCommand.class, AutoComplete.GenerateCompletion.class},
+        footer = {"", "Exit codes: 0 all agree, 1 divergences or failures, 2 usage or configuration error."})
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces and debug logs.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command; try: llext-hil run   (or llext-hil --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this in-process). */
+    public static int execute(String... args) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        Logging.configure(debug);
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(Cli.out(), true));
+        cl.setErr(new PrintWriter(Cli.err(), true));
+        cl.setExitCodeExceptionMapper(e -> ExitCodes.CONFIG);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("llext-hil: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            c.getErr().println("(see: " + c.getCommandSpec().qualifiedName() + " --help)");
+            return ExitCodes.CONFIG;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (debug) {
+                ex.printStackTrace(Cli.err());
+            }
+            Cli.err().println("llext-hil: " + describe(ex));
+            return isConfigError(ex) ? ExitCodes.CONFIG : ExitCodes.DIVERGED;
+        });
+        return cl.execute(args);
+    }
+
+    /** Configuration and usage errors exit 2; anything else that escapes a command is a failure of the run (1). */
+    static boolean isConfigError(Throwable e) {
+        return e instanceof ConfigException || e instanceof ScenarioException
+                || e instanceof io.llexthil.shell.inventory.InventoryException
+                || e instanceof IllegalArgumentException
+                || e instanceof io.llexthil.twin.ScenarioException
+                || e instanceof io.llexthil.link.qemu.QemuStartException;
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            return oneLine(u.getCause());
+        }
+        return oneLine(e);
+    }
+
+    /** The first line of an exception's message (never a stack trace). */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        return m.lines().findFirst().orElse(m);
+    }
+
+    /** The version from the jar's manifest (or "dev"). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"llext-hil " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.llexthil.cli;
+
+import io.llexthil.twin.Explorer;
+import io.llexthil.twin.Profile;
+import io.llexthil.twin.Twin;
+import io.llexthil.twin.TwinJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "twin", mixinStandardHelpOptions = true,
+        description = "The Java twin of Zephyr's llext_relink_dependency/llext_restore alone, without a board (docs/twin.md).",
+        subcommands = {TwinCommand.Predict.class, TwinCommand.Explore.class})
+final class TwinCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose: predict or explore");
+    }
+
+    @Command(name = "predict", mixinStandardHelpOptions = true, description = "Predict the outcome of a twin scenario (JSON).")
+    static final class Predict implements Callable<Integer> {
+        @Parameters(paramLabel = "SCENARIO.json")
+        Path file;
+
+        @Option(names = "--profile", defaultValue = "upstream", description = "upstream, contract or both. Default: ${DEFAULT-VALUE}.")
+        String profile;
+
+        @Override
+        public Integer call() {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(file + ": no such file");
+            }
+            var s = TwinJson.readScenario(file);
+            if (profile.equals("both")) {
+                Cli.out().println(TwinJson.write(new Object[] {Twin.predict(s, Profile.UPSTREAM), Twin.predict(s, Profile.CONTRACT)}));
+            } else {
+                Cli.out().println(TwinJson.write(Twin.predict(s, Profile.parse(profile))));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "explore", mixinStandardHelpOptions = true,
+            description = "Explore every small configuration and report where upstream and the contract differ.")
+    static final class Explore implements Callable<Integer> {
+        @Option(names = "--max-ext", defaultValue = "3", description = "Default: ${DEFAULT-VALUE}.")
+        int maxExt;
+
+        @Option(names = "--json", description = "JSON instead of text.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Explorer.Report report = new Explorer(maxExt).run();
+            Cli.out().print(json ? TwinJson.write(report) + "\n" : report.render());
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,553 @@
+package io.llexthil.shell;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.llexthil.link.Link;
+import io.llexthil.link.LinkException;
+import io.llexthil.link.LinkListener;
+import io.llexthil.shell.console.ConsoleDecoder;
+import io.llexthil.shell.console.ConsoleLine;
+import io.llexthil.shell.console.ConsoleListener;
+import io.llexthil.shell.console.TailBytes;
+import io.llexthil.shell.transcript.FileTranscript;
+
+/**
+ * A {@link ShellSession} over any {@link Link}, configured by a {@link BoardProfile}.
+ *
+ * <p>Bytes arrive on the link's thread, are recorded in the transcript and decoded into a queue
+ * of events (lines and prompt sightings), each with a sequence number. Callers wait on that
+ * queue under one lock with a deadline; the session owns no thread, so nothing can be left
+ * spinning after a disconnect or {@link #close}. A boot banner starts a new epoch and empties
+ * the queue: nothing printed before a reset is ever handed out as part of the new boot.
+ */
+public final class DefaultShellSession implements ShellSession {
+    private static final Logger log = LoggerFactory.getLogger(DefaultShellSession.class);
+    private static final int MAX_PENDING = 200_000;
+    private static final int TAIL_BYTES = 80;
+
+    private final Link link;
+    private final BoardProfile profile;
+    private final String board;
+    private final FileTranscript transcript;
+    private final ConsoleDecoder decoder;
+    private final TailBytes tail = new TailBytes(TAIL_BYTES);
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ReentrantLock execLock = new ReentrantLock();
+    private final Clock clock = Clock.systemUTC();
+
+    // all below guarded by lock
+    private final ArrayDeque<Event> pending = new ArrayDeque<>();
+    private long nextSeq;
+    private int epoch;
+    private BootEpoch bootEpoch;
+    private long epochStartSeq;
+    private int readyEpoch = -1;
+    private long lastPromptSeq = -1;
+    private long lastFatalSeq = -1;
+    private final ArrayDeque<Event> recentFatals = new ArrayDeque<>();
+    private long lastRxNanos = System.nanoTime();
+    private String disconnected;
+    private boolean closed;
+
+    /** A decoded line, or a prompt sighting when {@code line} is null. */
+    private record Event(long seq, ConsoleLine line) {
+        boolean isPrompt() { return line == null; }
+    }
+
+    private DefaultShellSession(Link link, BoardProfile profile, Path runDir) {
+        this.link = link;
+        this.profile = profile;
+        this.board = profile.name();
+        this.transcript = new FileTranscript(runDir, board, 10_000, clock);
+        this.decoder = new ConsoleDecoder(profile.consolePatterns(), new Decoded());
+        this.bootEpoch = new BootEpoch(0, "", Instant.now(clock));
+    }
+
+    /**
+     * Opens {@code link} with this session as its listener and returns the session. Transcripts
+     * go to {@code runDir} ({@code <board>.raw.log}, {@code <board>.log}), or stay in memory
+     * when it is null.
+     */
+    public static DefaultShellSession open(Link link, BoardProfile profile, Path runDir) {
+        DefaultShellSession session = new DefaultShellSession(link, profile, runDir);
+        try {
+            link.open(session.new Received(), profile.openTimeout());
+        } catch (LinkException e) {
+            session.transcript.close();
+            throw new ShellDisconnectedException(profile.name(), "open " + link.url(), e.getMessage(), "");
+        }
+        return session;
+    }
+
+    public BoardProfile profile() { return profile; }
+
+    public Link link() { return link; }
+
+    @Override public String boardName() { return board; }
+
+    @Override
+    public int epoch() {
+        lock.lock();
+        try { return epoch; } finally { lock.unlock(); }
+    }
+
+    /** The current boot epoch with its banner. */
+    public BootEpoch bootEpoch() {
+        lock.lock();
+        try { return bootEpoch; } finally { lock.unlock(); }
+    }
+
+    @Override public Transcript transcript() { return transcript; }
+
+    // ---------------------------------------------------------------- waiting for readiness
+
+    @Override
+    public BootEpoch awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            long startSeq = nextSeq;
+            if (profile.bannerRequired()) {
+                waitUntil(deadline, "awaitReady: boot banner", startSeq,
+                        () -> epoch > 0 && epoch != readyEpoch,
+                        "no boot banner (reset the board, or set banner.required: false for a board without one)");
+            }
+            while (true) {
+                int waitingEpoch = epoch;
+                // with a banner, any prompt after it counts; without, only a fresh one answers for the board
+                long promptAfter = profile.bannerRequired() ? epochStartSeq : startSeq;
+                awaitPrompt(deadline, startSeq, promptAfter);
+                awaitQuiet(deadline, startSeq);
+                if (epoch == waitingEpoch) break; // rebooted again while settling: wait for that boot
+            }
+            readyEpoch = epoch;
+            log.debug("{}: ready in epoch {}", board, epoch);
+            return bootEpoch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void awaitPrompt(long deadline, long startSeq, long promptAfter) {
+        long probeEvery = profile.probeInterval().toNanos();
+        long nextProbe = System.nanoTime() + probeEvery;
+        while (lastPromptSeq < Math.max(promptAfter, epochStartSeq)) {
+            failIfGone("awaitReady: prompt");
+            failIfCrashed("awaitReady: prompt", crashSince(startSeq));
+            long now = System.nanoTime();
+            if (now >= deadline) throw timeout("awaitReady: prompt", "no prompt '" + profile.prompt() + "' seen");
+            if (now >= nextProbe) {
+                // like pytest-twister-harness: a bare newline makes an idle shell print its prompt
+                lock.unlock();
+                try {
+                    sendLine("", deadline, "awaitReady: prompt probe");
+                } finally {
+                    lock.lock();
+                }
+                nextProbe = System.nanoTime() + probeEvery;
+                continue;
+            }
+            awaitNanos(Math.min(deadline, nextProbe) - now);
+        }
+    }
+
+    /**
+     * Which crashes count while waiting for readiness: with a banner, any in the boot being waited
+     * for (it may have crashed before we looked); without one, only those after the call, since
+     * an earlier crash may belong to the boot a reset is replacing.
+     */
+    private long crashSince(long startSeq) {
+        return profile.bannerRequired() ? epochStartSeq : startSeq;
+    }
+
+    private void awaitQuiet(long deadline, long startSeq) {
+        long quiet = profile.quietPeriod().toNanos();
+        while (true) {
+            failIfGone("awaitReady: quiet period");
+            failIfCrashed("awaitReady: quiet period", crashSince(startSeq));
+            long now = System.nanoTime();
+            long silentFor = now - lastRxNanos;
+            if (silentFor >= quiet) return;
+            if (now >= deadline) {
+                throw timeout("awaitReady: quiet period", "the board kept talking; no "
+                        + profile.quietPeriod().toMillis() + " ms of silence");
+            }
+            awaitNanos(Math.min(deadline - now, quiet - silentFor));
+        }
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    @Override
+    public CommandResult exec(String command, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String step = "exec '" + command + "'";
+        acquireExecLock(deadline, step);
+        try {
+            CommandResult result = run(command, deadline, step);
+            if (!profile.retval()) return result;
+            CommandResult rv = run("retval", deadline, step + ": retval");
+            return new CommandResult(result.command(), result.output(), concat(result.logs(), rv.logs()),
+                    result.elapsed(), parseRetval(rv, step), result.epoch());
+        } finally {
+            execLock.unlock();
+        }
+    }
+
+    private CommandResult run(String command, long deadline, String step) {
+        long startSeq;
+        long crashSince;
+        int startEpoch;
+        lock.lock();
+        try {
+            failIfGone(step);
+            startSeq = nextSeq;
+            startEpoch = epoch;
+            // a board that crashed earlier in this boot is halted: fail now instead of timing out
+            crashSince = epochStartSeq;
+        } finally {
+            lock.unlock();
+        }
+        long t0 = System.nanoTime();
+        sendLine(command, deadline, step);
+        CommandCollector collector = new CommandCollector(command);
+        lock.lock();
+        try {
+            while (true) {
+                failIfCrashed(step, crashSince);
+                failIfRebooted(step, startEpoch);
+                List<Event> fresh = takeFrom(startSeq);
+                for (int i = 0; i < fresh.size(); i++) {
+                    Event e = fresh.get(i);
+                    if (!e.isPrompt()) {
+                        collector.line(e.line());
+                    } else if (collector.prompt()) {
+                        giveBack(fresh.subList(i + 1, fresh.size()));
+                        return new CommandResult(command, collector.output(), collector.logs(),
+                                Duration.ofNanos(System.nanoTime() - t0), OptionalInt.empty(), startEpoch);
+                    }
+                }
+                failIfGone(step);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw timeout(step, "no prompt after " + Duration.ofNanos(System.nanoTime() - t0).toMillis()
+                            + " ms (" + collector.lineCount() + " lines received)");
+                }
+                awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private OptionalInt parseRetval(CommandResult rv, String step) {
+        for (String line : rv.output()) {
+            String s = line.strip();
+            if (s.matches("-?\\d+")) return OptionalInt.of(Integer.parseInt(s));
+        }
+        throw new ShellException(board, step, "retval printed no number: " + rv.output(), tail.escaped(), null);
+    }
+
+    // ---------------------------------------------------------------- lines and raw bytes
+
+    @Override
+    public String awaitLine(Predicate<String> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String step = "awaitLine";
+        lock.lock();
+        try {
+            long crashSince = epochStartSeq; // as in exec: a crash earlier in this boot counts
+            int startEpoch = epoch;
+            while (true) {
+                failIfCrashed(step, crashSince);
+                failIfRebooted(step, startEpoch);
+                while (!pending.isEmpty()) {
+                    Event e = pending.pollFirst();
+                    String text = outputText(e);
+                    if (text != null && match.test(text)) return text;
+                }
+                failIfGone(step);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw timeout(step, "no matching line within " + timeout.toMillis() + " ms");
+                awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The output text an event carries for awaitLine, or null for prompts, logs and banners. */
+    private static String outputText(Event e) {
+        if (e.isPrompt()) return null;
+        ConsoleLine line = e.line();
+        return switch (line.kind()) {
+            case OUTPUT -> line.text();
+            case PROMPT_LINE -> line.afterPrompt().isBlank() ? null : line.afterPrompt();
+            default -> null;
+        };
+    }
+
+    @Override
+    public void writeRaw(byte[] bytes, Duration timeout) {
+        String step = "writeRaw (" + bytes.length + " bytes)";
+        lock.lock();
+        try {
+            failIfGone(step);
+        } finally {
+            lock.unlock();
+        }
+        transcript.rawOut(bytes);
+        try {
+            link.write(bytes, timeout);
+        } catch (LinkException e) {
+            throw writeFailed(step, e);
+        }
+    }
+
+    @Override
+    public void clearPending() {
+        lock.lock();
+        try {
+            pending.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) return;
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            link.close();
+        } finally {
+            transcript.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Types {@code text} plus the line ending in chunks, pausing between them (profile pacing). */
+    private void sendLine(String text, long deadline, String step) {
+        transcript.lineOut(text);
+        byte[] bytes = (text + profile.lineEnding()).getBytes(StandardCharsets.UTF_8);
+        transcript.rawOut(bytes);
+        int chunk = profile.txChunk();
+        for (int off = 0; off < bytes.length; off += chunk) {
+            if (off > 0 && !profile.txDelay().isZero()) sleepUntilOrFail(profile.txDelay(), deadline, step);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) throw timeout(step, "deadline passed while sending");
+            Duration writeTimeout = Duration.ofNanos(Math.min(left, profile.writeTimeout().toNanos()));
+            try {
+                link.write(java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + chunk)), writeTimeout);
+            } catch (LinkException e) {
+                throw writeFailed(step, e);
+            }
+        }
+    }
+
+    private void sleepUntilOrFail(Duration delay, long deadline, String step) {
+        lock.lock();
+        try {
+            long until = System.nanoTime() + delay.toNanos();
+            while (true) {
+                failIfGone(step);
+                long now = System.nanoTime();
+                if (now >= until) return;
+                if (now >= deadline) throw timeout(step, "deadline passed while sending");
+                awaitNanos(Math.min(until, deadline) - now);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ShellException writeFailed(String step, LinkException e) {
+        lock.lock();
+        try {
+            if (disconnected != null || !link.isOpen()) {
+                return new ShellDisconnectedException(board, step, "link went away while writing: " + e.getMessage(),
+                        tail.escaped());
+            }
+        } finally {
+            lock.unlock();
+        }
+        return new ShellException(board, step, "write failed: " + e.getMessage(), tail.escaped(), e);
+    }
+
+    private void acquireExecLock(long deadline, String step) {
+        try {
+            long left = deadline - System.nanoTime();
+            if (!execLock.tryLock(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                throw timeout(step, "another command was still running on this session");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShellException(board, step, "interrupted", tail.escaped(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- waiting helpers (lock held)
+
+    private interface Condition0 { boolean holds(); }
+
+    private void waitUntil(long deadline, String step, long startSeq, Condition0 done, String whyNot) {
+        while (!done.holds()) {
+            failIfGone(step);
+            failIfCrashed(step, startSeq);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) throw timeout(step, whyNot);
+            awaitNanos(left);
+        }
+    }
+
+    private void awaitNanos(long nanos) {
+        if (nanos <= 0) return;
+        try {
+            changed.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShellException(board, "wait", "interrupted", tail.escaped(), e);
+        }
+    }
+
+    private void failIfGone(String step) {
+        if (closed) throw new ShellDisconnectedException(board, step, "session closed", tail.escaped());
+        if (disconnected != null) {
+            throw new ShellDisconnectedException(board, step, "link went away: " + disconnected, tail.escaped());
+        }
+    }
+
+    private void failIfCrashed(String step, long sinceSeq) {
+        if (lastFatalSeq < sinceSeq) return;
+        // the first fatal line names the cause ("ZEPHYR FATAL ERROR 0: ..."), later ones the aftermath
+        List<String> texts = recentFatals.stream().filter(e -> e.seq() >= sinceSeq)
+                .map(e -> e.line().text().strip()).toList();
+        throw new BoardCrashedException(board, step, "board crashed: " + String.join(" | ", texts), tail.escaped());
+    }
+
+    private void failIfRebooted(String step, int startEpoch) {
+        if (epoch != startEpoch) {
+            throw new ShellException(board, step, "board rebooted during command (now in epoch " + epoch
+                    + ": " + bootEpoch.banner() + ")", tail.escaped(), null);
+        }
+    }
+
+    private ShellTimeoutException timeout(String step, String message) {
+        return new ShellTimeoutException(board, step, message, tail.escaped());
+    }
+
+    /** Removes and returns the pending events with {@code seq >= from}, oldest first. */
+    private List<Event> takeFrom(long from) {
+        ArrayDeque<Event> taken = new ArrayDeque<>();
+        while (!pending.isEmpty() && pending.peekLast().seq() >= from) taken.addFirst(pending.pollLast());
+        return new ArrayList<>(taken);
+    }
+
+    private void giveBack(List<Event> events) { pending.addAll(events); }
+
+    private void enqueue(ConsoleLine line) {
+        pending.addLast(new Event(nextSeq++, line));
+        if (pending.size() > MAX_PENDING) pending.pollFirst(); // nobody is reading: keep memory bounded
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    // ---------------------------------------------------------------- link side
+
+    /** The link's thread: record, decode. */
+    private final class Received implements LinkListener {
+        @Override
+        public void onBytes(byte[] bytes) {
+            transcript.rawIn(bytes);
+            tail.add(bytes);
+            lock.lock();
+            try {
+                lastRxNanos = System.nanoTime();
+                decoder.feed(bytes);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void onDisconnected(String reason) {
+            lock.lock();
+            try {
+                disconnected = reason == null || reason.isEmpty() ? "disconnected" : reason;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            log.debug("{}: link went away: {}", board, reason);
+        }
+    }
+
+    /** Decoder events, delivered under the lock from {@link Received#onBytes}. */
+    private final class Decoded implements ConsoleListener {
+        @Override
+        public void onLine(ConsoleLine line) {
+            transcript.lineIn(line.text());
+            switch (line.kind()) {
+                case BANNER -> {
+                    epoch++;
+                    bootEpoch = new BootEpoch(epoch, line.text().strip(), Instant.now(clock));
+                    pending.clear(); // whatever came before the reset belongs to the old boot
+                    epochStartSeq = nextSeq;
+                    enqueue(line);
+                    log.debug("{}: boot epoch {}: {}", board, epoch, line.text());
+                }
+                case FATAL -> {
+                    lastFatalSeq = nextSeq;
+                    recentFatals.addLast(new Event(nextSeq, line));
+                    if (recentFatals.size() > 8) recentFatals.pollFirst();
+                    enqueue(line);
+                }
+                default -> enqueue(line);
+            }
+        }
+
+        @Override
+        public void onPrompt() {
+            lastPromptSeq = nextSeq;
+            pending.addLast(new Event(nextSeq++, null));
+        }
+    }
+
+    // exposed for tests of queue bookkeeping
+    int pendingCount() {
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

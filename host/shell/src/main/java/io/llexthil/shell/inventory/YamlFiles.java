@@ -1,0 +1,33 @@
+package io.llexthil.shell.inventory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** Reads a YAML file into plain maps and lists (key order kept), with one-line errors. */
+final class YamlFiles {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private YamlFiles() {}
+
+    static Object read(Path file) {
+        try {
+            return YAML.readValue(Files.readString(file), Object.class);
+        } catch (NoSuchFileException e) {
+            throw new InventoryException(file + ": no such file");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " line " + at.getLineNr() + " column " + at.getColumnNr() + ":";
+            String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new InventoryException(file + ":" + where + " not valid YAML: " + why, e);
+        } catch (IOException e) {
+            throw new InventoryException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.llexthil.twin;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.llexthil.twin.model.HeapEvent;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Enumerates scenario shapes up to {@code maxExt} extensions, runs both profiles on each and
+ * collects the distinct findings, each with how many scenarios hit it and the smallest one.
+ *
+ * <p>What is enumerated (docs/twin.md repeats it):
+ * <ul>
+ *   <li>n = 0..maxExt extensions e0..e(n-1), 2 sections each, loaded in that order;</li>
+ *   <li>every dependency graph, up to isomorphism: each unlabelled DAG once, in the canonical
+ *       load order whose edge mask is smallest; an extension exports one symbol iff another
+ *       depends on it and imports one symbol per dependency;</li>
+ *   <li>ctx save of every loaded extension in list order (the firmware's default);</li>
+ *   <li>three pre-load variants: none; e0 again (a namesake of a saved extension); an
+ *       unrelated pair p0, p1 with p1 depending on p0;</li>
+ *   <li>every order of ext[] (all n! permutations of the saved array);</li>
+ *   <li>no fault, and every fault point k = 1 .. the larger number of allocator calls of the
+ *       two profiles' fault-free runs.</li>
+ * </ul>
+ * Shapes are independent, so they run in a parallel stream; the result is deterministic.
+ */
+public final class Explorer {
+    private static final int SECTIONS = 2;
+    private final int maxExt;
+
+    public Explorer(int maxExt) {
+        if (maxExt < 0 || maxExt > 6) {
+            throw new ScenarioException("explore --max-ext must be 0..6, got " + maxExt);
+        }
+        this.maxExt = maxExt;
+    }
+
+    public record FindingSummary(@JsonProperty("finding") String finding,
+                                 @JsonProperty("explanation") String explanation,
+                                 @JsonProperty("count") long count,
+                                 @JsonProperty("smallest") Scenario smallest) {
+    }
+
+    public record Report(@JsonProperty("max_ext") int maxExt,
+                         @JsonProperty("graphs") long graphs,
+                         @JsonProperty("scenarios") long scenarios,
+                         @JsonProperty("predictions") long predictions,
+                         @JsonProperty("findings") List<FindingSummary> findings) {
+        public String render() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("explored ").append(graphs).append(" graphs, ").append(scenarios).append(" scenarios, ")
+                    .append(predictions).append(" predictions (max-ext ").append(maxExt).append(")\n");
+            for (FindingSummary f : findings) {
+                sb.append('\n').append(f.finding()).append("  (").append(f.count()).append(" scenarios)\n  ")
+                        .append(f.explanation()).append("\n  smallest: ")
+                        .append(TwinJson.writeCompact(f.smallest())).append('\n');
+            }
+            return sb.toString();
+        }
+    }
+
+    /** One shape: a graph (as an edge mask over load order) with a pre-load variant. */
+    private record Shape(int n, int mask, int preload) {
+    }
+
+    private static final class Tally {
+        final Map<Finding, Long> counts = new EnumMap<>(Finding.class);
+        final Map<Finding, Scenario> smallest = new EnumMap<>(Finding.class);
+        final Map<Finding, long[]> smallestKey = new EnumMap<>(Finding.class);
+        long scenarios;
+        long predictions;
+
+        void hit(Finding f, Scenario s, long[] key) {
+            counts.merge(f, 1L, Long::sum);
+            long[] old = smallestKey.get(f);
+            if (old == null || compare(key, old) < 0) {
+                smallestKey.put(f, key);
+                smallest.put(f, s);
+            }
+        }
+
+        Tally merge(Tally o) {
+            scenarios += o.scenarios;
+            predictions += o.predictions;
+            o.counts.forEach((f, c) -> counts.merge(f, c, Long::sum));
+            o.smallestKey.forEach((f, k) -> {
+                long[] mine = smallestKey.get(f);
+                if (mine == null || compare(k, mine) < 0) {
+                    smallestKey.put(f, k);
+                    smallest.put(f, o.smallest.get(f));
+                }
+            });
+            return this;
+        }
+
+        static int compare(long[] a, long[] b) {
+            for (int i = 0; i < a.length; i++) {
+                int c = Long.compare(a[i], b[i]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+    }
+
+    public Report run() {
+        List<Shape> shapes = new ArrayList<>();
+        long graphs = 0;
+        for (int n = 0; n <= maxExt; n++) {
+            for (int mask : Dags.canonical(n)) {
+                graphs++;
+                for (int p = 0; p < 3; p++) {
+                    if (p == 1 && n == 0) {
+                        continue;
+                    }
+                    shapes.add(new Shape(n, mask, p));
+                }
+            }
+        }
+        Tally total = IntStream.range(0, shapes.size()).parallel()
+                .collect(Tally::new, (t, i) -> t.merge(runShape(shapes.get(i))), Tally::merge);
+        List<FindingSummary> findings = new ArrayList<>();
+        for (Finding f : Finding.values()) {
+            if (total.counts.containsKey(f)) {
+                findings.add(new FindingSummary(f.id(), f.explanation(), total.counts.get(f), total.smallest.get(f)));
+            }
+        }
+        findings.sort(Comparator.comparing(FindingSummary::finding));
+        return new Report(maxExt, graphs, total.scenarios, total.predictions, findings);
+    }
+
+    private Tally runShape(Shape shape) {
+        Tally t = new Tally();
+        Scenario base = scenario(shape);
+        SavedContext upCtx = savedContext(base, Profile.UPSTREAM);
+        SavedContext coCtx = savedContext(base, Profile.CONTRACT);
+        int edges = Integer.bitCount(shape.mask);
+        int preloadCount = base.preloadedOrNone().size();
+        for (List<Integer> order : Permutations.of(shape.n)) {
+            Scenario ordered = base.withOrder(order);
+            int calls = 0;
+            for (int k = 0; k <= Math.max(calls, 0); k++) {
+                Scenario s = k == 0 ? ordered : ordered.withFaults(FaultSpec.failAt(k));
+                Outcome up = fromSaved(s, upCtx, Profile.UPSTREAM);
+                Outcome co = fromSaved(s, coCtx, Profile.CONTRACT);
+                t.scenarios++;
+                t.predictions += 2;
+                if (k == 0) {
+                    calls = Math.max(allocCalls(up), allocCalls(co));
+                }
+                Set<Finding> found = FindingDetector.detect(up, co, preloadCount);
+                long[] key = {shape.n + preloadCount, edges, k, inversions(order), shape.preload, shape.mask};
+                for (Finding f : found) {
+                    t.hit(f, s, key);
+                }
+            }
+        }
+        return t;
+    }
+
+    /** The load + ctx save part of Twin.predict, done once per shape (it does not depend on order or faults). */
+    private static SavedContext savedContext(Scenario s, Profile profile) {
+        TwinBoard b = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault()).lean();
+        for (String name : s.beforeOrAll()) {
+            if (b.load(s.extension(name)).rc() != 0) {
+                throw new IllegalStateException("explorer shape does not load: " + TwinJson.writeCompact(s));
+            }
+        }
+        StepResult save = b.save(s.saved());
+        if (save.rc() != 0 || !save.ub().isEmpty()) {
+            throw new IllegalStateException("explorer shape does not save cleanly: " + TwinJson.writeCompact(s));
+        }
+        return b.saved();
+    }
+
+    /** The rest of Twin.predict: reset, preload, faults, restore (same code path). */
+    private static Outcome fromSaved(Scenario s, SavedContext ctx, Profile profile) {
+        TwinBoard b = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault()).lean();
+        b.installSaved(ctx);
+        return Twin.restoreStage(b, s, profile, new ArrayList<>(), new ArrayList<>());
+    }
+
+    private static int allocCalls(Outcome o) {
+        int c = 0;
+        for (HeapEvent e : o.heap().events()) {
+            if (e.kind().startsWith("alloc")) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    private static long inversions(List<Integer> order) {
+        long inv = 0;
+        for (int i = 0; i < order.size(); i++) {
+            for (int j = i + 1; j < order.size(); j++) {
+                if (order.get(i) > order.get(j)) {
+                    inv++;
+                }
+            }
+        }
+        return inv;
+    }
+
+    /** The scenario of a shape: ext i imports e{d}_fn for each dependency d (bit i*(i-1)/2 + d). */
+    static Scenario scenario(Shape shape) {
+        int n = shape.n;
+        boolean[] exported = new boolean[n];
+        List<List<String>> imports = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<String> imp = new ArrayList<>();
+            for (int d = 0; d < i; d++) {
+                if ((shape.mask >> Dags.bit(i, d) & 1) != 0) {
+                    imp.add("e" + d + "_fn");
+                    exported[d] = true;
+                }
+            }
+            imports.add(imp);
+        }
+        List<ExtensionSpec> exts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            exts.add(new ExtensionSpec("e" + i, exported[i] ? List.of("e" + i + "_fn") : List.of(), imports.get(i),
+                    SECTIONS));
+        }
+        List<String> before = null;
+        List<String> preloaded = null;
+        if (shape.preload == 1) {
+            preloaded = List.of("e0");
+        } else if (shape.preload == 2) {
+            before = exts.stream().map(ExtensionSpec::name).toList();
+            exts.add(new ExtensionSpec("p0", List.of("p0_fn"), List.of(), SECTIONS));
+            exts.add(new ExtensionSpec("p1", List.of(), List.of("p0_fn"), SECTIONS));
+            preloaded = List.of("p0", "p1");
+        }
+        return new Scenario(null, null, exts, before, null, preloaded, null, null, null);
+    }
+}

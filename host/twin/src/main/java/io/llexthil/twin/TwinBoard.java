@@ -1,0 +1,466 @@
+package io.llexthil.twin;
+
+import io.llexthil.twin.model.Addresses;
+import io.llexthil.twin.model.ContractAlgorithm;
+import io.llexthil.twin.model.HeapBlock;
+import io.llexthil.twin.model.HeapEvent;
+import io.llexthil.twin.model.LlextStruct;
+import io.llexthil.twin.model.Loader;
+import io.llexthil.twin.model.LogLine;
+import io.llexthil.twin.model.Machine;
+import io.llexthil.twin.model.UbEvent;
+import io.llexthil.twin.model.UpstreamAlgorithm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A model board: the firmware's load / unload / ctx save / reset / ctx restore / fault alloc,
+ * each step predicted (rc, log, heap events, crash, list and heap afterwards). Pure and
+ * deterministic; not thread-safe (one board, one campaign thread).
+ */
+public final class TwinBoard {
+    /** The firmware's snapshot limits (firmware/core/include/hil/backend.h). */
+    public static final int MAX_SAVED_EXT = 16;
+    public static final int MAX_SAVED_MAPS = 512;
+    public static final int MAX_SAVED_SYMS = 128;
+    public static final int NAME_MAX = 15;
+
+    private final Profile profile;
+    private final TargetSizes sizes;
+    private final int heapSize;
+    private Machine m;
+    private SavedContext saved;
+    private int boot = 1;
+    private boolean halted;
+    private RestoreCall lastRestore;
+    /** Explorer fast path: steps do not snapshot the list (callers read it once at the end). */
+    private boolean lean;
+
+    /** ext[] and ldr[] as the last llext_restore call left them, with the copies it was given. */
+    record RestoreCall(long[] extBefore, long[] extAfter, Loader[] ldr, int eventsBefore, int logBefore,
+                       int ubBefore) {
+    }
+
+    public TwinBoard(Profile profile, TargetSizes sizes, int heapSize) {
+        this.profile = profile;
+        this.sizes = sizes;
+        this.heapSize = heapSize;
+        this.m = new Machine(sizes, heapSize);
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public boolean halted() {
+        return halted;
+    }
+
+    TwinBoard lean() {
+        lean = true;
+        return this;
+    }
+
+    Machine machine() {
+        return m;
+    }
+
+    RestoreCall lastRestore() {
+        return lastRestore;
+    }
+
+    // ---------------------------------------------------------------- load / unload
+
+    /** Loads an image: 0 for a fresh load, the previous use count for a duplicate name, or -errno. */
+    public StepResult load(ExtensionSpec spec) {
+        Mark mark = begin("load " + spec.name());
+        return end(mark, doLoad(spec));
+    }
+
+    private int doLoad(ExtensionSpec spec) {
+        if (spec.name().length() > NAME_MAX) {
+            return -Errno.ENAMETOOLONG;
+        }
+        LlextStruct existing = m.list.byName(spec.name());
+        if (existing != null) {
+            return existing.useCount++;
+        }
+        String site = "llext_load";
+        long obj = m.heap.alloc(sizes.llext(), "struct llext '" + spec.name() + "'", site);
+        if (obj == 0) {
+            return -Errno.ENOMEM;
+        }
+        long map = m.heap.alloc(sizes.sectMap() * spec.sections(), "section map of '" + spec.name() + "'", site);
+        if (map == 0) {
+            m.heap.free(obj, site + ": error path");
+            return -Errno.ENOMEM;
+        }
+        long syms = 0;
+        if (!spec.exports().isEmpty()) {
+            syms = m.heap.alloc(sizes.symbol() * spec.exports().size(),
+                    "exported-symbol table of '" + spec.name() + "'", site);
+            if (syms == 0) {
+                m.heap.free(map, site + ": error path");
+                m.heap.free(obj, site + ": error path");
+                return -Errno.ENOMEM;
+            }
+        }
+        List<LlextStruct> providers = new ArrayList<>();
+        for (String sym : spec.imports()) {
+            LlextStruct provider = null;
+            for (LlextStruct n = m.list.head; n != null && provider == null; n = n.nextNode) {
+                if (n.exports.contains(sym)) {
+                    provider = n;
+                }
+            }
+            if (provider == null) {
+                m.heap.free(syms, site + ": error path");
+                m.heap.free(map, site + ": error path");
+                m.heap.free(obj, site + ": error path");
+                return -Errno.ENODATA;
+            }
+            providers.add(provider);
+        }
+        LlextStruct s = new LlextStruct(obj);
+        s.name = spec.name();
+        s.useCount = 1;
+        s.sectCnt = spec.sections();
+        s.expCnt = spec.exports().size();
+        s.expSyms = syms;
+        s.exports = spec.exports();
+        for (LlextStruct p : providers) {
+            int slot = 0;
+            while (slot < LlextStruct.MAX_DEPS && s.dependency[slot] != 0 && s.dependency[slot] != p.address) {
+                slot++;
+            }
+            if (slot < LlextStruct.MAX_DEPS && s.dependency[slot] == 0) {
+                s.dependency[slot] = p.address;
+                p.useCount++;
+            }
+        }
+        m.place(s);
+        m.list.append(s);
+        s.loader = new Loader(-1, map);
+        return 0;
+    }
+
+    /** Unloads by name: the remaining use count (0 = freed), or -ENOENT. */
+    public StepResult unload(String name) {
+        Mark mark = begin("unload " + name);
+        LlextStruct s = m.list.byName(name);
+        if (s == null) {
+            return end(mark, -Errno.ENOENT);
+        }
+        if (--s.useCount > 0) {
+            return end(mark, s.useCount);
+        }
+        m.list.findAndRemove(s);
+        for (int j = 0; j < s.depCount(); j++) {
+            LlextStruct dep = m.deref(s.dependency[j], "dependency of '" + name + "'", "llext_unload");
+            if (dep != null) {
+                dep.useCount--;
+            }
+        }
+        m.heap.free(s.expSyms, "llext_unload: exported symbols");
+        Loader l = s.loader;
+        if (l != null) {
+            m.heap.free(l.sectMap, "llext_unload: section map");
+        }
+        m.heap.free(s.address, "llext_unload: struct llext");
+        return end(mark, 0);
+    }
+
+    // ---------------------------------------------------------------- save / reset / restore
+
+    /** ctx save: names in this order (empty = every loaded extension in list order). Returns relink's rc. */
+    public StepResult save(List<String> names) {
+        Mark mark = begin("ctx save");
+        List<LlextStruct> chosen = new ArrayList<>();
+        if (names == null || names.isEmpty()) {
+            chosen.addAll(m.list.nodes());
+        } else {
+            for (String n : names) {
+                LlextStruct s = m.list.byName(n);
+                if (s == null) {
+                    return end(mark, -Errno.ENOENT);
+                }
+                chosen.add(s);
+            }
+        }
+        int maps = 0;
+        int syms = 0;
+        for (LlextStruct s : chosen) {
+            maps += s.sectCnt;
+            syms += s.expCnt;
+        }
+        if (chosen.size() > MAX_SAVED_EXT || maps > MAX_SAVED_MAPS || syms > MAX_SAVED_SYMS) {
+            return end(mark, -Errno.ENOSPC);
+        }
+        LlextStruct[] copies = new LlextStruct[chosen.size()];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = chosen.get(i).copyTo(Addresses.copy(i, sizes.llext()));
+            copies[i].nextNode = null;
+            m.place(copies[i]);
+        }
+        int rc = profile == Profile.UPSTREAM ? UpstreamAlgorithm.relink(m, copies)
+                : ContractAlgorithm.relink(m, copies);
+        if (rc == 0) {
+            List<SavedCopy> out = new ArrayList<>();
+            for (LlextStruct c : copies) {
+                List<Integer> deps = new ArrayList<>();
+                for (int j = 0; j < c.depCount(); j++) {
+                    deps.add(copyIndex(c.dependency[j], copies.length));
+                }
+                out.add(new SavedCopy(c.name, c.useCount, c.sectCnt, c.exports, deps));
+            }
+            saved = new SavedContext(out);
+        }
+        return end(mark, rc);
+    }
+
+    private int copyIndex(long address, int n) {
+        long off = address - Addresses.COPIES_BASE;
+        if (off >= 0 && off % sizes.llext() == 0 && off / sizes.llext() < n) {
+            return (int) (off / sizes.llext());
+        }
+        return -1;
+    }
+
+    /** Puts a saved context in flash directly, as if a ctx save had written it. */
+    public void installSaved(SavedContext context) {
+        for (SavedCopy c : context.copies()) {
+            for (int d : c.deps()) {
+                if (d < -1 || d >= context.copies().size()) {
+                    throw new ScenarioException("saved copy '" + c.name() + "': dependency index " + d
+                            + " is neither -1 nor a copy index (0.." + (context.copies().size() - 1) + ")");
+                }
+            }
+        }
+        this.saved = context;
+    }
+
+    public SavedContext saved() {
+        return saved;
+    }
+
+    /** A reset: fresh heap, empty list, faults disarmed; the saved context (flash) survives. */
+    public StepResult reset() {
+        m = new Machine(sizes, heapSize);
+        halted = false;
+        lastRestore = null;
+        boot++;
+        return new StepResult("reset", 0, List.of(), List.of(), List.of(), false, null, List.of(), 0);
+    }
+
+    /**
+     * ctx restore as the firmware does it: -ENOENT without a saved context, -EINVAL unless
+     * {@code order} (null = identity) is a permutation, 0 without calling llext_restore when n = 0.
+     */
+    public StepResult restore(List<Integer> order) {
+        Mark mark = begin("ctx restore");
+        if (saved == null) {
+            return end(mark, -Errno.ENOENT);
+        }
+        int n = saved.copies().size();
+        List<Integer> o = order == null ? identity(n) : order;
+        if (o.size() != n || new HashSet<>(o).size() != n || o.stream().anyMatch(i -> i < 0 || i >= n)) {
+            return end(mark, -Errno.EINVAL);
+        }
+        if (n == 0) {
+            return end(mark, 0);
+        }
+        return end(mark, callRestore(o));
+    }
+
+    /** llext_restore called on exactly this ext[] (any copy indices, even n = 0), for predictions. */
+    public StepResult restoreRaw(List<Integer> order) {
+        Mark mark = begin("llext_restore");
+        if (saved == null) {
+            throw new ScenarioException("no saved context to restore");
+        }
+        int n = saved.copies().size();
+        List<Integer> o = order == null ? identity(n) : order;
+        for (int i : o) {
+            if (i < 0 || i >= n) {
+                throw new ScenarioException("order names copy " + i + ", the saved array has " + n);
+            }
+        }
+        return end(mark, callRestore(o));
+    }
+
+    private static List<Integer> identity(int n) {
+        List<Integer> o = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            o.add(i);
+        }
+        return o;
+    }
+
+    private int callRestore(List<Integer> order) {
+        List<SavedCopy> sc = saved.copies();
+        Loader[] loaders = new Loader[sc.size()];
+        for (int i = 0; i < sc.size(); i++) {
+            SavedCopy c = sc.get(i);
+            LlextStruct s = new LlextStruct(Addresses.copy(i, sizes.llext()));
+            s.name = c.name();
+            s.useCount = c.useCount();
+            s.sectCnt = c.sections();
+            s.expCnt = c.exports().size();
+            s.expSyms = s.expCnt > 0 ? Addresses.savedSyms(i) : 0;
+            s.exports = c.exports();
+            for (int j = 0; j < c.deps().size(); j++) {
+                int d = c.deps().get(j);
+                s.dependency[j] = d >= 0 ? Addresses.copy(d, sizes.llext()) : Addresses.foreign(i * 8 + j);
+            }
+            m.place(s);
+            loaders[i] = new Loader(i, Addresses.savedMap(i));
+        }
+        long[] ext = new long[order.size()];
+        Loader[] ldr = new Loader[order.size()];
+        for (int i = 0; i < ext.length; i++) {
+            ext[i] = Addresses.copy(order.get(i), sizes.llext());
+            ldr[i] = loaders[order.get(i)];
+        }
+        long[] before = ext.clone();
+        m.failureCause = null;
+        int events = m.heap.events().size();
+        int logs = m.log.size();
+        int ubs = m.ub.size();
+        int rc = profile == Profile.UPSTREAM ? UpstreamAlgorithm.restore(m, ext, ldr)
+                : ContractAlgorithm.restore(m, ext, ldr);
+        for (int i = 0; i < ext.length; i++) {
+            LlextStruct obj = m.heap.block(ext[i]) != null ? m.structAt(ext[i]) : null;
+            if (obj != null) {
+                obj.loader = ldr[i];
+            }
+        }
+        lastRestore = new RestoreCall(before, ext, ldr, events, logs, ubs);
+        return rc;
+    }
+
+    // ---------------------------------------------------------------- faults and state
+
+    /** fault alloc k: the k-th LLEXT heap allocation from now fails (0 disarms). */
+    public void faultAlloc(int k) {
+        m.heap.failAllocation(k);
+    }
+
+    /** Allocations fail while fewer than {@code bytes} are free (0 = off); twin-only. */
+    public void faultExhaust(int bytes) {
+        m.heap.exhaustBelow(bytes);
+    }
+
+    public BoardState state() {
+        return new BoardState(profile.id(), sizes, boot, halted, list(), heap(), saved, m.heap.faultArmed(), leaks());
+    }
+
+    public BoardState.HeapStats heap() {
+        return new BoardState.HeapStats(m.heap.capacity(), m.heap.used(), m.heap.free(), m.heap.maxUsed(),
+                m.heap.liveCount(), m.heap.allocCalls());
+    }
+
+    /** The global list in order, as {@code state} reports it. */
+    public List<ExtState> list() {
+        List<ExtState> out = new ArrayList<>();
+        Map<Long, Integer> position = new HashMap<>();
+        for (LlextStruct n = m.list.head; n != null; n = n.nextNode) {
+            position.put(n.address, position.size());
+        }
+        for (LlextStruct n = m.list.head; n != null; n = n.nextNode) {
+            List<String> deps = new ArrayList<>();
+            List<String> refs = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
+            for (int j = 0; j < n.depCount(); j++) {
+                long d = n.dependency[j];
+                LlextStruct t = m.structAt(d);
+                deps.add(t == null ? "?" : t.name);
+                refs.add(describe(d, position.keySet()));
+                at.add(position.getOrDefault(d, -1));
+            }
+            out.add(new ExtState(n.name, n.useCount, deps, refs, at, n.expCnt, n.sectCnt, held(n),
+                    "0x" + Long.toHexString(n.address)));
+        }
+        return out;
+    }
+
+    private String describe(long d, Set<Long> inList) {
+        long off = d - Addresses.COPIES_BASE;
+        if (d >= Addresses.FOREIGN_BASE && m.heap.block(d) == null) {
+            return "foreign";
+        }
+        HeapBlock b = m.heap.block(d);
+        if (b != null) {
+            return !b.live() ? "freed" : inList.contains(d) ? "list" : "off-list";
+        }
+        if (off >= 0 && off % sizes.llext() == 0 && d < Addresses.SAVED_MAPS_BASE) {
+            return "copy[" + off / sizes.llext() + "]";
+        }
+        return "unknown";
+    }
+
+    /** Heap bytes the extension holds: its struct, its exported-symbol table, its loader's map. */
+    private int held(LlextStruct n) {
+        int total = liveSize(n.address) + liveSize(n.expSyms);
+        Loader l = n.loader;
+        return l == null ? total : total + liveSize(l.sectMap);
+    }
+
+    private int liveSize(long address) {
+        HeapBlock b = m.heap.block(address);
+        return b != null && b.live() ? b.size : 0;
+    }
+
+    /** Live heap blocks no extension in the list holds. */
+    public List<Outcome.Block> leaks() {
+        List<Long> owned = new ArrayList<>();
+        for (LlextStruct n = m.list.head; n != null; n = n.nextNode) {
+            owned.add(n.address);
+            owned.add(n.expSyms);
+            if (n.loader != null) {
+                owned.add(n.loader.sectMap);
+            }
+        }
+        List<Outcome.Block> out = new ArrayList<>();
+        for (HeapBlock b : m.heap.liveBlocks()) {
+            if (!owned.contains(b.address)) {
+                out.add(new Outcome.Block(b.id, b.size, b.owner, b.site));
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- step bookkeeping
+
+    private record Mark(String step, int events, int log, int ub) {
+    }
+
+    private Mark begin(String step) {
+        if (halted) {
+            throw new TwinBoardHaltedException(step);
+        }
+        return new Mark(step, m.heap.events().size(), m.log.size(), m.ub.size());
+    }
+
+    private StepResult end(Mark mark, int rc) {
+        List<HeapEvent> ev = List.copyOf(m.heap.events().subList(mark.events, m.heap.events().size()));
+        List<LogLine> log = List.copyOf(m.log.subList(mark.log, m.log.size()));
+        List<UbEvent> ub = List.copyOf(m.ub.subList(mark.ub, m.ub.size()));
+        Integer crash = null;
+        for (int i = 0; i < ev.size(); i++) {
+            if (ev.get(i).crashesBoard()) {
+                crash = i;
+                break;
+            }
+        }
+        if (crash != null) {
+            halted = true;
+        }
+        return new StepResult(mark.step, rc, log, ev, ub, crash != null, crash, lean ? List.of() : list(),
+                m.heap.used());
+    }
+}
