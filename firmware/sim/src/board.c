@@ -142,6 +142,7 @@ int board_setup(const struct sim_options *opts, char *why, size_t why_len)
 	enum model_profile profile;
 
 	board.opts = *opts;
+	board.boot_ns = sim_now_ns();
 	if (model_profile_parse(opts->profile, &profile) != 0) {
 		snprintf(why, why_len, "--profile: '%s' is not a profile; use upstream or contract",
 			 opts->profile);
@@ -157,6 +158,15 @@ int board_setup(const struct sim_options *opts, char *why, size_t why_len)
 		snprintf(why, why_len, "--heap/--rx-buf: out of host memory; use smaller sizes");
 		return -1;
 	}
+	/* The shell first: everything after this may print through it. */
+	static const struct ms_hooks hooks = {
+		.write = shell_write,
+		.hil = shell_hil,
+		.bypass = shell_bypass,
+		.reboot = shell_reboot,
+		.uptime_us = shell_uptime_us,
+	};
+	ms_init(&board.shell, &hooks, NULL, board.rx_ring, opts->rx_buf, opts->color);
 
 	struct hil_port *p = &board.port;
 
@@ -208,14 +218,6 @@ int board_setup(const struct sim_options *opts, char *why, size_t why_len)
 		return -1;
 	}
 
-	static const struct ms_hooks hooks = {
-		.write = shell_write,
-		.hil = shell_hil,
-		.bypass = shell_bypass,
-		.reboot = shell_reboot,
-		.uptime_us = shell_uptime_us,
-	};
-	ms_init(&board.shell, &hooks, NULL, board.rx_ring, opts->rx_buf, opts->color);
 	return 0;
 }
 

@@ -23,6 +23,7 @@
 static struct {
 	enum console_kind kind;
 	int in_fd, out_fd;
+	int eof_byte;
 	struct ms_shell *shell;
 	uint32_t baud;
 	struct throttle rx_tb, tx_tb;
@@ -40,9 +41,10 @@ static struct {
 	uint64_t last_drop_log_ns;
 } con;
 
-void console_init(enum console_kind kind, int in_fd, int out_fd, uint32_t baud,
+void console_init(enum console_kind kind, int in_fd, int out_fd, int eof_byte, uint32_t baud,
 		  struct ms_shell *shell)
 {
+	con.eof_byte = eof_byte;
 	uint64_t now = sim_now_ns();
 
 	con.kind = kind;
@@ -58,6 +60,11 @@ void console_init(enum console_kind kind, int in_fd, int out_fd, uint32_t baud,
 uint32_t console_rx_dropped(void)
 {
 	return ms_rx_dropped(con.shell);
+}
+
+uint64_t console_tx_lost(void)
+{
+	return con.tx_lost;
 }
 
 void console_write(const void *buf, size_t len)
@@ -202,6 +209,13 @@ static void read_input(void)
 	ssize_t n = read(con.in_fd, con.wire + con.wire_len, WIRE_CAP - con.wire_len);
 
 	if (n > 0) {
+		const uint8_t *eof = con.eof_byte < 0 ? NULL
+			: memchr(con.wire + con.wire_len, con.eof_byte, (size_t)n);
+
+		if (eof != NULL) {
+			n = eof - (con.wire + con.wire_len); /* what came before Ctrl-D still counts */
+			con.in_eof = true;
+		}
 		con.wire_len += (size_t)n;
 	} else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
 		on_input_closed();

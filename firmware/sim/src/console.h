@@ -24,7 +24,8 @@ enum console_kind {
 	CONSOLE_SOCKET  /* EOF from the client = power off */
 };
 
-void console_init(enum console_kind kind, int in_fd, int out_fd, uint32_t baud,
+/* eof_byte: a byte that means EOF on input (Ctrl-D from a raw terminal), or -1. */
+void console_init(enum console_kind kind, int in_fd, int out_fd, int eof_byte, uint32_t baud,
 		  struct ms_shell *shell);
 
 /* Queues output for the host (the shell's and the core's write callbacks). */
@@ -46,5 +47,7 @@ int console_halt(void);
 void console_power_cut(void);
 
 uint32_t console_rx_dropped(void);
+/* Output bytes thrown away because nobody read them (see console_write, console_flush). */
+uint64_t console_tx_lost(void);
 
 #endif

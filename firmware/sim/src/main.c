@@ -13,13 +13,19 @@
 #include "sim_options.h"
 #include "transport.h"
 
-static void report_drops(void)
+/* Losses are part of what a run did: say so on the way out (stderr, not the console). */
+static void report_losses(void)
 {
 	uint32_t dropped = console_rx_dropped();
+	uint64_t lost = console_tx_lost();
 
 	if (dropped != 0) {
 		fprintf(stderr, "llext-hil-sim: RX ring buffer full: %u received bytes dropped\n",
 			(unsigned)dropped);
+	}
+	if (lost != 0) {
+		fprintf(stderr, "llext-hil-sim: %llu output bytes lost (nobody was reading)\n",
+			(unsigned long long)lost);
 	}
 }
 
@@ -44,7 +50,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "llext-hil-sim: %s\n", why);
 		return rc == -2 ? SIM_EXIT_POWER_OFF : SIM_EXIT_BAD_ARGS;
 	}
-	console_init(tr.kind, tr.in_fd, tr.out_fd, opts.baud, board_shell());
-	atexit(report_drops);
+	console_init(tr.kind, tr.in_fd, tr.out_fd, tr.eof_byte, opts.baud, board_shell());
+	atexit(report_losses);
 	return board_run();
 }

@@ -8,6 +8,9 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pty.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -70,6 +73,7 @@ static int open_pty(struct transport *t, char *why, size_t why_len)
 	close(slave);
 	set_nonblocking(master);
 	t->kind = CONSOLE_PTY;
+	t->eof_byte = -1;
 	t->in_fd = t->out_fd = master;
 	return 0;
 }
@@ -121,8 +125,46 @@ static int open_tcp(uint16_t port, struct transport *t, char *why, size_t why_le
 	setsockopt(cs, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	set_nonblocking(cs);
 	t->kind = CONSOLE_SOCKET;
+	t->eof_byte = -1;
 	t->in_fd = t->out_fd = cs;
 	return 0;
+}
+
+/* By hand on a terminal: keys go to the shell one by one, without the terminal's own echo,
+ * as to a board over a serial terminal. Ctrl-C still kills (power off), Ctrl-D is EOF. */
+static struct termios saved_tty;
+
+static void restore_tty(void)
+{
+	tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+}
+
+static void restore_tty_on_signal(int sig)
+{
+	restore_tty();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static bool raw_stdin_if_tty(void)
+{
+	struct termios raw;
+
+	if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &saved_tty) != 0) {
+		return false;
+	}
+	raw = saved_tty;
+	cfmakeraw(&raw);
+	raw.c_lflag |= ISIG;
+	/* cfmakeraw also turns off output processing: the sim already sends CRLF. */
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0) {
+		return false;
+	}
+	atexit(restore_tty);
+	signal(SIGINT, restore_tty_on_signal);
+	signal(SIGTERM, restore_tty_on_signal);
+	signal(SIGQUIT, restore_tty_on_signal);
+	return true;
 }
 
 int transport_open(const struct sim_options *o, struct transport *t, char *why, size_t why_len)
@@ -136,6 +178,7 @@ int transport_open(const struct sim_options *o, struct transport *t, char *why, 
 		t->kind = CONSOLE_STDIO;
 		t->in_fd = STDIN_FILENO;
 		t->out_fd = STDOUT_FILENO;
+		t->eof_byte = raw_stdin_if_tty() ? 0x04 : -1;
 		return 0;
 	}
 }

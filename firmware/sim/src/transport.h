@@ -14,6 +14,7 @@
 struct transport {
 	enum console_kind kind;
 	int in_fd, out_fd;
+	int eof_byte;   /* a terminal in raw mode sends Ctrl-D (0x04) for EOF; -1: none */
 };
 
 /* Returns 0; -1 with a one-line reason in `why` (bad --tcp/--pty: exit 2); -2 when the host went

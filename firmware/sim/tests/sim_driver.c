@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,40 @@ void sim_start(struct sim *s, const char *const *args)
 	s->console_out = in[1];
 	s->err = err[0];
 	fcntl(s->console, F_SETFL, O_NONBLOCK);
+	fcntl(s->err, F_SETFL, O_NONBLOCK);
+}
+
+void sim_start_tty(struct sim *s, const char *const *args, int *slave)
+{
+	int master, err[2];
+	const char *argv[40];
+	int n = 0;
+
+	memset(s, 0, sizeof(*s));
+	argv[n++] = sim_binary;
+	for (; args[n - 1] != NULL && n < 39; n++) {
+		argv[n] = args[n - 1];
+	}
+	argv[n] = NULL;
+	if (openpty(&master, slave, NULL, NULL, NULL) != 0 || pipe(err) != 0) {
+		perror("openpty");
+		exit(2);
+	}
+	s->pid = fork();
+	if (s->pid == 0) {
+		dup2(*slave, 0);
+		dup2(*slave, 1);
+		dup2(err[1], 2);
+		close(master); close(*slave); close(err[0]); close(err[1]);
+		execv(sim_binary, (char *const *)argv);
+		perror("execv");
+		_exit(127);
+	}
+	close(err[1]);
+	s->to_stdin = -1;
+	s->console = s->console_out = master;
+	s->err = err[0];
+	fcntl(master, F_SETFL, O_NONBLOCK);
 	fcntl(s->err, F_SETFL, O_NONBLOCK);
 }
 

@@ -30,6 +30,9 @@ extern int sim_failures;
 /* Starts the sim with these arguments (NULL-terminated, without argv[0]). stdio transport:
  * console = its stdout. For --tcp/--pty the test connects with sim_attach_*(). */
 void sim_start(struct sim *s, const char *const *args);
+/* Like sim_start, but the sim's stdin and stdout are a terminal (a pty slave): a user running
+ * `--stdio` by hand. `*slave` stays open in the test to inspect the terminal afterwards. */
+void sim_start_tty(struct sim *s, const char *const *args, int *slave);
 /* Reads the LISTENING line from stderr and connects / opens and sends the newline. */
 void sim_attach_tcp(struct sim *s);
 void sim_attach_pty(struct sim *s);

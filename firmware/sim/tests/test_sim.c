@@ -7,11 +7,13 @@
 #include "sim_driver.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 static char flash[512];
@@ -111,6 +113,38 @@ static int case_stdio(const char *dir)
 	/* Power off: EOF on stdin. */
 	sim_close_input(&s);
 	CHECK(sim_wait_exit(&s, 5000) == 0, "EOF on stdin -> exit 0");
+	sim_kill(&s);
+	return 0;
+}
+
+/* Run by hand on a terminal: raw keys, one echo (not the terminal's too), Ctrl-D powers off and
+ * the terminal gets its settings back. */
+static int case_stdio_tty(const char *dir)
+{
+	struct sim s;
+	struct termios after;
+	int slave;
+
+	fresh_flash(dir, "tty");
+	const char *args[] = { "--flash", flash, "--stdio", NULL };
+
+	sim_start_tty(&s, args, &slave);
+	sim_expect(&s, BANNER, 5000, "tty banner");
+	sim_expect(&s, PROMPT, 5000, "tty prompt");
+	sim_send_str(&s, "hil @1 fa");
+	CHECK(sim_expect(&s, "hil @1 fa", 3000, "keys echoed before Enter") != NULL, "raw keys reach the shell at once");
+	sim_send_str(&s, "ult\r");
+	CHECK(sim_expect(&s, "ult\r\n@@HIL|1|0|", 3000, "result") != NULL, "CRLF not doubled by the terminal");
+	sim_expect(&s, PROMPT, 3000, "prompt");
+	const char *first = strstr(s.out, "hil @1 fa");
+
+	CHECK(first != NULL && strstr(first + 1, "hil @1 fa") == NULL, "one echo only (the terminal's own echo is off)");
+	sim_send_str(&s, "\x04");
+	CHECK(sim_wait_exit(&s, 5000) == 0, "Ctrl-D on a terminal -> power off, exit 0");
+	tcgetattr(slave, &after);
+	/* A new pty starts cooked with echo; the sim made it raw and must have put that back. */
+	CHECK((after.c_lflag & (ICANON | ECHO)) == (ICANON | ECHO), "terminal modes restored on exit");
+	close(slave);
 	sim_kill(&s);
 	return 0;
 }
@@ -545,6 +579,59 @@ static void prepare_double_free(struct sim *s, const char *const *args)
 	boot(s, args, "boot after reset");
 }
 
+/* "value" of the result line with this id, or LONG_MIN. */
+static long call_value(const struct sim *s, long id)
+{
+	char marker[32];
+	long v;
+
+	snprintf(marker, sizeof(marker), "@@HIL|%ld|0|", id);
+	const char *r = strstr(s->out, marker);
+	const char *p = r ? strstr(r, "\"value\":") : NULL;
+
+	return p != NULL && sscanf(p, "\"value\":%ld", &v) == 1 ? v : LONG_MIN;
+}
+
+/* The product's main path on the sim: load, save to flash, reset (a new process), restore, and
+ * the restored extensions answer calls. */
+static int case_restore_after_reset(const char *dir)
+{
+	struct sim s;
+
+	fresh_flash(dir, "restore");
+	const char *args[] = { "--flash", flash, NULL };
+
+	boot(&s, args, "boot");
+	upload_ext(&s, 1, "producer");
+	upload_ext(&s, 3, "consumer");
+	CHECK(command(&s, 5, "load producer", "load producer") == 0, "load producer");
+	CHECK(command(&s, 6, "load consumer", "load consumer") == 0, "load consumer");
+	CHECK(command(&s, 7, "call consumer consumer_sum", "call before") == 0, "call before the reset");
+	long before = call_value(&s, 7);
+
+	CHECK(command(&s, 8, "ctx save", "ctx save") == 0, "ctx save");
+	sim_send_str(&s, "hil @9 reset\r");
+	CHECK(sim_wait_exit(&s, 5000) == 3, "reset -> exit 3");
+	sim_kill(&s);
+
+	boot(&s, args, "boot after reset");
+	CHECK(command(&s, 1, "state", "state") == 0, "state");
+	CHECK(strstr(s.out, "@@HIL|1|0|{\"exts\":[]") != NULL, "nothing loaded after the reset");
+	CHECK(command(&s, 2, "ctx restore", "ctx restore") == 0, "ctx restore rc 0");
+	CHECK(command(&s, 3, "state", "state") == 0, "state after restore");
+	const char *st = strstr(s.out, "@@HIL|3|0|");
+
+	CHECK(st != NULL && strstr(st, "\"name\":\"producer\"") != NULL && strstr(st, "\"name\":\"consumer\"") != NULL,
+	      "both extensions are back");
+	CHECK(command(&s, 4, "call consumer consumer_sum", "call") == 0, "call into a restored extension");
+	long after = call_value(&s, 4);
+
+	CHECK(before != LONG_MIN && after == before, "the restored extension answers as before the reset (%ld, %ld)", before, after);
+	CHECK(strstr(s.out, "ASSERTION FAIL") == NULL, "no heap assert");
+	sim_kill(&s);
+	return 0;
+}
+
 static const char *const FATAL_BANNER =
 	"hil @9 ctx restore\r\n"
 	"ASSERTION FAIL [chunk_used(h, c)] @ ";
@@ -606,9 +693,11 @@ static const struct {
 	const char *name;
 	int (*fn)(const char *dir);
 } cases[] = {
+	{ "restore_after_reset", case_restore_after_reset },
 	{ "fatal_halt", case_fatal_halt },
 	{ "fatal_reboot", case_fatal_reboot },
 	{ "stdio", case_stdio },
+	{ "stdio_tty", case_stdio_tty },
 	{ "color", case_color },
 	{ "tcp", case_tcp },
 	{ "pty", case_pty },

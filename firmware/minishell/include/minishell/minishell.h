@@ -11,6 +11,21 @@
  * Portable C99: no malloc, no stdio. All output goes through one write callback; the caller
  * gives the RX ring storage. Compiles freestanding for Cortex-M.
  *
+ * Use (a board port):
+ *
+ *     static uint8_t rx_ring[1024];
+ *     static struct ms_shell sh;
+ *     static const struct ms_hooks hooks = { uart_write, hil_root, hil_bypass, reboot, uptime_us };
+ *     ms_init(&sh, &hooks, NULL, rx_ring, sizeof(rx_ring), false);
+ *     ...print the boot banner, ms_log() the boot lines...
+ *     ms_start(&sh);                          // the first prompt
+ *     uart_rx_isr:  ms_rx_put(&sh, &byte, 1); // drops (and counts) when the ring is full
+ *     main loop:    ms_process(&sh); hil_core_poll(); sleep until the next byte or 50 ms
+ *
+ * hil_root passes argc - 1, argv + 1 to hil_core_command(); the port's bypass(on) callback calls
+ * ms_set_bypass(); the port's write callback calls ms_write(). On Cortex-M, link with libgcc
+ * (log timestamps divide 64-bit numbers).
+ *
  * Concurrency: ms_rx_put() may run in an interrupt while the main loop runs ms_process_one()
  * (one producer, one consumer, on a single core). Everything else belongs to the main loop.
  */

@@ -10,7 +10,9 @@ import io.llexthil.shell.console.ConsoleLine;
  * the command is over: at the first prompt after the shell has moved to a new line. Prompts
  * that the shell reprints around log lines while the command is still being typed come before
  * that line end and are ignored. The echo (the prompt line carrying the command, or a bare line
- * equal to the command) is dropped, so echo on and off give the same output.
+ * equal to it) is dropped, so echo on and off give the same output. A long command's echo is
+ * wrapped by Zephyr at the terminal width (a line break in the middle of the echo): the pieces
+ * are joined while they keep spelling the command.
  */
 final class CommandCollector {
     private final String command;
@@ -18,6 +20,7 @@ final class CommandCollector {
     private final List<LogLine> logs = new ArrayList<>();
     private boolean lineEnded;
     private boolean echoSeen;
+    private String partialEcho; // the echo so far, when it was wrapped
 
     CommandCollector(String command) { this.command = command.strip(); }
 
@@ -28,8 +31,8 @@ final class CommandCollector {
             case PROMPT_LINE -> {
                 if (line.overwritten()) return; // a redraw of the line being typed
                 String rest = line.afterPrompt();
-                if (!lineEnded && !echoSeen && rest.strip().equals(command)) {
-                    echoSeen = true;
+                if (!lineEnded && !echoSeen && !rest.isBlank() && command.startsWith(rest.stripLeading())) {
+                    echo(rest.stripLeading());
                 } else if (!rest.isBlank()) {
                     // echo off without a newline, or a device line printed while a prompt stood:
                     // the text after the prompt is output
@@ -39,18 +42,44 @@ final class CommandCollector {
             }
             default -> {
                 if (!lineEnded && line.overwritten()) return; // redraw of typed input without a prompt
-                if (!lineEnded && !echoSeen && line.text().strip().equals(command)) {
+                String text = line.text();
+                if (partialEcho != null) {
+                    String joined = partialEcho + text;
+                    partialEcho = null;
+                    if (command.startsWith(joined)) {
+                        echo(joined);
+                        return;
+                    }
+                    output.add(joined.substring(0, joined.length() - text.length())); // it was output after all
+                }
+                if (!lineEnded && !echoSeen && text.strip().equals(command)) {
                     echoSeen = true;
                 } else {
-                    output.add(line.text());
+                    output.add(text);
                 }
                 lineEnded = true;
             }
         }
     }
 
+    private void echo(String soFar) {
+        if (soFar.strip().equals(command)) {
+            echoSeen = true;
+            partialEcho = null;
+        } else {
+            partialEcho = soFar;
+        }
+    }
+
     /** A prompt appeared; true when it ends the command. */
-    boolean prompt() { return lineEnded; }
+    boolean prompt() {
+        if (!lineEnded) return false;
+        if (partialEcho != null) {
+            output.add(partialEcho); // an output line that merely looked like the start of the command
+            partialEcho = null;
+        }
+        return true;
+    }
 
     List<String> output() { return List.copyOf(output); }
 

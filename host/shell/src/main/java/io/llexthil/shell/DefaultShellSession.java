@@ -90,7 +90,7 @@ public final class DefaultShellSession implements ShellSession {
             link.open(session.new Received(), profile.openTimeout());
         } catch (LinkException e) {
             session.transcript.close();
-            throw new ShellDisconnectedException(profile.name(), "open " + link.url(), e.getMessage(), "");
+            throw new ShellException(profile.name(), "open " + link.url(), "cannot open the link: " + e.getMessage(), "", e);
         }
         return session;
     }

@@ -218,6 +218,52 @@ abstract class SessionScenarios {
     }
 
     @Test
+    void aLongCommandWhoseEchoWrapsAtTheTerminalWidthIsStillRecognised() {
+        BoardUnderTest b = booted();
+        String command = "hil upload begin " + "a-very-long-extension-name-".repeat(6) + " 4096 0123abcd";
+        b.fake.onCommand(command, Reply.lines("@@HIL|0|0|{}|00000000"));
+
+        CommandResult r = b.session.exec(command, T);
+
+        assertThat(command.length() + "uart:~$ ".length()).isGreaterThan(160); // wraps twice at 80 columns
+        assertThat(r.output()).containsExactly("@@HIL|0|0|{}|00000000");
+        // the echo really was wrapped: its first line is exactly 80 columns wide
+        assertThat(b.session.transcript().strippedLines())
+                .anyMatch(l -> l.startsWith("uart:~$ hil upload begin") && l.length() == 80);
+    }
+
+    @Test
+    void outputThatMerelyStartsLikeTheCommandIsKept() {
+        BoardUnderTest b = booted();
+        b.fake.echo(false);
+        b.fake.onCommand("kernel threads", Reply.lines("kernel", "threads: 4"));
+
+        assertThat(b.session.exec("kernel threads", T).output()).containsExactly("kernel", "threads: 4");
+    }
+
+    @Test
+    void slowBytesOneAtATimeAreDecodedTheSame() {
+        BoardUnderTest b = booted();
+        b.fake.onCommand("slow", Reply.empty()
+                .slow("\u001b[1;33mslow line\u001b[0m\r\n<inf> uart: byte by byte\r\nuart:~$ ", Duration.ofMillis(1))
+                .noPrompt());
+
+        CommandResult r = b.session.exec("slow", T);
+
+        assertThat(r.output()).containsExactly("slow line");
+        assertThat(r.logs()).extracting(LogLine::message).containsExactly("byte by byte");
+    }
+
+    @Test
+    void openingALinkThatCannotOpenNamesTheBoardAndTheLink() {
+        BoardProfile profile = BoardUnderTest.fastProfile("ghost").build();
+        io.llexthil.link.Link link = io.llexthil.link.Links.create("serial:///dev/no-such-tty");
+        assertThatThrownBy(() -> DefaultShellSession.open(link, profile, runDir))
+                .isExactlyInstanceOf(ShellException.class)
+                .hasMessageStartingWith("ghost: open serial:///dev/no-such-tty: cannot open the link: ");
+    }
+
+    @Test
     void aMegabyteLogFloodDuringACommandStillSeparatesOutput() {
         BoardUnderTest b = booted();
         b.fake.onCommand("flood", Reply.empty().line("before").logFlood(1 << 20).line("after"));

@@ -41,6 +41,7 @@ public final class FakeZephyrShell implements AutoCloseable {
     private volatile String prompt = "uart:~$ ";
     private volatile boolean echo = true;
     private volatile boolean colours;
+    private volatile int terminalWidth = 80;
     private volatile boolean closed;
 
     private record Rule(Pattern pattern, Reply reply) {}
@@ -96,6 +97,9 @@ public final class FakeZephyrShell implements AutoCloseable {
     public FakeZephyrShell echo(boolean on) { echo = on; return this; }
 
     public FakeZephyrShell colours(boolean on) { colours = on; return this; }
+
+    /** Columns after which the echo wraps onto a new line, as Zephyr's shell does (default 80). */
+    public FakeZephyrShell terminalWidth(int columns) { terminalWidth = columns; return this; }
 
     /** Answers the command line equal to {@code command} (after trimming). Later rules win. */
     public FakeZephyrShell onCommand(String command, Reply reply) {
@@ -181,7 +185,10 @@ public final class FakeZephyrShell implements AutoCloseable {
                             continue;
                         }
                         lastNewline = b;
-                        console.write("\r\n");
+                        // Zephyr moves to a new line unless the echo just wrapped onto an empty one
+                        if (!echo || line.length() == 0 || (prompt.length() + line.length()) % terminalWidth != 0) {
+                            console.write("\r\n");
+                        }
                         String command = line.toString().strip();
                         line.setLength(0);
                         console.typed = "";
@@ -198,7 +205,11 @@ public final class FakeZephyrShell implements AutoCloseable {
                     if (b >= 0x20 && b < 0x7f) {
                         line.append((char) b);
                         console.typed = line.toString();
-                        if (echo) console.write(new byte[] {b});
+                        if (echo) {
+                            console.write(new byte[] {b});
+                            // at the terminal's right edge Zephyr's echo continues on the next line
+                            if ((prompt.length() + line.length()) % terminalWidth == 0) console.write("\r\n");
+                        }
                         for (PartialHook h : partialHooks) {
                             if (!h.fired && h.typed.equals(console.typed)) {
                                 h.fired = true;

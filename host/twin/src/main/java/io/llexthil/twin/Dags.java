@@ -17,6 +17,15 @@ final class Dags {
         return i * (i - 1) / 2 + d;
     }
 
+    /** Every labelled graph over load order (2^(n(n-1)/2) masks). */
+    static List<Integer> all(int n) {
+        List<Integer> out = new ArrayList<>();
+        for (int mask = 0; mask < (1 << (n * (n - 1) / 2)); mask++) {
+            out.add(mask);
+        }
+        return out;
+    }
+
     static List<Integer> canonical(int n) {
         int edges = n * (n - 1) / 2;
         List<Integer> out = new ArrayList<>();

@@ -7,8 +7,8 @@ package io.llexthil.twin;
 public enum Finding {
     DEPENDENCY_ON_LAST_REJECTED("restore fails with -EINVAL when an extension depends on the copy at ext[n_ext-1]: "
             + "the range check is [first, last) with last = ext[n_ext-1]"),
-    DEPENDENCY_BELOW_FIRST_REJECTED("restore fails with -EINVAL when a dependency's copy lies at a lower address "
-            + "than ext[0] (ext[] not in flat-array order)"),
+    DEPENDENCY_BELOW_FIRST_REJECTED("restore fails with -EINVAL when a dependency's copy (not ext[n_ext-1]) lies at a "
+            + "lower address than ext[0] (ext[] not in flat-array order)"),
     DEPENDENCY_ABOVE_LAST_REJECTED("restore fails with -EINVAL when a dependency's copy lies at a higher address "
             + "than ext[n_ext-1] (ext[] not in flat-array order)"),
     PRELOADED_WITH_DEPENDENCIES_REJECTED("restore fails with -EINVAL when an extension loaded before the call has "

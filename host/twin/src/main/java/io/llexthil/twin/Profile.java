@@ -7,8 +7,10 @@ public enum Profile {
     /** What the API documentation (the header comments in the seed) promises a caller. */
     CONTRACT;
 
+    private final String id = name().toLowerCase(java.util.Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return id;
     }
 
     public static Profile parse(String s) {

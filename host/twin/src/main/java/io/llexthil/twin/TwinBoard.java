@@ -417,21 +417,28 @@ public final class TwinBoard {
 
     /** Live heap blocks no extension in the list holds. */
     public List<Outcome.Block> leaks() {
-        List<Long> owned = new ArrayList<>();
+        List<HeapBlock> owned = new ArrayList<>();
         for (LlextStruct n = m.list.head; n != null; n = n.nextNode) {
-            owned.add(n.address);
-            owned.add(n.expSyms);
+            addBlock(owned, n.address);
+            addBlock(owned, n.expSyms);
             if (n.loader != null) {
-                owned.add(n.loader.sectMap);
+                addBlock(owned, n.loader.sectMap);
             }
         }
         List<Outcome.Block> out = new ArrayList<>();
         for (HeapBlock b : m.heap.liveBlocks()) {
-            if (!owned.contains(b.address)) {
+            if (!owned.contains(b)) {
                 out.add(new Outcome.Block(b.id, b.size, b.owner, b.site));
             }
         }
         return out;
+    }
+
+    private void addBlock(List<HeapBlock> owned, long address) {
+        HeapBlock b = m.heap.block(address);
+        if (b != null) {
+            owned.add(b);
+        }
     }
 
     // ---------------------------------------------------------------- step bookkeeping
@@ -447,9 +454,15 @@ public final class TwinBoard {
     }
 
     private StepResult end(Mark mark, int rc) {
-        List<HeapEvent> ev = List.copyOf(m.heap.events().subList(mark.events, m.heap.events().size()));
-        List<LogLine> log = List.copyOf(m.log.subList(mark.log, m.log.size()));
-        List<UbEvent> ub = List.copyOf(m.ub.subList(mark.ub, m.ub.size()));
+        List<HeapEvent> ev = m.heap.events().subList(mark.events, m.heap.events().size());
+        List<LogLine> log = m.log.subList(mark.log, m.log.size());
+        List<UbEvent> ub = m.ub.subList(mark.ub, m.ub.size());
+        if (!lean) {
+            // a step result outlives the board's next steps: detach it from the live lists
+            ev = List.copyOf(ev);
+            log = List.copyOf(log);
+            ub = List.copyOf(ub);
+        }
         Integer crash = null;
         for (int i = 0; i < ev.size(); i++) {
             if (ev.get(i).crashesBoard()) {

@@ -22,7 +22,10 @@ public final class ImageLibrary {
         this.firmwareBuild = firmwareBuild;
     }
 
-    /** The firmware build directory: {@code -Dllexthil.firmware.build}, {@code $LLEXT_HIL_FIRMWARE_BUILD}, or {@code ./firmware/build}. */
+    /**
+     * The firmware build directory: {@code -Dllexthil.firmware.build}, {@code $LLEXT_HIL_FIRMWARE_BUILD},
+     * {@code <-Dllexthil.repo>/firmware/build} (the launcher sets it), or {@code ./firmware/build}.
+     */
     public static Path defaultFirmwareBuild() {
         String prop = System.getProperty("llexthil.firmware.build");
         if (prop != null && !prop.isBlank()) {
@@ -31,6 +34,10 @@ public final class ImageLibrary {
         String env = System.getenv("LLEXT_HIL_FIRMWARE_BUILD");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
+        }
+        String repo = System.getProperty("llexthil.repo");
+        if (repo != null && !repo.isBlank()) {
+            return Path.of(repo, "firmware", "build");
         }
         return Path.of("firmware", "build").toAbsolutePath();
     }

@@ -192,9 +192,11 @@ public final class ScenarioRunner {
                         if (u.reply().rc() != 0 || !observed.has("rc")) {
                             observed.put("rc", u.reply().rc());
                         }
+                        TwinResult t = st.twin.upload(image);
+                        if (prediction.rc() == null || t.rc() != 0) {
+                            prediction = t;
+                        }
                     }
-                    // the twin does not model uploads: an upload must simply succeed
-                    prediction = TwinResult.rc(0);
                 }
                 case LOAD -> {
                     prediction = st.twin.load(step.ext(), images.read(st.scenario, step.ext(), boardInfo().arch()));

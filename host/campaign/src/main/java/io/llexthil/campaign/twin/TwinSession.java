@@ -11,6 +11,9 @@ public interface TwinSession {
     /** {@code upstream} or {@code contract}. */
     String profile();
 
+    /** An image was uploaded into the board's image store (RAM: gone after a reset). */
+    TwinResult upload(String name);
+
     /** Loads extension {@code name} from {@code image} (the twin reads its exports and imports). */
     TwinResult load(String name, byte[] image);
 

@@ -17,14 +17,17 @@ import java.util.List;
 /**
  * Adapts the {@code host/twin} module's {@link TwinBoard} (the LLEXT algorithm: load, unload,
  * relink, restore, heap) to the campaign, and adds what the HIL core firmware does around it and
- * the twin does not model: the context store (erased, written by which build), the image store's
- * refusal to re-instate an image that is loaded ({@code -EBUSY}), and calls (whose code the twin
- * does not run: 0 when the extension is loaded and exports the symbol, else {@code -ENOENT}).
+ * the twin does not model: the image store (RAM: uploads are gone after a reset, a restore
+ * re-instates the saved images; loading a name with no image is {@code -ENOENT}), the context store
+ * (erased, written by which build: {@code -ENOENT}, {@code -ENOEXEC}), the refusal to re-instate the
+ * image of an extension that is loaded ({@code -EBUSY}), and calls (whose code the twin does not
+ * run: 0 when the extension is loaded, else {@code -ENOENT}).
  */
 public final class TwinSessions implements TwinSessionFactory {
     private static final int EBUSY = -16;
     private static final int ENOENT = -2;
     private static final int ENOEXEC = -8;
+    private static final int EINVAL = -22;
 
     @Override
     public TwinSession create(String profile, BoardInfo board) {
@@ -41,6 +44,10 @@ public final class TwinSessions implements TwinSessionFactory {
         private List<String> savedNames = List.of();
         private String savedBuild = "default";
         private String bootedBuild = "default";
+        /** Names in the board's image store (uploaded since the boot, or re-instated by a restore). */
+        private final java.util.Set<String> images = new java.util.HashSet<>();
+        /** Exported symbol names per extension name, from the images loaded (restored ones keep theirs). */
+        private final java.util.Map<String, List<String>> exportsOf = new java.util.HashMap<>();
 
         Session(Profile profile, TargetSizes sizes, int heapSize) {
             this.profile = profile;
@@ -51,27 +58,45 @@ public final class TwinSessions implements TwinSessionFactory {
         public String profile() { return profile.id(); }
 
         @Override
+        public TwinResult upload(String name) {
+            images.add(name);
+            return TwinResult.rc(0);
+        }
+
+        @Override
         public TwinResult load(String name, byte[] image) {
+            if (!images.contains(name)) {
+                return TwinResult.rc(ENOENT);
+            }
             ElfExtensionReader.Meta meta = ElfExtensionReader.read(name, image);
+            exportsOf.put(name, meta.exports());
             return guarded(() -> withUseCount(twin.load(new ExtensionSpec(name, meta.exports(), meta.imports(),
                     meta.sections())), name));
         }
 
         @Override
         public TwinResult unload(String name) {
-            return guarded(() -> withUseCount(twin.unload(name), name));
+            // llext_unload returns the remaining use count; the HIL protocol answers 0 and puts it in use_count
+            return guarded(() -> {
+                TwinResult r = withUseCount(twin.unload(name), name);
+                return r.rc() != null && r.rc() > 0 ? new TwinResult(0, r.crash(), r.extra()) : r;
+            });
         }
 
         @Override
         public TwinResult call(String name, String symbol) {
-            boolean ok = twin.list().stream().anyMatch(e -> e.name().equals(name));
-            // the twin knows export counts, not names, of loaded extensions: a missing symbol shows as an rc divergence
-            return TwinResult.rc(ok ? 0 : ENOENT);
+            boolean loaded = twin.list().stream().anyMatch(e -> e.name().equals(name));
+            boolean exported = exportsOf.getOrDefault(name, List.of()).contains(symbol);
+            return TwinResult.rc(loaded && exported ? 0 : ENOENT);
         }
 
         @Override
         public TwinResult save(List<String> names) {
             List<String> chosen = names.isEmpty() ? twin.list().stream().map(ExtState::name).toList() : names;
+            // the firmware checks its arguments before it copies anything: a name twice, more than 16 names
+            if (new java.util.HashSet<>(names).size() != names.size() || names.size() > TwinBoard.MAX_SAVED_EXT) {
+                return TwinResult.rc(EINVAL);
+            }
             return guarded(() -> {
                 StepResult r = twin.save(names);
                 Facts extra = new Facts();
@@ -97,6 +122,8 @@ public final class TwinSessions implements TwinSessionFactory {
             if (savedNames.stream().anyMatch(loaded::contains)) {
                 return TwinResult.rc(EBUSY);
             }
+            // the core re-instates every saved image before it calls llext_restore
+            images.addAll(savedNames);
             return guarded(() -> {
                 StepResult r = twin.restore(order.isEmpty() ? null : order);
                 Facts extra = new Facts();
@@ -119,6 +146,7 @@ public final class TwinSessions implements TwinSessionFactory {
             if (buildId != null) {
                 bootedBuild = buildId;
             }
+            images.clear();
             twin.reset();
         }
 
@@ -140,6 +168,7 @@ public final class TwinSessions implements TwinSessionFactory {
             if (committed && !twin.halted()) {
                 save(names);
             }
+            images.clear();
             twin.reset();
         }
 

@@ -30,6 +30,9 @@ public final class FakeTwin implements TwinSession {
     }
 
     @Override
+    public TwinResult upload(String name) { return TwinResult.rc(0); }
+
+    @Override
     public TwinResult load(String name, byte[] image) { return result("load", model.load(name), name); }
 
     @Override

@@ -25,6 +25,11 @@ public record ResetSpec(String method, String command, List<ResetStep> steps, Li
         return new ResetSpec("command", DEFAULT_COMMAND, List.of(), List.of(), Duration.ofSeconds(5));
     }
 
+    /** Reset through the link itself (QMP system_reset on QEMU, a power cycle on the simulated board). */
+    public static ResetSpec hard() {
+        return new ResetSpec("hard", "", List.of(), List.of(), Duration.ofSeconds(10));
+    }
+
     public static ResetSpec none() {
         return new ResetSpec("none", "", List.of(), List.of(), Duration.ofSeconds(5));
     }

@@ -18,9 +18,9 @@ public final class Heap {
 
     private final int capacity;
     /** Every block ever allocated, in address order (= id order: addresses only grow). */
-    private final List<HeapBlock> blocks = new ArrayList<>();
+    private final List<HeapBlock> blocks = new ArrayList<>(32);
     private int liveCount;
-    private final List<HeapEvent> events = new ArrayList<>();
+    private final List<HeapEvent> events = new ArrayList<>(64);
     private long nextAddress = BASE;
     private int nextId = 1;
     private int used;

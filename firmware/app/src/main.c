@@ -1,0 +1,5 @@
+/* Everything happens in the `hil` shell command (firmware/zephyr/src/port.c). */
+int main(void)
+{
+	return 0;
+}

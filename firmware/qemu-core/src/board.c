@@ -1,0 +1,285 @@
+/*
+ * llext-hil-core on QEMU mps2-an385: the portable HIL core and the C LLEXT model behind the
+ * minishell, on CMSDK UART0. Same console as the simulated board (banner, boot log, prompt,
+ * result lines), so the host drives both the same way. docs/ci.md describes it.
+ */
+#include "board.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "clock.h"
+#include "hil/core.h"
+#include "minishell/minishell.h"
+#include "model/llext_model.h"
+#include "mps2_an385.h"
+#include "noinit.h"
+#include "qemu_core_build_id.h" /* generated: QC_BUILD_ID */
+#include "storage.h"
+#include "text.h"
+#include "uart.h"
+
+#define BANNER           "*** Booting Zephyr OS build v4.2.0-llext-hil-core ***\r\n"
+#define BOARD_NAME       "mps2/an385"
+#define UART_BAUD        115200u
+#define RX_BUF_SIZE      1024u
+#define HEAP_SIZE        16384u
+#define IMAGE_STORE_SIZE (32u * 1024u)
+#define RX_DROP_LOG_MS   1000u
+
+static struct ms_shell shell;
+static struct hil_port port;
+static uint8_t rx_ring[RX_BUF_SIZE];
+static uint8_t llext_heap[HEAP_SIZE] __attribute__((aligned(8)));
+
+/* No-init RAM at a fixed address of this build (qemu_core.ld): an image re-instated by
+ * `ctx restore` lands where it was before the reset. */
+static uint8_t image_store[IMAGE_STORE_SIZE] __attribute__((section(".hil_noinit"), aligned(16)));
+
+/* ---- resets and halts ------------------------------------------------------------------ */
+
+static void __attribute__((noreturn)) request_system_reset(void)
+{
+	qc_dsb();
+	QC_SCB_AIRCR = QC_AIRCR_VECTKEY | QC_AIRCR_SYSRESETREQ;
+	qc_dsb();
+	/* QEMU resets asynchronously, a few instructions later; stay quiet until then. */
+	qc_irq_mask();
+	for (;;) {
+		qc_wfi();
+	}
+}
+
+static void __attribute__((noreturn)) reset_now(void)
+{
+	uart_flush();
+	noinit_set_next_cause(HIL_RESET_SOFTWARE);
+	request_system_reset();
+}
+
+void board_halt(void)
+{
+	qc_irq_mask();
+	uart_rx_stop();
+	clock_stop();
+	/* Nothing is enabled or pending any more, so WFI really sleeps (QEMU idles at ~0 % CPU). */
+	for (;;) {
+		qc_wfi();
+	}
+}
+
+void board_cpu_exception(const char *what)
+{
+	static const char banner[] = ">>> ZEPHYR FATAL ERROR 0: CPU exception on CPU 0\r\n"
+				     "Halting system\r\n";
+
+	qc_irq_mask();
+	uart_write("\r\nE: ***** ", 11);
+	uart_write(what, strlen(what));
+	uart_write(" *****\r\n", 8);
+	uart_write(banner, sizeof(banner) - 1);
+	uart_flush();
+	board_halt();
+}
+
+/* ---- shell hooks ----------------------------------------------------------------------- */
+
+static void shell_write(void *ctx, const uint8_t *buf, size_t len)
+{
+	(void)ctx;
+	uart_write(buf, len);
+}
+
+static int shell_hil(void *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	return hil_core_command(argc - 1, argv + 1); /* the core takes the words after `hil` */
+}
+
+static void shell_bypass(void *ctx, const uint8_t *buf, size_t len)
+{
+	(void)ctx;
+	hil_core_bypass_bytes(buf, len);
+}
+
+static void shell_reboot(void *ctx, bool cold)
+{
+	(void)ctx;
+	(void)cold; /* SYSRESETREQ resets the whole system either way */
+	reset_now();
+}
+
+static uint64_t shell_uptime_us(void *ctx)
+{
+	(void)ctx;
+	return clock_uptime_us();
+}
+
+/* ---- the port -------------------------------------------------------------------------- */
+
+static void port_write(const char *buf, size_t len)
+{
+	ms_write(&shell, buf, len); /* verbatim; the shell keeps track of the cursor */
+}
+
+static void port_flush(void)
+{
+	uart_flush();
+}
+
+static void port_reset(bool cold)
+{
+	(void)cold;
+	reset_now();
+}
+
+static void port_power_cut(void)
+{
+	/* Power is gone: RAM does not survive, so the image store is scrambled (the core must
+	 * re-instate images from storage); the storage keeps the half-done operation; the boot
+	 * record still says "power-on", as armed at boot. */
+	memset(image_store, 0xA5, sizeof(image_store));
+	request_system_reset();
+}
+
+static void port_bypass(bool on)
+{
+	ms_set_bypass(&shell, on);
+}
+
+static void on_model_fatal(const struct model_assert_info *info)
+{
+	ms_fatal_assert(&shell, info->expr, info->file, info->line, info->message);
+	ms_fatal_halt(&shell);
+	uart_flush();
+	board_halt();
+}
+
+static void fill_port(void)
+{
+	port.write = port_write;
+	port.flush = port_flush;
+	port.uptime_ms = clock_uptime_ms;
+	port.flash_read = storage_read;
+	port.flash_write = storage_program;
+	port.flash_erase = storage_erase;
+	port.flash.offset = 0;
+	port.flash.size = STORAGE_SIZE;
+	port.flash.erase_block = STORAGE_ERASE_BLOCK;
+	port.flash.write_block = STORAGE_WRITE_BLOCK;
+	port.reset = port_reset;
+	port.power_cut = port_power_cut;
+	port.bypass = port_bypass;
+	port.board = BOARD_NAME;
+	port.arch = "arm";
+	port.zephyr_version = "4.2.0";
+	port.build_id = QC_BUILD_ID;
+	port.image_store = image_store;
+	port.image_store_size = sizeof(image_store);
+	port.rx_buf = RX_BUF_SIZE;
+	port.test_commands = true;
+}
+
+/* ---- boot and main loop ---------------------------------------------------------------- */
+
+static void log_boot(void)
+{
+	char buf[160];
+	struct text t;
+
+	text_init(&t, buf, sizeof(buf));
+	text_str(&t, "boot ");
+	text_u32(&t, port.boot_count);
+	text_str(&t, ", reset cause ");
+	text_str(&t, noinit_cause_name(port.reset_cause));
+	text_str(&t, ", profile upstream");
+	ms_log(&shell, MS_LOG_INF, "llext_hil", buf);
+
+	text_init(&t, buf, sizeof(buf));
+	text_str(&t, "board " BOARD_NAME ", flash ");
+	text_u32(&t, STORAGE_SIZE);
+	text_str(&t, " bytes (erase ");
+	text_u32(&t, STORAGE_ERASE_BLOCK);
+	text_str(&t, ", write ");
+	text_u32(&t, STORAGE_WRITE_BLOCK);
+	text_str(&t, "), heap ");
+	text_u32(&t, HEAP_SIZE);
+	text_str(&t, ", rx-buf ");
+	text_u32(&t, RX_BUF_SIZE);
+	ms_log(&shell, MS_LOG_INF, "llext_hil", buf);
+}
+
+static void boot_failed(const char *what)
+{
+	ms_log(&shell, MS_LOG_ERR, "llext_hil", what);
+	uart_flush();
+	board_halt();
+}
+
+/* Zephyr's UART shell warns when its RX ring overflows; so does this one, at most once a
+ * second, from the main loop (never in the middle of a command's output). */
+static void log_rx_overflow(void)
+{
+	static uint32_t dropped_logged;
+	static uint32_t last_log_ms;
+	static bool logged_once;
+	uint32_t dropped = ms_rx_dropped(&shell);
+	uint32_t now = clock_uptime_ms();
+
+	if (dropped != dropped_logged && (!logged_once || now - last_log_ms >= RX_DROP_LOG_MS)) {
+		dropped_logged = dropped;
+		last_log_ms = now;
+		logged_once = true;
+		ms_log(&shell, MS_LOG_WRN, "shell_uart", "RX ring buffer full.");
+	}
+}
+
+int main(void)
+{
+	static const struct ms_hooks hooks = {
+		.write = shell_write,
+		.hil = shell_hil,
+		.bypass = shell_bypass,
+		.reboot = shell_reboot,
+		.uptime_us = shell_uptime_us,
+	};
+
+	storage_boot();
+	fill_port();
+	noinit_boot(&port.boot_count, &port.reset_cause);
+	ms_init(&shell, &hooks, NULL, rx_ring, sizeof(rx_ring), false);
+	clock_init();
+	uart_init(&shell, UART_BAUD); /* from here on the RX interrupt feeds the shell's ring */
+
+	uart_write(BANNER, sizeof(BANNER) - 1);
+	log_boot();
+
+	const struct model_config mc = {
+		.heap = llext_heap,
+		.heap_size = sizeof(llext_heap),
+		.profile = MODEL_PROFILE_UPSTREAM,
+		.fatal = on_model_fatal,
+	};
+	if (model_init(&mc) != 0) {
+		boot_failed("the LLEXT model refused its heap");
+	}
+	if (hil_core_init(&port, model_backend()) != 0) {
+		boot_failed("the HIL core refused the port (flash geometry?)");
+	}
+	ms_start(&shell);
+
+	for (;;) {
+		/* Woken by a received byte or by the 100 Hz tick: the tick is what lets the core
+		 * end an upload whose host went silent (idle timeout) while the CPU sleeps. */
+		hil_core_poll();
+		ms_process(&shell);
+		log_rx_overflow();
+
+		qc_irq_mask();
+		if (ms_rx_used(&shell) == 0) {
+			qc_wfi(); /* a byte that arrived after the check above is pending: no sleep */
+		}
+		qc_irq_unmask();
+	}
+}

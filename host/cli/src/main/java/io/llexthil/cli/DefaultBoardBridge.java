@@ -1,0 +1,122 @@
+package io.llexthil.cli;
+
+import io.llexthil.board.AccessMode;
+import io.llexthil.board.BoardClient;
+import io.llexthil.board.Boards;
+import io.llexthil.campaign.run.BoardHooks;
+import io.llexthil.link.ControlLine;
+import io.llexthil.shell.BoardProfile;
+import io.llexthil.shell.inventory.Inventory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The board layer ({@link Boards}) as the CLI uses it. */
+final class DefaultBoardBridge implements BoardBridge {
+
+    @Override
+    public BoardProfile profile(String board, Path hardwareMap, String link) {
+        if (hardwareMap != null && !Files.isRegularFile(hardwareMap)) {
+            throw new ConfigException("--hardware-map " + hardwareMap + ": no such file");
+        }
+        return Boards.profile(board, hardwareMap, link);
+    }
+
+    @Override
+    public List<BoardProfile> inventory(Path hardwareMap) {
+        Path boardsDir = Boards.repoRoot().resolve("boards");
+        return Inventory.load(hardwareMap, Files.isDirectory(boardsDir) ? boardsDir : null).boards();
+    }
+
+    @Override
+    public BoardClient open(BoardProfile profile, Path runDir, AccessMode mode) {
+        return new ReconnectingBoardClient(Boards.open(profile, runDir, mode));
+    }
+
+    @Override
+    public BoardHooks hooks(BoardProfile profile, BoardClient client) {
+        return new Hooks(profile, client);
+    }
+
+    /** Reset means that the profile's own reset method provides, and firmware switching for the sim. */
+    private static final class Hooks implements BoardHooks {
+        private final BoardProfile profile;
+        private final BoardClient client;
+        private int reconnects;
+
+        Hooks(BoardProfile profile, BoardClient client) {
+            this.profile = profile;
+            this.client = client;
+        }
+
+        private String method() {
+            return profile.reset() == null ? "none" : profile.reset().method();
+        }
+
+        @Override
+        public void hardReset(Duration timeout) {
+            if (!"hard".equals(method()) && !"pulse".equals(method()) && !"external".equals(method())) {
+                throw new UnsupportedOperationException(profile.name() + " has no hard reset in its profile (reset method '"
+                        + method() + "'); add reset: {method: hard|pulse|external} to its boards/*.yaml");
+            }
+            client.reset(timeout);
+        }
+
+        @Override
+        public void pulse(ControlLine line, Duration pulse, Duration timeout) {
+            if (!"pulse".equals(method())) {
+                throw new UnsupportedOperationException(profile.name() + "'s profile has no control-line reset (reset method '"
+                        + method() + "'); add reset: {method: pulse, ...} to its boards/*.yaml");
+            }
+            client.reset(timeout);
+        }
+
+        @Override
+        public void rebootInto(String buildId, String command, Duration timeout) {
+            if (command != null) {
+                runFlashCommand(command.replace("${build_id}", buildId), timeout);
+                client.reset(timeout);
+                return;
+            }
+            String link = profile.link();
+            if (link == null || !link.startsWith("sim:") || !(client instanceof ReconnectingBoardClient rc)) {
+                throw new UnsupportedOperationException(profile.name() + " cannot switch firmware builds by itself;"
+                        + " give the reset step a 'command' that flashes build ${build_id}");
+            }
+            String url = link.replaceAll("([?&])build-id=[^&]*&?", "$1").replaceAll("[?&]$", "");
+            if (!"default".equals(buildId)) {
+                url = url + (url.contains("?") ? "&" : "?") + "build-id=" + buildId;
+            }
+            BoardProfile other = profile.toBuilder().link(url).build();
+            int n = ++reconnects;
+            rc.reconnect(old -> {
+                Path dir = old.session().transcript().strippedFile() == null ? null
+                        : old.session().transcript().strippedFile().getParent();
+                old.close();
+                return Boards.open(other, dir == null ? null : dir.resolve("boot-" + n + "-" + buildId), old.accessMode());
+            });
+        }
+
+        private void runFlashCommand(String command, Duration timeout) {
+            try {
+                Process p = new ProcessBuilder("sh", "-c", command).inheritIO().start();
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
+                    throw new UnsupportedOperationException("'" + command + "' did not finish within " + timeout.toSeconds() + " s");
+                }
+                if (p.exitValue() != 0) {
+                    throw new UnsupportedOperationException("'" + command + "' exited with " + p.exitValue());
+                }
+            } catch (IOException e) {
+                throw new UnsupportedOperationException("cannot run '" + command + "': " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnsupportedOperationException("interrupted");
+            }
+        }
+    }
+}

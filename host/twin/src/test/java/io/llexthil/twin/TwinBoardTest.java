@@ -1,0 +1,195 @@
+package io.llexthil.twin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.llexthil.twin.Fixtures.CONS;
+import static io.llexthil.twin.Fixtures.PROD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The firmware orchestration around save/restore, step by step (Cortex-M sizes, 16 KiB heap). */
+class TwinBoardTest {
+    private final TwinBoard board = new TwinBoard(Profile.UPSTREAM, TargetSizes.CORTEX_M, 16384);
+
+    @Test
+    void load_allocates_struct_map_and_exports_and_records_dependencies() {
+        assertThat(board.load(PROD).rc()).isZero();
+        StepResult r = board.load(CONS);
+        assertThat(r.rc()).isZero();
+        // prod: 208 + 3 x 8 + 2 x 8; cons: 208 + 2 x 8 (no exports, no table allocated)
+        assertThat(r.heapEvents()).extracting(e -> e.size()).containsExactly(208, 16);
+        assertThat(r.list()).extracting(ExtState::name, ExtState::useCount, ExtState::deps, ExtState::alloc)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 2, List.of(), 248),
+                        org.assertj.core.groups.Tuple.tuple("cons", 1, List.of("prod"), 224));
+        assertThat(r.heapUsed()).isEqualTo(472);
+    }
+
+    @Test
+    void duplicate_name_returns_the_previous_use_count_without_allocating() {
+        board.load(PROD);
+        StepResult again = board.load(PROD);
+        assertThat(again.rc()).isEqualTo(1);
+        assertThat(again.heapEvents()).isEmpty();
+        assertThat(board.load(PROD).rc()).isEqualTo(2);
+        assertThat(board.list().get(0).useCount()).isEqualTo(3);
+    }
+
+    @Test
+    void first_exporting_extension_in_list_order_wins_and_a_dependency_is_recorded_once() {
+        board.load(new ExtensionSpec("a", List.of("f", "g"), List.of(), 1));
+        board.load(new ExtensionSpec("b", List.of("f"), List.of(), 1));
+        board.load(new ExtensionSpec("c", List.of(), List.of("f", "g"), 1));
+        assertThat(board.list()).extracting(ExtState::name, ExtState::useCount, ExtState::deps)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 2, List.of()),
+                        org.assertj.core.groups.Tuple.tuple("b", 1, List.of()),
+                        org.assertj.core.groups.Tuple.tuple("c", 1, List.of("a")));
+    }
+
+    @Test
+    void unresolved_import_frees_in_reverse_order_and_adds_nothing() {
+        board.load(PROD);
+        StepResult r = board.load(new ExtensionSpec("lost", List.of("x"), List.of("p_get", "nobody"), 2));
+        assertThat(r.rc()).isEqualTo(-Errno.ENODATA);
+        assertThat(r.heapEvents()).extracting(Fixtures::event)
+                .containsExactly("alloc:4:208", "alloc:5:16", "alloc:6:8", "free:6:8", "free:5:16", "free:4:208");
+        assertThat(board.list()).extracting(ExtState::name, ExtState::useCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 1));
+    }
+
+    @Test
+    void load_failing_at_an_allocation_frees_what_it_allocated() {
+        board.faultAlloc(2);
+        StepResult r = board.load(PROD);
+        assertThat(r.rc()).isEqualTo(-Errno.ENOMEM);
+        assertThat(r.heapEvents()).extracting(Fixtures::event)
+                .containsExactly("alloc:1:208", "alloc-null:0:24", "free:1:208");
+        assertThat(board.heap().used()).isZero();
+        assertThat(board.list()).isEmpty();
+    }
+
+    @Test
+    void names_longer_than_15_characters_are_refused() {
+        assertThat(board.load(new ExtensionSpec("sixteen_chars_xx", List.of(), List.of(), 1)).rc())
+                .isEqualTo(-Errno.ENAMETOOLONG);
+    }
+
+    @Test
+    void unload_returns_the_remaining_count_and_frees_at_zero() {
+        board.load(PROD);
+        board.load(CONS);
+        assertThat(board.unload("prod").rc()).isEqualTo(1);
+        StepResult r = board.unload("cons");
+        assertThat(r.rc()).isZero();
+        // exported table (none), section map, struct; prod's count drops to 1 but it stays loaded
+        assertThat(r.heapEvents()).extracting(Fixtures::event).containsExactly("free:5:16", "free:4:208");
+        assertThat(r.list()).extracting(ExtState::name, ExtState::useCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 0));
+        assertThat(board.unload("nope").rc()).isEqualTo(-Errno.ENOENT);
+    }
+
+    @Test
+    void save_of_a_set_missing_a_dependency_fails_in_relink_and_keeps_the_previous_context() {
+        board.load(PROD);
+        board.load(CONS);
+        assertThat(board.save(List.of("prod")).rc()).isZero();
+        SavedContext before = board.saved();
+        assertThat(board.save(List.of("cons")).rc()).isEqualTo(-Errno.ENOENT);
+        assertThat(board.saved()).isSameAs(before);
+        assertThat(board.save(List.of("ghost")).rc()).isEqualTo(-Errno.ENOENT);
+    }
+
+    @Test
+    void save_reset_restore_reproduces_list_and_heap_and_unload_frees_everything() {
+        board.load(PROD);
+        board.load(CONS);
+        List<ExtState> before = board.list();
+        int used = board.heap().used();
+        StepResult save = board.save(List.of());
+        assertThat(save.rc()).isZero();
+        assertThat(save.heapEvents()).isEmpty();
+        assertThat(board.saved().copies()).extracting(SavedCopy::name, SavedCopy::deps)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", List.of()),
+                        org.assertj.core.groups.Tuple.tuple("cons", List.of(0)));
+        board.reset();
+        assertThat(board.list()).isEmpty();
+        assertThat(board.heap().used()).isZero();
+        StepResult r = board.restore(null);
+        assertThat(r.rc()).isZero();
+        assertThat(r.crashes()).isFalse();
+        assertThat(r.list()).extracting(ExtState::name, ExtState::useCount, ExtState::deps, ExtState::alloc)
+                .containsExactlyElementsOf(before.stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.name(), e.useCount(), e.deps(), e.alloc()))
+                        .toList());
+        assertThat(board.heap().used()).isEqualTo(used);
+        // unloading cons releases its dependency: prod's restored use count 2 drops to 1
+        assertThat(board.unload("cons").rc()).isZero();
+        assertThat(board.list()).extracting(ExtState::useCount).containsExactly(1);
+        assertThat(board.unload("prod").rc()).isZero();
+        assertThat(board.heap().used()).isZero();
+        assertThat(board.leaks()).isEmpty();
+    }
+
+    @Test
+    void restore_checks_its_input_as_the_firmware_does() {
+        assertThat(board.restore(null).rc()).isEqualTo(-Errno.ENOENT);
+        board.save(List.of());
+        board.reset();
+        StepResult empty = board.restore(null);
+        assertThat(empty.rc()).isZero();
+        assertThat(empty.heapEvents()).isEmpty();
+        board.load(PROD);
+        board.load(CONS);
+        board.save(List.of());
+        board.reset();
+        assertThat(board.restore(List.of(0, 0)).rc()).isEqualTo(-Errno.EINVAL);
+        assertThat(board.restore(List.of(0)).rc()).isEqualTo(-Errno.EINVAL);
+        assertThat(board.heap().allocCalls()).isZero();
+    }
+
+    @Test
+    void a_double_free_halts_the_board_until_reset() {
+        board.load(PROD);
+        board.load(CONS);
+        board.save(List.of());
+        board.reset();
+        StepResult r = board.restore(List.of(1, 0));
+        assertThat(r.rc()).isEqualTo(-Errno.EINVAL);
+        assertThat(r.crashes()).isTrue();
+        assertThat(r.heapEvents().get(r.crashEvent()).kind()).isEqualTo("double-free");
+        assertThat(board.halted()).isTrue();
+        assertThatThrownBy(() -> board.load(PROD)).isInstanceOf(TwinBoardHaltedException.class)
+                .hasMessageContaining("load prod");
+        board.reset();
+        assertThat(board.halted()).isFalse();
+        assertThat(board.restore(null).rc()).isZero();
+    }
+
+    @Test
+    void fault_point_counts_every_allocator_call_including_zero_byte_ones() {
+        // cons alone: map[] 4, map[0] 16, exp_tab[] of 0 bytes (call 3), object 208 (call 4).
+        board.load(new ExtensionSpec("solo", List.of(), List.of(), 2));
+        board.save(List.of());
+        board.reset();
+        board.faultAlloc(4);
+        StepResult r = board.restore(null);
+        assertThat(r.rc()).isEqualTo(-Errno.ENOMEM);
+        assertThat(r.heapEvents()).extracting(Fixtures::event)
+                .containsExactly("alloc:1:4", "alloc:2:16", "alloc-null:0:0", "alloc-null:0:208", "free:2:16",
+                        "free:1:4");
+        assertThat(r.heapEvents().get(3).detail()).isEqualTo("injected fault");
+    }
+
+    @Test
+    void state_is_serialisable() throws Exception {
+        board.load(PROD);
+        board.save(List.of());
+        String json = TwinJson.write(board.state());
+        var tree = new ObjectMapper().readTree(json);
+        assertThat(tree.get("exts").get(0).get("name").asText()).isEqualTo("prod");
+        assertThat(tree.get("heap").get("used").asInt()).isEqualTo(248);
+        assertThat(tree.get("saved").get("copies").get(0).get("use_count").asInt()).isEqualTo(1);
+    }
+}
