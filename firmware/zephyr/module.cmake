@@ -20,18 +20,20 @@ zephyr_library_include_directories(
   ${LLEXT_HIL_FW_DIR}/core/include
   ${LLEXT_HIL_FW_DIR}/core/src
   ${CMAKE_CURRENT_LIST_DIR}/src
-  # struct llext_elf_sect_map is defined in subsys/llext/llext_priv.h only; save/restore
-  # must copy section maps, so the glue uses the real definition instead of a mirror.
+  # backend.c includes subsys/llext/llext_priv.h for struct llext_elf_sect_map (save/restore
+  # copy section maps; the real definition, not a mirror). See the note in backend.c.
   ${ZEPHYR_BASE}/subsys/llext
   ${CMAKE_CURRENT_BINARY_DIR}/llext_hil_generated)
 
 zephyr_library_compile_definitions(LLEXT_HIL_HEAP_SYM=${CONFIG_LLEXT_HIL_HEAP_SYMBOL})
 
 # Count (and fail on demand) LLEXT heap allocations: every LLEXT allocation ends in
-# k_heap_alloc / k_heap_aligned_alloc / k_heap_free on the LLEXT k_heap (subsys/llext/
-# llext_priv.h). --wrap redirects the calls made from other objects; heap_wrap.c passes
-# calls on other heaps straight through.
-zephyr_ld_options(
+# k_heap_alloc / k_heap_aligned_alloc / k_heap_free on the LLEXT k_heap (static inline
+# helpers in subsys/llext/llext_priv.h, so the calls sit in LLEXT's own objects), and those
+# three are plain functions of kernel/kheap.c: --wrap redirects the calls made from other
+# objects; heap_wrap.c passes calls on other heaps straight through. Passed as raw link
+# items, the way Zephyr's own toolchain_ld_force_undefined_symbols() passes -u.
+zephyr_link_libraries(
   ${LINKERFLAGPREFIX},--wrap=k_heap_alloc
   ${LINKERFLAGPREFIX},--wrap=k_heap_aligned_alloc
   ${LINKERFLAGPREFIX},--wrap=k_heap_free)
@@ -45,11 +47,20 @@ file(GLOB LLEXT_HIL_GLUE_SOURCES ${CMAKE_CURRENT_LIST_DIR}/src/*.c ${CMAKE_CURRE
 set(LLEXT_HIL_ID_INPUTS ${LLEXT_HIL_CORE_SOURCES} ${LLEXT_HIL_GLUE_SOURCES} ${DOTCONFIG})
 list(SORT LLEXT_HIL_ID_INPUTS)
 string(REPLACE ";" "|" LLEXT_HIL_ID_INPUTS_ARG "${LLEXT_HIL_ID_INPUTS}")
+# Board target ("mps2/an385"): BOARD_QUALIFIERS starts with "/" up to v4.3 and no longer
+# does from v4.4 (migration guide 4.4, Build System), so add the slash only when missing.
+if(NOT BOARD_QUALIFIERS)
+  set(LLEXT_HIL_BOARD_TARGET ${BOARD})
+elseif(BOARD_QUALIFIERS MATCHES "^/")
+  set(LLEXT_HIL_BOARD_TARGET ${BOARD}${BOARD_QUALIFIERS})
+else()
+  set(LLEXT_HIL_BOARD_TARGET ${BOARD}/${BOARD_QUALIFIERS})
+endif()
 add_custom_target(llext_hil_build_id
   COMMAND ${CMAKE_COMMAND}
           -DINPUTS=${LLEXT_HIL_ID_INPUTS_ARG}
-          -DEXTRA=${KERNEL_VERSION_STRING}|${BOARD}${BOARD_QUALIFIERS}
-          -DBOARD_TARGET=${BOARD}${BOARD_QUALIFIERS}
+          -DEXTRA=${KERNEL_VERSION_STRING}|${LLEXT_HIL_BOARD_TARGET}
+          -DBOARD_TARGET=${LLEXT_HIL_BOARD_TARGET}
           -DOUT=${LLEXT_HIL_GEN_DIR}/llext_hil_build.h
           -P ${CMAKE_CURRENT_LIST_DIR}/gen_build_id.cmake
   BYPRODUCTS ${LLEXT_HIL_GEN_DIR}/llext_hil_build.h

@@ -5,9 +5,10 @@
 
 #include "hil/errno.h"
 
-/* Both live in .hil_storage (qemu_core.ld): PSRAM, not loaded, not zeroed at boot. */
-static uint8_t flash[STORAGE_SIZE] __attribute__((section(".hil_storage"), aligned(16)));
-static volatile uint32_t formatted[2] __attribute__((section(".hil_storage")));
+/* Both live in .hil_storage (qemu_core.ld): PSRAM, not loaded, not zeroed at boot. The
+ * partition starts at 0x21000000, the marker follows it. */
+static uint8_t flash[STORAGE_SIZE] __attribute__((section(".hil_storage.flash"), aligned(16)));
+static volatile uint32_t formatted[2] __attribute__((section(".hil_storage.marker")));
 
 /* Two words no zero-filled RAM holds; bump the second when the partition layout changes. */
 #define FORMAT_MAGIC0 0x4C4C4558u

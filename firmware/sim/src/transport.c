@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
@@ -45,6 +46,34 @@ static int wait_stdin_newline(void)
 	}
 }
 
+/* The slave's path, for the drain at exit. */
+static char pty_name[128];
+
+/*
+ * On Linux, closing a pty's master discards what the host has not read yet, so the result
+ * line of `reset` (or the fatal banner before a reboot) would be lost when the process exits.
+ * At exit, wait (at most ~1 s) until the slave side's input queue is empty. The first sleep
+ * lets the kernel move freshly written bytes to the slave, whose queue can read empty before.
+ */
+static void drain_pty_at_exit(void)
+{
+	int fd = open(pty_name, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+
+	if (fd < 0) {
+		return; /* the host has gone: nothing to wait for */
+	}
+	usleep(20000);
+	for (int i = 0; i < 100; i++) {
+		int queued = 0;
+
+		if (ioctl(fd, FIONREAD, &queued) != 0 || queued == 0) {
+			break;
+		}
+		usleep(10000);
+	}
+	close(fd);
+}
+
 static int open_pty(struct transport *t, char *why, size_t why_len)
 {
 	int master, slave;
@@ -71,6 +100,8 @@ static int open_pty(struct transport *t, char *why, size_t why_len)
 		return -2;
 	}
 	close(slave);
+	snprintf(pty_name, sizeof(pty_name), "%s", name);
+	atexit(drain_pty_at_exit);
 	set_nonblocking(master);
 	t->kind = CONSOLE_PTY;
 	t->eof_byte = -1;

@@ -15,7 +15,10 @@
 #include <zephyr/llext/loader.h>
 #include <zephyr/llext/buf_loader.h>
 
-#include "llext_priv.h"   /* struct llext_elf_sect_map (subsys/llext) */
+/* struct llext_elf_sect_map: defined in <zephyr/llext/llext_internal.h> in the v4.2-era and
+ * later trees (older ones: in subsys/llext/llext_priv.h itself); llext_priv.h includes it in
+ * both, so including it covers either layout. */
+#include "llext_priv.h"
 
 #include "hil/images.h"
 #include "glue.h"

@@ -89,7 +89,10 @@ def serve(read, write, flash, extra):
 def drain_pty(slave):
     """Closing a pty master flushes what the host has not read yet (Linux hangs up the slave), so
     before exiting wait until the host has read everything: the input queue of the slave, seen
-    through our own slave fd, is empty. The real sim must do the same."""
+    through our own slave fd, is empty. The real sim must do the same. FIONREAD alone is not
+    enough right after a write: the data may still sit in the kernel's flip buffer."""
+    # the kernel moves master->slave data on a work queue: give it time to land in the queue first
+    time.sleep(0.02)
     deadline = time.monotonic() + 1.0
     while time.monotonic() < deadline:
         pending = struct.unpack("i", fcntl.ioctl(slave, termios.FIONREAD, b"\0\0\0\0"))[0]

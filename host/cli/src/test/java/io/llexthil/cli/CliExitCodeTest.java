@@ -114,7 +114,7 @@ class CliExitCodeTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (List<String> cmd : List.of(List.of(), List.of("run"), List.of("sweep"), List.of("sweep", "alloc"),
+        for (List<String> cmd : List.<List<String>>of(List.of(), List.of("run"), List.of("sweep"), List.of("sweep", "alloc"),
                 List.of("sweep", "powercut"), List.of("fuzz"), List.of("diag"), List.of("console"), List.of("twin"),
                 List.of("twin", "predict"), List.of("twin", "explore"), List.of("boards"), List.of("qemu"))) {
             out.reset();

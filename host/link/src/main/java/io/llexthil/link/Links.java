@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * Builds a {@link Link} from a {@link LinkUrl} by its scheme. Modules that add a medium (the QEMU
  * launcher) {@link #register} their scheme once, e.g. in a static initialiser; the built-in ones
- * are serial, pty, tcp, rfc2217 and sim.
+ * are serial, pty, tcp, rfc2217, sim and qemu.
  */
 public final class Links {
     private static final Map<String, Function<LinkUrl, Link>> FACTORIES = new ConcurrentHashMap<>();
@@ -23,6 +23,7 @@ public final class Links {
         FACTORIES.put("tcp", TcpLink::new);
         FACTORIES.put("rfc2217", Rfc2217Link::new);
         FACTORIES.put("sim", SimLink::new);
+        FACTORIES.put(io.llexthil.link.qemu.QemuLinks.SCHEME, io.llexthil.link.qemu.QemuLink::new);
     }
 
     private Links() {}

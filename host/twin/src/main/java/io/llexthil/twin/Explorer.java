@@ -178,7 +178,10 @@ public final class Explorer {
                     coCalls = allocCalls(co);
                 }
                 Set<Finding> found = FindingDetector.detect(up, co, preloadCount);
-                long[] key = {shape.n + preloadCount, edges, k, inversions(order), shape.preload, shape.mask};
+                // a total order on scenarios (ties impossible), so the smallest is the same whatever
+                // order the parallel stream merges in
+                long[] key = {shape.n + preloadCount, edges, k, inversions(order), shape.preload, shape.mask,
+                        orderCode(order)};
                 for (Finding f : found) {
                     t.hit(f, s, key);
                 }
@@ -217,6 +220,14 @@ public final class Explorer {
             }
         }
         return c;
+    }
+
+    private static long orderCode(List<Integer> order) {
+        long code = 0;
+        for (int i : order) {
+            code = code * 8 + i;
+        }
+        return code;
     }
 
     private static long inversions(List<Integer> order) {

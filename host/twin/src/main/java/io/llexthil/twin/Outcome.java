@@ -19,7 +19,8 @@ import java.util.List;
  * @param firmwareSkipsCall true when n = 0: the firmware's ctx restore returns 0 without calling
  *                       llext_restore; the outcome still shows what the call would do
  * @param log            messages of llext_relink_dependency and llext_restore, in order
- * @param heap           events of the restore call, live blocks and leaks after it
+ * @param heap           events of the restore call, the allocations left after it ({@code live}) and
+ *                       those of them no listed extension holds ({@code leaks})
  * @param ub             undefined behaviour other than heap misuse (save and restore)
  * @param classification {@code ok}, {@code error}, {@code undefined-behaviour} or {@code heap-corruption}
  */
@@ -70,6 +71,7 @@ public record Outcome(
                              @JsonProperty("allocs") int allocs,
                              @JsonProperty("alloc_calls") int allocCalls,
                              @JsonProperty("events") List<HeapEvent> events,
+                             @JsonProperty("live") List<Block> live,
                              @JsonProperty("leaks") List<Block> leaks,
                              @JsonProperty("double_frees") int doubleFrees,
                              @JsonProperty("invalid_frees") int invalidFrees,

@@ -127,8 +127,12 @@ public final class Twin {
             }
         }
         BoardState.HeapStats h = board.heap();
-        return new Outcome.HeapReport(h.size(), h.used(), h.allocs(), h.allocCalls(), events, board.leaks(), dbl, inv,
-                reads);
+        List<Outcome.Block> live = new ArrayList<>();
+        for (HeapBlock b : board.machine().heap.liveBlocks()) {
+            live.add(new Outcome.Block(b.id, b.size, b.owner, b.site));
+        }
+        return new Outcome.HeapReport(h.size(), h.used(), h.allocs(), h.allocCalls(), events, live, board.leaks(), dbl,
+                inv, reads);
     }
 
     /** heap-corruption (double/invalid free) > undefined-behaviour (UB, read of freed memory) > error > ok. */

@@ -8,6 +8,7 @@ import io.llexthil.twin.model.LlextStruct;
 import io.llexthil.twin.model.Loader;
 import io.llexthil.twin.model.LogLine;
 import io.llexthil.twin.model.Machine;
+import io.llexthil.twin.model.Owners;
 import io.llexthil.twin.model.UbEvent;
 import io.llexthil.twin.model.UpstreamAlgorithm;
 
@@ -91,11 +92,11 @@ public final class TwinBoard {
             return existing.useCount++;
         }
         String site = "llext_load";
-        long obj = m.heap.alloc(sizes.llext(), "struct llext '" + spec.name() + "'", site);
+        long obj = m.heap.alloc(sizes.llext(), Owners.object(spec.name()), site);
         if (obj == 0) {
             return -Errno.ENOMEM;
         }
-        long map = m.heap.alloc(sizes.sectMap() * spec.sections(), "section map of '" + spec.name() + "'", site);
+        long map = m.heap.alloc(sizes.sectMap() * spec.sections(), Owners.sectionMap(spec.name()), site);
         if (map == 0) {
             m.heap.free(obj, site + ": error path");
             return -Errno.ENOMEM;
@@ -103,7 +104,7 @@ public final class TwinBoard {
         long syms = 0;
         if (!spec.exports().isEmpty()) {
             syms = m.heap.alloc(sizes.symbol() * spec.exports().size(),
-                    "exported-symbol table of '" + spec.name() + "'", site);
+                    Owners.symbols(spec.name()), site);
             if (syms == 0) {
                 m.heap.free(map, site + ": error path");
                 m.heap.free(obj, site + ": error path");

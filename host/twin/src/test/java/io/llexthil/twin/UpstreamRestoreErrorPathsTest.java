@@ -65,6 +65,18 @@ class UpstreamRestoreErrorPathsTest {
     }
 
     @Test
+    void sizes_come_from_the_target() {
+        // x86-64 (illustrative sizes 352/16/16/8): map[] is 2 x 8 bytes, prod's map 3 x 16.
+        Scenario s = new Scenario(TargetSizes.X86_64, null, List.of(Fixtures.PROD, Fixtures.CONS), null, null, null,
+                null, null, FaultSpec.failAt(7));
+        Outcome o = upstream(s);
+        assertThat(events(o)).containsExactly("alloc:1:16", "alloc:2:48", "alloc:3:32", "alloc:4:8", "alloc:5:32",
+                "alloc:6:352", "alloc-null:0:352", "free:6:352", "free:5:32", "free:4:8", "free:2:48", "free:3:32",
+                "free:1:16");
+        assertThat(errors(o)).containsExactly("cannot allocate LLEXT of 352");
+    }
+
+    @Test
     void first_section_map_allocation_fails() {
         // Call 2 (map[0], 24 bytes) fails with n_map = 0: free_map frees no map, then map[] itself.
         Outcome o = upstream(prodCons(null, FaultSpec.failAt(2)));

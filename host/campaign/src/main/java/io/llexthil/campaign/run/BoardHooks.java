@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * Reset means beyond the shell, provided by the board layer for boards that have them. Each
- * method throws {@link UnsupportedOperationException} (with a one-line reason) where the board
+ * method returns once the board is ready in a new boot, and throws {@link UnsupportedOperationException} (with a one-line reason) where the board
  * has no such means; none pretends to succeed.
  */
 public interface BoardHooks {

@@ -327,6 +327,7 @@ public final class ScenarioRunner {
         List<String> loaded = board.state().exts().stream().map(io.llexthil.board.BoardState.Ext::name).toList();
         List<String> saving = names.isEmpty() ? loaded : names;
         boolean completed;
+        int epochBefore = board.session().epoch();
         try {
             HilReply r = board.ctxSave(names);
             completed = true;
@@ -336,7 +337,17 @@ public final class ScenarioRunner {
             completed = false;
         }
         observed.put("power_cut", !completed);
-        resets.recover(board, options.resetTimeout());
+        if (completed) {
+            // the cut point lies beyond this save's flash operations: reset as the cut would have
+            resets.reset(board, ResetSpec.shell(), options.resetTimeout());
+        } else {
+            try {
+                // a board that reboots by itself after a power cut (the simulated board does)
+                io.llexthil.board.HilBoardClient.awaitNextBoot(board.session(), epochBefore, options.stepTimeout());
+            } catch (ShellException stillDown) {
+                resets.recover(board, options.resetTimeout());
+            }
+        }
         CtxInfo after = board.ctxInfo();
         Verdict v = PowerCutJudge.judge(before, after, saving);
         observed.put("ctx.outcome", v.outcome());

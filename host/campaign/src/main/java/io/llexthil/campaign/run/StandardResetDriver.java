@@ -1,6 +1,7 @@
 package io.llexthil.campaign.run;
 
 import io.llexthil.board.BoardClient;
+import io.llexthil.board.HilBoardClient;
 import io.llexthil.campaign.scenario.ResetSpec;
 import io.llexthil.link.ControlLine;
 import io.llexthil.shell.ShellTimeoutException;
@@ -22,23 +23,15 @@ public final class StandardResetDriver implements ResetDriver {
         try {
             switch (spec.kind()) {
                 case SHELL -> board.reset(timeout);
-                case DTR, RTS -> {
-                    hooks.pulse(spec.kind() == io.llexthil.campaign.scenario.ResetKind.DTR ? ControlLine.DTR : ControlLine.RTS,
-                            Duration.ofMillis(Math.max(1, spec.pulseMs())), timeout);
-                    board.session().awaitReady(timeout);
-                }
-                case QMP -> {
-                    hooks.hardReset(timeout);
-                    board.session().awaitReady(timeout);
-                }
+                case DTR, RTS -> hooks.pulse(spec.kind() == io.llexthil.campaign.scenario.ResetKind.DTR
+                        ? ControlLine.DTR : ControlLine.RTS, Duration.ofMillis(Math.max(1, spec.pulseMs())), timeout);
+                case QMP -> hooks.hardReset(timeout);
                 case EXTERNAL -> {
+                    int before = board.session().epoch();
                     runCommand(board.boardName(), spec.command(), timeout);
-                    board.session().awaitReady(timeout);
+                    HilBoardClient.awaitNextBoot(board.session(), before, timeout);
                 }
-                case FIRMWARE -> {
-                    hooks.rebootInto(spec.buildId(), spec.command(), timeout);
-                    board.session().awaitReady(timeout);
-                }
+                case FIRMWARE -> hooks.rebootInto(spec.buildId(), spec.command(), timeout);
                 case POWERCUT -> throw new IllegalArgumentException("a power cut is run by the scenario runner, not the reset driver");
                 default -> throw new IllegalStateException(spec.kind().toString());
             }
@@ -51,7 +44,6 @@ public final class StandardResetDriver implements ResetDriver {
     public void recover(BoardClient board, Duration timeout) {
         try {
             hooks.hardReset(timeout);
-            board.session().awaitReady(timeout);
         } catch (UnsupportedOperationException noHardReset) {
             board.reset(timeout);
         }

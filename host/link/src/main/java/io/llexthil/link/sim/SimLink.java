@@ -229,9 +229,36 @@ public final class SimLink implements Link {
         }
     }
 
+    /**
+     * Writes to the current run. While the board is restarting the write waits (within its
+     * timeout) for the next run, as typing into a rebooting board's adapter would.
+     */
     @Override
     public void write(byte[] bytes, Duration timeout) {
-        requireOpen("write").inner().write(bytes, timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Run r = requireOpen("write");
+            if (r.inner().isOpen()) {
+                try {
+                    r.inner().write(bytes, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                    return;
+                } catch (LinkException e) {
+                    if (r.inner().isOpen() || System.nanoTime() >= deadline) {
+                        throw new LinkException(url.text(), "write", "via " + e.getMessage(), e);
+                    }
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new LinkException(url.text(), "write", "the simulated board is restarting and was not back within "
+                        + timeout.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LinkException(url.text(), "write", "interrupted waiting for the restarting board");
+            }
+        }
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.llexthil.link.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.llexthil.link.Links;
+import io.llexthil.link.LinkUrl;
 import io.llexthil.link.RecordingListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,8 +45,8 @@ class SimLinkRealBinaryIT {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "pty"})
     void bootsThenSurvivesASoftwareResetAndAPowerCycle(String transport) {
-        try (SimLink link = (SimLink) Links.create("sim:?flash=" + dir.resolve("board.flash") + "&transport=" + transport
-                + "&binary=" + binary.toAbsolutePath())) {
+        try (SimLink link = new SimLink(LinkUrl.parse("sim:?flash=" + dir.resolve("board.flash") + "&transport=" + transport
+                + "&binary=" + binary.toAbsolutePath()))) {
             RecordingListener heard = new RecordingListener();
             link.open(heard, T);
             await().atMost(T).until(() -> heard.text().contains(PROMPT));

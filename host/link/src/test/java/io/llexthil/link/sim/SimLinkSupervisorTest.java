@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.llexthil.link.LinkException;
-import io.llexthil.link.Links;
+import io.llexthil.link.LinkUrl;
 import io.llexthil.link.RecordingListener;
 import io.llexthil.link.UnsupportedControlException;
 import io.llexthil.link.ControlLine;
@@ -30,8 +30,8 @@ class SimLinkSupervisorTest {
     Path dir;
 
     private SimLink link(String transport, String extra) {
-        return (SimLink) Links.create("sim:?flash=" + dir.resolve("board.flash") + "&transport=" + transport
-                + "&binary=" + FakeSim.binary() + extra);
+        return new SimLink(LinkUrl.parse("sim:?flash=" + dir.resolve("board.flash") + "&transport=" + transport
+                + "&binary=" + FakeSim.binary() + extra));
     }
 
     private static void send(SimLink link, String line) {
@@ -170,7 +170,7 @@ class SimLinkSupervisorTest {
 
     @Test
     void missingBinarySaysHowToBuildIt() {
-        SimLink link = (SimLink) Links.create("sim:?flash=" + dir.resolve("f") + "&binary=" + dir.resolve("no-such-sim"));
+        SimLink link = new SimLink(LinkUrl.parse("sim:?flash=" + dir.resolve("f") + "&binary=" + dir.resolve("no-such-sim")));
         assertThatThrownBy(() -> link.open(new RecordingListener(), T))
                 .isInstanceOf(LinkException.class)
                 .hasMessageContaining("start: simulated board binary " + dir.resolve("no-such-sim"))

@@ -80,14 +80,14 @@ public final class ContractAlgorithm {
         long[] maps = new long[n];
         long[] syms = new long[n];
         for (int i = 0; i < n; i++) {
-            obj[i] = m.heap.alloc(m.sizes.llext(), "struct llext '" + src[i].name + "'", RESTORE + ": object");
+            obj[i] = m.heap.alloc(m.sizes.llext(), Owners.object(src[i].name), RESTORE + ": object");
             if (obj[i] == 0) {
                 m.err(RESTORE, "cannot allocate LLEXT of " + m.sizes.llext());
                 return rollback(m, obj, maps, syms, i);
             }
             if (src[i].sectCnt > 0) {
                 int size = m.sizes.sectMap() * src[i].sectCnt;
-                maps[i] = m.heap.alloc(size, "section map of '" + src[i].name + "'", RESTORE + ": section map");
+                maps[i] = m.heap.alloc(size, Owners.sectionMap(src[i].name), RESTORE + ": section map");
                 if (maps[i] == 0) {
                     m.err(RESTORE, "cannot allocate section map of " + size);
                     return rollback(m, obj, maps, syms, i);
@@ -95,7 +95,7 @@ public final class ContractAlgorithm {
             }
             if (src[i].expCnt > 0) {
                 int size = m.sizes.symbol() * src[i].expCnt;
-                syms[i] = m.heap.alloc(size, "exported-symbol table of '" + src[i].name + "'",
+                syms[i] = m.heap.alloc(size, Owners.symbols(src[i].name),
                         RESTORE + ": exported symbols");
                 if (syms[i] == 0) {
                     m.err(RESTORE, "cannot allocate exported symbol table of " + size);

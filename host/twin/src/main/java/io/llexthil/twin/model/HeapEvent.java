@@ -1,9 +1,18 @@
 package io.llexthil.twin.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+import java.io.IOException;
 
 /**
  * One thing that happened on the LLEXT heap.
@@ -22,28 +31,36 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record HeapEvent(@JsonProperty("kind") String kind,
                         @JsonProperty("call") int call,
                         @JsonProperty("block") int block,
-                        @JsonIgnore long address,
+                        @JsonProperty("address") @JsonSerialize(using = Hex.Out.class)
+                        @JsonDeserialize(using = Hex.In.class) long address,
                         @JsonProperty("size") int size,
                         @JsonProperty("owner") String owner,
                         @JsonProperty("site") String site,
                         @JsonProperty("detail") String detail) {
 
-    @JsonCreator
-    public static HeapEvent fromJson(@JsonProperty("kind") String kind, @JsonProperty("call") int call,
-                                     @JsonProperty("block") int block, @JsonProperty("address") String address,
-                                     @JsonProperty("size") int size, @JsonProperty("owner") String owner,
-                                     @JsonProperty("site") String site, @JsonProperty("detail") String detail) {
-        return new HeapEvent(kind, call, block, Long.parseLong(address.substring(2), 16), size, owner, site, detail);
-    }
-
-    @JsonProperty("address")
-    public String addressHex() {
-        return "0x" + Long.toHexString(address);
-    }
-
     /** With CONFIG_ASSERT, sys_heap halts the board on these. */
     @JsonIgnore
     public boolean crashesBoard() {
         return kind.equals("double-free") || kind.equals("invalid-free");
+    }
+
+    /** Addresses as "0x..." strings in JSON, as the protocol writes them. */
+    static final class Hex {
+        private Hex() {
+        }
+
+        static final class Out extends JsonSerializer<Long> {
+            @Override
+            public void serialize(Long value, JsonGenerator gen, SerializerProvider sp) throws IOException {
+                gen.writeString("0x" + Long.toHexString(value));
+            }
+        }
+
+        static final class In extends JsonDeserializer<Long> {
+            @Override
+            public Long deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                return Long.parseLong(p.getValueAsString().substring(2), 16);
+            }
+        }
     }
 }

@@ -81,7 +81,7 @@ public final class UpstreamAlgorithm {
         for (nMap = 0; nMap < n; nMap++) {
             LlextStruct e = m.structAt(ext[nMap]);
             int size = m.sizes.sectMap() * e.sectCnt;
-            long sm = heap.alloc(size, "section map of '" + e.name + "'", RESTORE + ": map[n_map] = llext_alloc");
+            long sm = heap.alloc(size, Owners.sectionMap(e.name), RESTORE + ": map[n_map] = llext_alloc");
             heap.writeWord(map, nMap, sm);
             if (sm == 0) {
                 m.err(RESTORE, "cannot allocate section map of " + size);
@@ -106,7 +106,7 @@ public final class UpstreamAlgorithm {
                 LlextStruct e = m.structAt(ext[i]);
                 if (e.expCnt != 0) {
                     int size = m.sizes.symbol() * e.expCnt;
-                    long t = heap.alloc(size, "exported-symbol table of '" + e.name + "'",
+                    long t = heap.alloc(size, Owners.symbols(e.name),
                             RESTORE + ": exp_tab[j] = llext_alloc");
                     heap.writeWord(expTab, j, t);
                     if (t == 0) {
@@ -120,7 +120,7 @@ public final class UpstreamAlgorithm {
         }
         // k_mutex_lock; allocate extensions and add them to the global list
         for (int i = 0, j = 0; i < n; i++) {
-            long next = heap.alloc(m.sizes.llext(), "struct llext '" + m.structAt(ext[i]).name + "'",
+            long next = heap.alloc(m.sizes.llext(), Owners.object(m.structAt(ext[i]).name),
                     RESTORE + ": next = llext_alloc");
             if (next == 0) {
                 m.err(RESTORE, "cannot allocate LLEXT of " + m.sizes.llext());
