@@ -34,7 +34,7 @@ final class DefaultBoardBridge implements BoardBridge {
 
     @Override
     public BoardClient open(BoardProfile profile, Path runDir, AccessMode mode) {
-        return new ReconnectingBoardClient(Boards.open(profile, runDir, mode));
+        return new ReconnectingBoardClient(Boards.open(profile, runDir, mode), runDir);
     }
 
     @Override
@@ -87,17 +87,17 @@ final class DefaultBoardBridge implements BoardBridge {
                 throw new UnsupportedOperationException(profile.name() + " cannot switch firmware builds by itself;"
                         + " give the reset step a 'command' that flashes build ${build_id}");
             }
-            String url = link.replaceAll("([?&])build-id=[^&]*&?", "$1").replaceAll("[?&]$", "");
+            // ${run} must stay the first connection's run directory: the simulated board's flash may live there
+            String url = link.replace("${run}", rc.runDir().toAbsolutePath().toString())
+                    .replaceAll("([?&])build-id=[^&]*&?", "$1").replaceAll("[?&]$", "");
             if (!"default".equals(buildId)) {
                 url = url + (url.contains("?") ? "&" : "?") + "build-id=" + buildId;
             }
             BoardProfile other = profile.toBuilder().link(url).build();
             int n = ++reconnects;
             rc.reconnect(old -> {
-                Path dir = old.session().transcript().strippedFile() == null ? null
-                        : old.session().transcript().strippedFile().getParent();
                 old.close();
-                return Boards.open(other, dir == null ? null : dir.resolve("boot-" + n + "-" + buildId), old.accessMode());
+                return Boards.open(other, rc.runDir().resolve("boot-" + n + "-" + buildId), old.accessMode());
             });
         }
 

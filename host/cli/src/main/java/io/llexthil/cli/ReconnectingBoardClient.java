@@ -29,10 +29,16 @@ final class ReconnectingBoardClient implements BoardClient {
     private final Session session = new Session();
     private int epochOffset;
 
-    ReconnectingBoardClient(BoardClient first) {
+    private final java.nio.file.Path runDir;
+
+    ReconnectingBoardClient(BoardClient first, java.nio.file.Path runDir) {
         this.current = first;
+        this.runDir = runDir;
         this.transcript = new ChainedTranscript(first.session().transcript());
     }
+
+    /** The run directory the first connection was opened with (its {@code ${run}}). */
+    java.nio.file.Path runDir() { return runDir; }
 
     /** Closes the current connection and opens another through {@code open}. */
     synchronized void reconnect(UnaryOperator<BoardClient> open) {

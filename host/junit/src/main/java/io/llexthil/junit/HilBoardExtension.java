@@ -53,6 +53,7 @@ public class HilBoardExtension implements BeforeAllCallback, BeforeEachCallback,
     @Override
     public void beforeAll(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
+        annotatedFields(testClass, f -> true).forEach(HilBoardExtension::checkField); // before opening anything
         ClassBoards boards = boardsOf(context, testClass);
         for (Field field : annotatedFields(testClass, HilBoardExtension::isStatic)) {
             inject(field, null, boards);
@@ -75,8 +76,9 @@ public class HilBoardExtension implements BeforeAllCallback, BeforeEachCallback,
         }
         for (Parameter parameter : context.getRequiredTestMethod().getParameters()) {
             HilBoard annotation = parameter.getAnnotation(HilBoard.class);
-            if (annotation != null) {
-                boardFor(context, BoardSpec.of(annotation)); // opened before the test: resetBeforeEach covers it
+            // opened before the test so resetBeforeEach covers it; a wrong type is reported by supportsParameter
+            if (annotation != null && parameter.getType().isAssignableFrom(BoardClient.class)) {
+                boardFor(context, BoardSpec.of(annotation));
             }
         }
         involved.addAll(boardsInScope(context));
@@ -222,7 +224,7 @@ public class HilBoardExtension implements BeforeAllCallback, BeforeEachCallback,
         return BoardSpec.of(field.getAnnotation(HilBoard.class));
     }
 
-    private static void inject(Field field, Object instance, ClassBoards boards) {
+    private static void checkField(Field field) {
         if (!field.getType().isAssignableFrom(BoardClient.class)) {
             throw new ExtensionConfigurationException(where(field) + ": @HilBoard needs a field of type BoardClient, not "
                     + field.getType().getName());
@@ -230,6 +232,10 @@ public class HilBoardExtension implements BeforeAllCallback, BeforeEachCallback,
         if (Modifier.isFinal(field.getModifiers())) {
             throw new ExtensionConfigurationException(where(field) + ": a @HilBoard field must not be final");
         }
+    }
+
+    private static void inject(Field field, Object instance, ClassBoards boards) {
+        checkField(field);
         BoardClient client = boards.get(specOf(field)).client();
         try {
             field.setAccessible(true);

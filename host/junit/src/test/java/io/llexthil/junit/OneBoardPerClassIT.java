@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -71,7 +72,7 @@ class OneBoardPerClassIT {
     void aReadOnlyBoardCannotBeResetBeforeEach() {
         EngineExecutionResults results = InnerRuns.run(ReadOnlyWithReset.class);
 
-        assertThat(InnerRuns.allFailures(results)).singleElement()
+        assertThat(InnerRuns.allFailures(results)).singleElement(InstanceOfAssertFactories.THROWABLE)
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("resetBeforeEach needs mode READ_WRITE");
     }

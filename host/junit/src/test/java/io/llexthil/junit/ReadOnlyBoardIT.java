@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.function.ThrowingCallable;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** A READ_ONLY board (field diagnostics) answers reads and refuses writes before sending a byte. */
 @ExtendWith(HilBoardExtension.class)

@@ -1,7 +1,6 @@
 package io.llexthil.twin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.llexthil.twin.model.HeapEvent;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,23 +158,23 @@ public final class Explorer {
             Scenario ordered = base.withOrder(order);
             int upCalls = 0;
             int coCalls = 0;
-            Outcome upClean = null;
-            Outcome coClean = null;
+            Observation upClean = null;
+            Observation coClean = null;
             for (int k = 0; k <= Math.max(upCalls, coCalls); k++) {
                 Scenario s = k == 0 ? ordered : ordered.withFaults(FaultSpec.failAt(k));
                 // A fault point past a profile's last allocator call never fires: that run is the
                 // fault-free run (the countdown is the only difference), so it is reused, not re-run.
                 boolean upRuns = k == 0 || k <= upCalls;
                 boolean coRuns = k == 0 || k <= coCalls;
-                Outcome up = upRuns ? fromSaved(s, upCtx, Profile.UPSTREAM) : upClean;
-                Outcome co = coRuns ? fromSaved(s, coCtx, Profile.CONTRACT) : coClean;
+                Observation up = upRuns ? observe(s, upCtx, Profile.UPSTREAM) : upClean;
+                Observation co = coRuns ? observe(s, coCtx, Profile.CONTRACT) : coClean;
                 t.scenarios++;
                 t.predictions += (upRuns ? 1 : 0) + (coRuns ? 1 : 0);
                 if (k == 0) {
                     upClean = up;
                     coClean = co;
-                    upCalls = allocCalls(up);
-                    coCalls = allocCalls(co);
+                    upCalls = up.allocCalls();
+                    coCalls = co.allocCalls();
                 }
                 Set<Finding> found = FindingDetector.detect(up, co, preloadCount);
                 // a total order on scenarios (ties impossible), so the smallest is the same whatever
@@ -191,7 +190,7 @@ public final class Explorer {
     }
 
     /** The load + ctx save part of Twin.predict, done once per shape (it does not depend on order or faults). */
-    private static SavedContext savedContext(Scenario s, Profile profile) {
+    static SavedContext savedContext(Scenario s, Profile profile) {
         TwinBoard b = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault()).lean();
         for (String name : s.beforeOrAll()) {
             if (b.load(s.extension(name)).rc() != 0) {
@@ -205,21 +204,22 @@ public final class Explorer {
         return b.saved();
     }
 
-    /** The rest of Twin.predict: reset, preload, faults, restore (same code path). */
-    private static Outcome fromSaved(Scenario s, SavedContext ctx, Profile profile) {
+    /**
+     * The rest of Twin.predict (reset, preload, faults, restore: the same TwinBoard steps), observed
+     * straight from the board instead of through a full Outcome. ObservationTest checks both agree.
+     */
+    static Observation observe(Scenario s, SavedContext ctx, Profile profile) {
         TwinBoard b = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault()).lean();
         b.installSaved(ctx);
-        return Twin.restoreStage(b, s, profile, new ArrayList<>(), new ArrayList<>());
-    }
-
-    private static int allocCalls(Outcome o) {
-        int c = 0;
-        for (HeapEvent e : o.heap().events()) {
-            if (e.kind().startsWith("alloc")) {
-                c++;
+        for (String name : s.preloadedOrNone()) {
+            if (b.load(s.extension(name)).rc() < 0) {
+                throw new IllegalStateException("explorer pre-load does not load: " + TwinJson.writeCompact(s));
             }
         }
-        return c;
+        FaultSpec f = s.faultsOrNone();
+        b.faultAlloc(f.allocFailsAt());
+        b.faultExhaust(f.exhaustBelow());
+        return Observation.of(b, b.restoreRaw(s.order()).rc());
     }
 
     private static long orderCode(List<Integer> order) {

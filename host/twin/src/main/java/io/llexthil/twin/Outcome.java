@@ -41,9 +41,13 @@ public record Outcome(
         @JsonProperty("crash") Crash crash,
         @JsonProperty("classification") String classification) {
 
-    /** What ext[i] points to after the call: {@code null}, {@code copy} (copy index), {@code heap} (block). */
+    /**
+     * What ext[i] points to after the call: {@code null}, {@code copy} (copy index), {@code heap}
+     * (block); {@code was_copy}: the copy it pointed to when the call began.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Slot(@JsonProperty("slot") int slot,
+                       @JsonProperty("was_copy") int wasCopy,
                        @JsonProperty("points") String points,
                        @JsonProperty("copy") Integer copy,
                        @JsonProperty("block") Integer block,

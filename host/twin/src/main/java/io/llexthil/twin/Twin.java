@@ -1,6 +1,5 @@
 package io.llexthil.twin;
 
-import io.llexthil.twin.model.Addresses;
 import io.llexthil.twin.model.HeapBlock;
 import io.llexthil.twin.model.HeapEvent;
 import io.llexthil.twin.model.LlextStruct;
@@ -71,7 +70,7 @@ public final class Twin {
         Machine m = board.machine();
         List<Outcome.Slot> ext = new ArrayList<>();
         for (int i = 0; i < call.extAfter().length; i++) {
-            ext.add(slot(m, i, call.extAfter()[i], board));
+            ext.add(slot(m, i, call.extAfter()[i], m.copyIndex(call.extBefore()[i])));
         }
         List<Outcome.LoaderSlot> ldr = new ArrayList<>();
         for (int i = 0; i < call.ldr().length; i++) {
@@ -99,18 +98,17 @@ public final class Twin {
         return e.kind() + " of " + e.owner() + " at " + e.site();
     }
 
-    private static Outcome.Slot slot(Machine m, int i, long address, TwinBoard board) {
+    private static Outcome.Slot slot(Machine m, int i, long address, int was) {
         if (address == 0) {
-            return new Outcome.Slot(i, "null", null, null, null, null);
+            return new Outcome.Slot(i, was, "null", null, null, null, null);
         }
         HeapBlock b = m.heap.block(address);
         LlextStruct st = m.structAt(address);
         String name = st == null ? null : st.name;
         if (b != null) {
-            return new Outcome.Slot(i, "heap", null, b.id, b.live(), name);
+            return new Outcome.Slot(i, was, "heap", null, b.id, b.live(), name);
         }
-        int size = m.sizes.llext();
-        return new Outcome.Slot(i, "copy", (int) ((address - Addresses.COPIES_BASE) / size), null, null, name);
+        return new Outcome.Slot(i, was, "copy", m.copyIndex(address), null, null, name);
     }
 
     private static Outcome.HeapReport heapReport(TwinBoard board, List<HeapEvent> events) {

@@ -162,7 +162,7 @@ public final class TwinBoard {
         }
         m.list.findAndRemove(s);
         for (int j = 0; j < s.depCount(); j++) {
-            LlextStruct dep = m.deref(s.dependency[j], "dependency of '" + name + "'", "llext_unload");
+            LlextStruct dep = m.deref(s.dependency[j], () -> "dependency of '" + name + "'", "llext_unload");
             if (dep != null) {
                 dep.useCount--;
             }

@@ -2,8 +2,6 @@ package io.llexthil.twin.model;
 
 import io.llexthil.twin.Errno;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What the header comments promise: relink fails with -ENOENT when a dependency is missing
@@ -26,7 +24,7 @@ public final class ContractAlgorithm {
             rewritten[i] = copies[i].dependency.clone();
             int deps = copies[i].depCount();
             for (int j = 0; j < deps; j++) {
-                LlextStruct dep = m.deref(copies[i].dependency[j], "dependency name", RELINK);
+                LlextStruct dep = m.deref(copies[i].dependency[j], () -> "dependency name", RELINK);
                 int k = dep == null ? n : indexByName(copies, dep.name);
                 if (k == n) {
                     m.err(RELINK, "dependency of " + copies[i].name + " not in the saved set");
@@ -59,9 +57,8 @@ public final class ContractAlgorithm {
             m.err(RESTORE, "no extensions to restore");
             return -Errno.EINVAL;
         }
-        Map<Long, Integer> slotOf = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            if (slotOf.putIfAbsent(ext[i], i) != null) {
+            if (slotOf(ext, ext[i]) != i) {
                 m.err(RESTORE, "ext[" + i + "] lists a copy already listed");
                 return -Errno.EINVAL;
             }
@@ -70,7 +67,7 @@ public final class ContractAlgorithm {
         for (int i = 0; i < n; i++) {
             src[i] = m.structAt(ext[i]);
             for (int j = 0; j < src[i].depCount(); j++) {
-                if (!slotOf.containsKey(src[i].dependency[j])) {
+                if (slotOf(ext, src[i].dependency[j]) < 0) {
                     m.err(RESTORE, "dependency " + j + " of " + src[i].name + " is not in the restored set");
                     return -Errno.EINVAL;
                 }
@@ -107,8 +104,9 @@ public final class ContractAlgorithm {
         for (int i = 0; i < n; i++) {
             LlextStruct nx = src[i].copyTo(obj[i]);
             for (int j = 0; j < src[i].depCount(); j++) {
-                nx.dependency[j] = obj[slotOf.get(src[i].dependency[j])];
-                m.dbg(RESTORE, "restore " + nx.name + " depends on " + src[slotOf.get(src[i].dependency[j])].name);
+                int k = slotOf(ext, src[i].dependency[j]);
+                nx.dependency[j] = obj[k];
+                m.dbg(RESTORE, "restore " + nx.name + " depends on " + src[k].name);
             }
             nx.expSyms = syms[i];
             m.place(nx);
@@ -119,6 +117,16 @@ public final class ContractAlgorithm {
             ldr[i].sectMap = maps[i];
         }
         return 0;
+    }
+
+    /** The first slot of ext[] holding this pointer, or -1 (n is at most 16: a scan is cheapest). */
+    private static int slotOf(long[] ext, long address) {
+        for (int i = 0; i < ext.length; i++) {
+            if (ext[i] == address) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int rollback(Machine m, long[] obj, long[] maps, long[] syms, int upTo) {

@@ -117,10 +117,13 @@ public final class Heap {
     }
 
     /** Records a read of freed memory when the address is a freed block; returns true if so. */
-    public boolean noteRead(long address, String what, String site) {
+    public boolean noteRead(long address, java.util.function.Supplier<String> what, String site) {
+        if (address < BASE) {
+            return false; // caller memory (copies, saved tables) is never freed
+        }
         HeapBlock b = block(address);
         if (b != null && !b.live) {
-            events.add(new HeapEvent("read-freed", 0, b.id, address, b.size, b.owner, site, what));
+            events.add(new HeapEvent("read-freed", 0, b.id, address, b.size, b.owner, site, what.get()));
             return true;
         }
         return false;
@@ -138,10 +141,13 @@ public final class Heap {
         block(array).words[index] = value;
     }
 
-    /** Reads array[index]; a freed array yields its stale contents and a read-freed event. */
-    public long readWord(long array, int index, String what, String site) {
-        noteRead(array, what, site);
-        return block(array).words[index];
+    /** Reads name[index]; a freed array yields its stale contents and a read-freed event. */
+    public long readWord(long array, String name, int index, String site) {
+        HeapBlock b = block(array);
+        if (!b.live) {
+            events.add(new HeapEvent("read-freed", 0, b.id, array, b.size, b.owner, site, name + "[" + index + "]"));
+        }
+        return b.words[index];
     }
 
     public List<HeapEvent> events() {

@@ -74,7 +74,7 @@ public final class Machine {
      * Dereferences a struct llext pointer. Freed heap objects read stale (a read-freed event);
      * an address holding no struct yields null (the caller reports the garbage read).
      */
-    public LlextStruct deref(long address, String what, String site) {
+    public LlextStruct deref(long address, java.util.function.Supplier<String> what, String site) {
         heap.noteRead(address, what, site);
         return structAt(address);
     }

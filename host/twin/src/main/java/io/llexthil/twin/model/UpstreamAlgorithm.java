@@ -24,8 +24,10 @@ public final class UpstreamAlgorithm {
             // for (j = 0; ext[i].dependency[j] && j < ARRAY_SIZE(ext[i].dependency); j++)
             for (int j = 0; m.readDependency(copies[i], j, RELINK + ": dependency loop") != 0
                     && j < LlextStruct.MAX_DEPS; j++) {
-                LlextStruct dep = m.deref(copies[i].dependency[j], "dependency[" + j + "]->name of '"
-                        + copies[i].name + "'", RELINK);
+                final int slot = j;
+                final LlextStruct of = copies[i];
+                LlextStruct dep = m.deref(of.dependency[j], () -> "dependency[" + slot + "]->name of '" + of.name + "'",
+                        RELINK);
                 String depName = dep == null ? null : dep.name;
                 int k;
                 for (k = 0; k < n; k++) {
@@ -127,18 +129,19 @@ public final class UpstreamAlgorithm {
                 ret = -Errno.ENOMEM;
                 return freeLlext(m, ext, map, nMap, expTab, nExpTab, ret);
             }
-            LlextStruct copy = m.deref(ext[i], "*ext[" + i + "]", RESTORE + ": *next = *ext[i]");
+            final int slot = i;
+            LlextStruct copy = m.deref(ext[i], () -> "*ext[" + slot + "]", RESTORE + ": *next = *ext[i]");
             LlextStruct nx = copy.copyTo(next);
             m.place(nx);
             ext[i] = next;
             if (nx.expCnt != 0) {
-                nx.expSyms = heap.readWord(expTab, j++, "exp_tab[j]", RESTORE + ": next->exp_tab.syms");
+                nx.expSyms = heap.readWord(expTab, "exp_tab", j++, RESTORE + ": next->exp_tab.syms");
             }
             m.list.append(nx);
         }
         // copy section maps
         for (int i = 0; i < n; i++) {
-            long mi = heap.readWord(map, i, "map[i]", RESTORE + ": copy section maps");
+            long mi = heap.readWord(map, "map", i, RESTORE + ": copy section maps");
             ldr[i].sectMap = mi;
         }
         heap.free(map, RESTORE + ": llext_free(map)");
@@ -154,7 +157,9 @@ public final class UpstreamAlgorithm {
                     ret = -Errno.EINVAL;
                     return freeLlext(m, ext, map, nMap, expTab, nExpTab, ret);
                 }
-                LlextStruct target = m.deref(d, "dependency[" + j + "]->name of '" + next.name + "'",
+                final int slot = j;
+                final LlextStruct of = next;
+                LlextStruct target = m.deref(d, () -> "dependency[" + slot + "]->name of '" + of.name + "'",
                         RESTORE + ": llext_by_name");
                 if (target == null) {
                     m.ub.add(new UbEvent("wild-read", RESTORE + ": llext_by_name",
@@ -213,7 +218,7 @@ public final class UpstreamAlgorithm {
     /** free_sym: for (i = 0; i < n_exp_tab && exp_tab[i]; i++) llext_free(exp_tab[i]); llext_free(exp_tab); */
     private static int freeSym(Machine m, long map, int nMap, long expTab, int nExpTab, int ret) {
         for (int i = 0; i < nExpTab; i++) {
-            long t = m.heap.readWord(expTab, i, "exp_tab[" + i + "]", RESTORE + ": free_sym");
+            long t = m.heap.readWord(expTab, "exp_tab", i, RESTORE + ": free_sym");
             if (t == 0) {
                 break;
             }
@@ -226,7 +231,7 @@ public final class UpstreamAlgorithm {
     /** free_map: for (i = 0; i < n_map; i++) llext_free(map[i]); llext_free(map); */
     private static int freeMap(Machine m, long map, int nMap, int ret) {
         for (int i = 0; i < nMap; i++) {
-            long mi = m.heap.readWord(map, i, "map[" + i + "]", RESTORE + ": free_map");
+            long mi = m.heap.readWord(map, "map", i, RESTORE + ": free_map");
             m.heap.free(mi, RESTORE + ": free_map llext_free(map[i])");
         }
         m.heap.free(map, RESTORE + ": free_map llext_free(map)");
