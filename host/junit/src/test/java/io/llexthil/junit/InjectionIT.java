@@ -6,6 +6,7 @@ import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +21,13 @@ class InjectionIT {
     @HilBoard
     BoardClient board;
 
+    private BoardClient fromBeforeEach;
+
+    @BeforeEach
+    void lifecycleMethodsTakeParametersToo(@HilBoard BoardClient parameter) {
+        fromBeforeEach = parameter;
+    }
+
     @Test
     void aFieldGetsAReadyBoard() {
         assertThat(board).isNotNull();
@@ -29,7 +37,7 @@ class InjectionIT {
 
     @Test
     void aParameterWithTheSameAttributesGetsTheSameBoard(@HilBoard BoardClient parameter) {
-        assertThat(parameter).isSameAs(board).isSameAs(classBoard);
+        assertThat(parameter).isSameAs(board).isSameAs(classBoard).isSameAs(fromBeforeEach);
         assertThat(parameter.info().bootCount()).isEqualTo(board.info().bootCount());
     }
 

@@ -28,6 +28,8 @@ import java.util.stream.IntStream;
  *       two profiles' fault-free runs.</li>
  * </ul>
  * Shapes are independent, so they run in a parallel stream; the result is deterministic.
+ * Each run is observed straight from the board ({@link Observation}), not through a full
+ * {@link Outcome}; the smallest scenario of a finding replays with {@link Twin#predict}.
  */
 public final class Explorer {
     private static final int SECTIONS = 2;
@@ -65,8 +67,8 @@ public final class Explorer {
                          @JsonProperty("findings") List<FindingSummary> findings) {
         public String render() {
             StringBuilder sb = new StringBuilder();
-            sb.append("explored ").append(graphs).append(labelled ? " labelled" : "").append(" graphs, ").append(scenarios).append(" scenarios, ")
-                    .append(predictions).append(" predictions (max-ext ").append(maxExt).append(")\n");
+            sb.append("explored ").append(graphs).append(labelled ? " labelled" : "").append(" graphs, ")
+                    .append(scenarios).append(" scenarios, ").append(predictions).append(" predictions (max-ext ").append(maxExt).append(")\n");
             for (FindingSummary f : findings) {
                 sb.append('\n').append(f.finding()).append("  (").append(f.count()).append(" scenarios)\n  ")
                         .append(f.explanation()).append("\n  smallest: ")

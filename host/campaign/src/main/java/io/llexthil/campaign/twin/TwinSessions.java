@@ -19,12 +19,11 @@ import java.util.List;
  * relink, restore, heap) to the campaign, and adds what the HIL core firmware does around it and
  * the twin does not model: the image store (RAM: uploads are gone after a reset, a restore
  * re-instates the saved images; loading a name with no image is {@code -ENOENT}), the context store
- * (erased, written by which build: {@code -ENOENT}, {@code -ENOEXEC}), the refusal to re-instate the
- * image of an extension that is loaded ({@code -EBUSY}), and calls (whose code the twin does not
- * run: 0 when the extension is loaded, else {@code -ENOENT}).
+ * (erased, written by which build: {@code -ENOENT}, {@code -ENOEXEC}), the argument checks of
+ * {@code ctx save} ({@code -EINVAL}), and calls (whose code the twin does not run: 0 when the
+ * extension is loaded and exports the symbol, else {@code -ENOENT}).
  */
 public final class TwinSessions implements TwinSessionFactory {
-    private static final int EBUSY = -16;
     private static final int ENOENT = -2;
     private static final int ENOEXEC = -8;
     private static final int EINVAL = -22;
@@ -118,10 +117,9 @@ public final class TwinSessions implements TwinSessionFactory {
             if (!savedBuild.equals(bootedBuild)) {
                 return TwinResult.rc(ENOEXEC);
             }
-            List<String> loaded = twin.list().stream().map(ExtState::name).toList();
-            if (savedNames.stream().anyMatch(loaded::contains)) {
-                return TwinResult.rc(EBUSY);
-            }
+            // the core refuses (-EBUSY) only a saved image whose place is taken by a different image;
+            // the same image is refreshed in place even while loaded, so restoring twice runs
+            // llext_restore again. Scenarios re-upload the very same images, so that refusal is not modelled.
             // the core re-instates every saved image before it calls llext_restore
             images.addAll(savedNames);
             return guarded(() -> {
