@@ -2,7 +2,6 @@ package io.llexthil.campaign;
 
 import io.llexthil.board.CtxInfo;
 import io.llexthil.campaign.run.PowerCutJudge;
-import io.llexthil.campaign.run.ScenarioRunner;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +21,7 @@ class PowerCutJudgeTest {
 
     @Test
     void previousContextKeptIsLegal() {
-        ScenarioRunner.Verdict v = PowerCutJudge.judge(before,
+        PowerCutJudge.Verdict v = PowerCutJudge.judge(before,
                 ctx("A", slot("A", true, 3, List.of("producer")), slot("B", false, 4, List.of())), List.of("producer", "consumer"));
         assertThat(v.legal()).isTrue();
         assertThat(v.committed()).isFalse();
@@ -31,7 +30,7 @@ class PowerCutJudgeTest {
 
     @Test
     void newContextCommittedIsLegal() {
-        ScenarioRunner.Verdict v = PowerCutJudge.judge(before,
+        PowerCutJudge.Verdict v = PowerCutJudge.judge(before,
                 ctx("B", slot("A", true, 3, List.of("producer")), slot("B", true, 4, List.of("producer", "consumer"))),
                 List.of("producer", "consumer"));
         assertThat(v.legal()).isTrue();
@@ -42,7 +41,7 @@ class PowerCutJudgeTest {
     void lostOrTornContextIsNot() {
         assertThat(PowerCutJudge.judge(before, ctx(null, slot("A", false, 3, List.of()), slot("B", false, 4, List.of())),
                 List.of("producer")).outcome()).isEqualTo("lost");
-        ScenarioRunner.Verdict torn = PowerCutJudge.judge(before,
+        PowerCutJudge.Verdict torn = PowerCutJudge.judge(before,
                 ctx("B", slot("A", true, 3, List.of("producer")), slot("B", true, 4, List.of("producer"))),
                 List.of("producer", "consumer"));
         assertThat(torn.legal()).isFalse();

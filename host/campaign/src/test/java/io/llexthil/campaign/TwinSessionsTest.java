@@ -120,4 +120,29 @@ class TwinSessionsTest {
         assertThat(t.restore(List.of()).rc()).isZero();
         assertThat(t.allocFaultPending()).isTrue();
     }
+
+    @Test
+    void contextSlotsAlternateAndBelongToABuild() {
+        TwinSession t = twin("upstream");
+        loadPair(t);
+        assertThat(t.view().active()).isNull();
+        t.save(List.of("producer"));
+        assertThat(t.view().active()).isEqualTo("A");
+        t.save(List.of());
+        TwinView v = t.view();
+        assertThat(v.active()).isEqualTo("B");
+        assertThat(v.slots()).extracting(sv -> sv.slot() + ":" + sv.valid() + ":" + sv.seq() + ":" + sv.exts())
+                .containsExactly("A:true:1:[producer]", "B:true:2:[producer, consumer]");
+        t.save(List.of("producer"));
+        assertThat(t.view().active()).as("the newest is kept, the older one overwritten").isEqualTo("A");
+        assertThat(t.view().slots().get(0).seq()).isEqualTo(3);
+        t.reset("00000000deadbeef");
+        assertThat(t.view().active()).isNull();
+        assertThat(t.view().slots()).noneMatch(sv -> sv.valid());
+        t.reset("default");
+        t.powerCutDuringSave(List.of(), false);
+        assertThat(t.view().slots()).as("a half-written slot makes the numbering unknown").isNull();
+        t.erase();
+        assertThat(t.view().slots()).extracting(sv -> sv.valid()).containsExactly(false, false);
+    }
 }

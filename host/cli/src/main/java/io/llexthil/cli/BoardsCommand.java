@@ -30,14 +30,16 @@ final class BoardsCommand implements Callable<Integer> {
         BoardBridge bridge = Cli.bridge();
         List<BoardProfile> boards = bridge.inventory(hardwareMap);
         Path dir = noCheck ? null : RunDirectory.create(runsDir, "boards");
-        String fmt = "%-16s %-40s %-12s %s%n";
-        Cli.out().printf(Locale.ROOT, fmt, "board", "link", "reachable", "firmware / problem");
+        int nameWidth = Math.max(5, boards.stream().mapToInt(b -> b.name().length()).max().orElse(5));
+        String fmt = "%-" + nameWidth + "s  %-9s  %s%n    link: %s%n";
+        Cli.out().printf(Locale.ROOT, "%-" + nameWidth + "s  %-9s  %s%n", "board", "reachable", "firmware / problem");
         int unreachable = 0;
         for (BoardProfile p : boards) {
             String status = "-";
             String detail = p.source();
             if (!noCheck) {
-                try (BoardClient c = bridge.open(p, dir, AccessMode.READ_ONLY)) {
+                // attach only: a running board prints no banner
+                try (BoardClient c = bridge.open(p.toBuilder().bannerRequired(false).build(), dir, AccessMode.READ_ONLY)) {
                     BoardInfo i = c.info();
                     status = "yes";
                     detail = i.board() + " fw " + i.firmware() + " build " + i.buildId() + " boot " + i.bootCount();
@@ -47,7 +49,7 @@ final class BoardsCommand implements Callable<Integer> {
                     unreachable++;
                 }
             }
-            Cli.out().printf(Locale.ROOT, fmt, p.name(), p.link() == null ? "(none)" : p.link(), status, detail);
+            Cli.out().printf(Locale.ROOT, fmt, p.name(), status, detail, p.link() == null ? "(none)" : p.link());
         }
         return unreachable == 0 ? ExitCodes.OK : ExitCodes.DIVERGED;
     }

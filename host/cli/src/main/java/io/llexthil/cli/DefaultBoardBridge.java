@@ -23,7 +23,15 @@ final class DefaultBoardBridge implements BoardBridge {
         if (hardwareMap != null && !Files.isRegularFile(hardwareMap)) {
             throw new ConfigException("--hardware-map " + hardwareMap + ": no such file");
         }
-        return Boards.profile(board, hardwareMap, link);
+        try {
+            return Boards.profile(board, hardwareMap, link);
+        } catch (io.llexthil.shell.inventory.InventoryException e) {
+            if (board != null && e.getMessage() != null && e.getMessage().contains("no board named")) {
+                throw new ConfigException("--board " + board + ": " + Main.oneLine(e)
+                        + "; describe it in boards/" + board + ".yaml (docs/boards.md), or use --hardware-map or --link", e);
+            }
+            throw e;
+        }
     }
 
     @Override

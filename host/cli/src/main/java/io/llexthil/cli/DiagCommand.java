@@ -36,7 +36,9 @@ final class DiagCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BoardBridge bridge = Cli.bridge();
-        BoardProfile profile = bridge.profile(board.board, board.hardwareMap, board.link);
+        // attach to a board that is already running: its boot banner is long gone
+        BoardProfile profile = bridge.profile(board.board, board.hardwareMap, board.link).toBuilder()
+                .bannerRequired(false).build();
         Path dir = RunDirectory.create(runsDir, "diag");
         BoardClient client;
         try {

@@ -24,6 +24,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Run only the scenarios with these names.")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--skip", paramLabel = "NAME", split = ",",
+            description = "Leave out the scenarios with these names (e.g. restore-other-build on a board that cannot switch builds).")
+    List<String> skip = new ArrayList<>();
+
     @Mixin
     BoardOptions board = new BoardOptions();
 
@@ -35,16 +39,36 @@ final class RunCommand implements Callable<Integer> {
         // every scenario is parsed before anything touches the board or the disk
         List<Scenario> scenarios = new ArrayList<>(files.isEmpty() ? BuiltInSuite.load()
                 : files.stream().map(ScenarioLoader::load).toList());
-        if (!only.isEmpty()) {
-            List<String> known = scenarios.stream().map(Scenario::name).toList();
-            for (String o : only) {
-                if (!known.contains(o)) {
-                    throw new ConfigException("--only " + o + ": no such scenario; known: " + String.join(", ", known));
-                }
+        List<String> known = scenarios.stream().map(Scenario::name).toList();
+        for (String o : concat(only, skip)) {
+            if (!known.contains(o)) {
+                throw new ConfigException((only.contains(o) ? "--only " : "--skip ") + o + ": no such scenario; known: "
+                        + String.join(", ", known));
             }
+        }
+        if (!only.isEmpty()) {
             scenarios.removeIf(s -> !only.contains(s.name()));
         }
+        scenarios.removeIf(s -> skip.contains(s.name()));
+        if (scenarios.isEmpty()) {
+            throw new ConfigException("no scenario left to run after --only/--skip");
+        }
+        if (board.board == null && board.link == null) {
+            // a scenario may name its board; the command line wins
+            List<String> asked = scenarios.stream().map(Scenario::board).filter(java.util.Objects::nonNull).distinct().toList();
+            if (asked.size() > 1) {
+                throw new ConfigException("the scenarios ask for different boards (" + String.join(", ", asked)
+                        + "); run them separately or choose one with --board");
+            }
+            if (asked.size() == 1) {
+                board.board = asked.get(0);
+            }
+        }
+        List<String> skipped = List.copyOf(skip);
         return CampaignSession.execute("run", board, output, (runner, dir, meas, progress) -> {
+            if (!skipped.isEmpty()) {
+                meas.put("skipped_by_request", String.join(",", skipped));
+            }
             var results = new ArrayList<io.llexthil.campaign.run.CaseResult>();
             for (int i = 0; i < scenarios.size(); i++) {
                 progress.caseStarted(scenarios.get(i).name(), i, scenarios.size());
@@ -54,5 +78,11 @@ final class RunCommand implements Callable<Integer> {
             }
             return results;
         });
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Random;
 /**
  * Random step sequences from a seed: the same seed always gives the same sequence. Steps are
  * load, unload, save (all or a random subset in random order), reset, restore (sometimes in a
- * random order), erase, and allocation faults on loads and restores. The first step uploads
+ * random order), erase, allocation faults on loads and restores, and power cuts during saves. The first step uploads
  * every image of the pool.
  */
 public final class SequenceGenerator {
@@ -53,6 +53,10 @@ public final class SequenceGenerator {
             return Steps.unload(ext);
         }
         if (roll < 60) {
+            if (r.nextInt(10) == 0) {
+                // a power cut somewhere in the save's first flash operations
+                return Steps.withFault(Steps.save(List.of()), new FaultSpec(0, 1 + r.nextInt(16)));
+            }
             if (r.nextBoolean()) {
                 return Steps.save(List.of());
             }

@@ -38,14 +38,14 @@ public final class RunReports {
 
     private static void writeTranscripts(RunResult run, Transcript t, List<String> lines) throws IOException {
         Path out = run.runDir().resolve(RunDirectory.TRANSCRIPTS);
-        Files.createDirectories(out);
         String board = run.board().replaceAll("[^A-Za-z0-9_.-]", "_");
         copyUnlessInside(t == null ? null : t.rawFile(), out.resolve(board + ".raw.log"), run.runDir());
-        Path stripped = out.resolve(board + ".log");
         if (t != null && t.strippedFile() != null && Files.exists(t.strippedFile())) {
-            copyUnlessInside(t.strippedFile(), stripped, run.runDir());
+            copyUnlessInside(t.strippedFile(), out.resolve(board + ".log"), run.runDir());
         } else {
-            Files.write(stripped, lines, StandardCharsets.UTF_8);
+            // the session kept its transcript only in memory: write what it holds
+            Files.createDirectories(out);
+            Files.write(out.resolve(board + ".log"), lines, StandardCharsets.UTF_8);
         }
     }
 
@@ -56,6 +56,7 @@ public final class RunReports {
         if (from.toAbsolutePath().normalize().startsWith(runDir.toAbsolutePath().normalize())) {
             return; // the board layer already keeps it in the run directory
         }
+        Files.createDirectories(to.getParent());
         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -11,26 +11,30 @@ import java.util.List;
  * an interrupted save is supposed to look.
  */
 public final class PowerCutJudge {
+
+    /** The outcome: {@code previous}, {@code new}, or (illegal) {@code lost} / {@code torn}. */
+    public record Verdict(boolean legal, boolean committed, String outcome, String detail) { }
+
     private PowerCutJudge() { }
 
-    public static ScenarioRunner.Verdict judge(CtxInfo before, CtxInfo after, List<String> saving) {
+    public static Verdict judge(CtxInfo before, CtxInfo after, List<String> saving) {
         CtxInfo.Slot old = active(before);
         CtxInfo.Slot now = active(after);
         if (now == null) {
             if (old == null) {
-                return new ScenarioRunner.Verdict(true, false, "previous", "no context before, none after");
+                return new Verdict(true, false, "previous", "no context before, none after");
             }
-            return new ScenarioRunner.Verdict(false, false, "lost", "the previous context (slot " + old.slot()
+            return new Verdict(false, false, "lost", "the previous context (slot " + old.slot()
                     + ", seq " + old.seq() + ") is no longer valid and no new one was committed");
         }
         if (old != null && now.slot().equals(old.slot()) && now.seq() == old.seq() && now.exts().equals(old.exts())) {
-            return new ScenarioRunner.Verdict(true, false, "previous", "slot " + now.slot() + " seq " + now.seq());
+            return new Verdict(true, false, "previous", "slot " + now.slot() + " seq " + now.seq());
         }
         boolean newer = old == null || now.seq() > old.seq();
         if (newer && now.exts().equals(saving) && now.n() == saving.size()) {
-            return new ScenarioRunner.Verdict(true, true, "new", "slot " + now.slot() + " seq " + now.seq());
+            return new Verdict(true, true, "new", "slot " + now.slot() + " seq " + now.seq());
         }
-        return new ScenarioRunner.Verdict(false, false, "torn", "active slot " + now.slot() + " seq " + now.seq()
+        return new Verdict(false, false, "torn", "active slot " + now.slot() + " seq " + now.seq()
                 + " exts " + now.exts() + " is neither the previous context"
                 + (old == null ? " (none)" : " (slot " + old.slot() + " seq " + old.seq() + " exts " + old.exts() + ")")
                 + " nor the new one (exts " + saving + ")");

@@ -5,7 +5,6 @@ import io.llexthil.board.BoardInfo;
 import io.llexthil.board.CtxInfo;
 import io.llexthil.board.HilReply;
 import io.llexthil.board.UploadResult;
-import io.llexthil.campaign.scenario.ExpectValue;
 import io.llexthil.campaign.scenario.ResetKind;
 import io.llexthil.campaign.scenario.ResetSpec;
 import io.llexthil.campaign.scenario.Scenario;
@@ -26,7 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Runs scenarios step by step on a board and in the twin, and diffs every step.
@@ -213,7 +211,7 @@ public final class ScenarioRunner {
                     if (r.rc() == 0) {
                         long value = r.payload().path("value").asLong();
                         observed.put("call.value", value);
-                        checkCall(step, st, value, scenarioDiffs);
+                        ScenarioChecks.call(step, st.lastValue, value, scenarioDiffs);
                     }
                 }
                 case STATE -> prediction = TwinResult.none();
@@ -301,7 +299,7 @@ public final class ScenarioRunner {
                 return errorRecord(step, e, started, t0, from, observed, predicted);
             }
         }
-        checkScenario(step, observed, scenarioDiffs);
+        ScenarioChecks.step(step, observed, scenarioDiffs);
         List<String> excerpt = board.session().transcript().excerpt(from, board.session().transcript().mark(),
                 options.excerptLines());
         List<Difference> diffs = new ArrayList<>(Differ.diff(step.index(), step.describe(), predicted, observed, excerpt));
@@ -349,45 +347,13 @@ public final class ScenarioRunner {
             }
         }
         CtxInfo after = board.ctxInfo();
-        Verdict v = PowerCutJudge.judge(before, after, saving);
+        PowerCutJudge.Verdict v = PowerCutJudge.judge(before, after, saving);
         observed.put("ctx.outcome", v.outcome());
         if (!v.legal()) {
             diffs.add(new Difference(step.index(), step.describe(), "ctx.outcome", "scenario",
                     "previous or new context", v.outcome() + ": " + v.detail(), List.of()));
         }
         st.twin.powerCutDuringSave(saving, v.committed());
-    }
-
-    /** The outcome of a power cut during a save, judged from {@code ctx info} before and after. */
-    public record Verdict(boolean legal, boolean committed, String outcome, String detail) { }
-
-    private void checkCall(Step step, ScenarioState st, long value, List<Difference> diffs) {
-        String key = step.ext() + " " + step.symbol();
-        Long prev = st.lastValue.get(key);
-        OptionalLong want = step.expect().resolve(prev == null ? OptionalLong.empty() : OptionalLong.of(prev));
-        if (step.expect().kind() == ExpectValue.Kind.PREVIOUS && prev == null) {
-            diffs.add(new Difference(step.index(), step.describe(), "call.value", "scenario",
-                    step.expect() + " (no earlier value of this call in the scenario)", Long.toString(value), List.of()));
-        } else if (want.isPresent() && want.getAsLong() != value) {
-            diffs.add(new Difference(step.index(), step.describe(), "call.value", "scenario",
-                    want.getAsLong() + " (" + step.expect() + ")", Long.toString(value), List.of()));
-        }
-        st.lastValue.put(key, value);
-    }
-
-    private static void checkScenario(Step step, Facts observed, List<Difference> diffs) {
-        if (step.expectRc() != null) {
-            String o = observed.has("rc") ? observed.get("rc") : Difference.ABSENT;
-            if (!o.equals(step.expectRc().toString())) {
-                diffs.add(new Difference(step.index(), step.describe(), "rc", "scenario", step.expectRc().toString(), o, List.of()));
-            }
-        }
-        if (step.expectExts() != null && observed.has("list")) {
-            String want = Facts.listText(step.expectExts());
-            if (!want.equals(observed.get("list"))) {
-                diffs.add(new Difference(step.index(), step.describe(), "list", "scenario", want, observed.get("list"), List.of()));
-            }
-        }
     }
 
     private static void putTwinView(Facts predicted, TwinSession twin, boolean ctx) {
@@ -398,6 +364,9 @@ public final class ScenarioRunner {
         StateFacts.putHeap(predicted, view.heapUsed(), view.heapAllocs());
         if (ctx) {
             predicted.put("ctx.saved", view.ctxSaved() == null ? "none" : Facts.listText(view.ctxSaved()));
+            if (view.slots() != null) {
+                StateFacts.putSlots(predicted, view.active(), view.slots());
+            }
         }
     }
 

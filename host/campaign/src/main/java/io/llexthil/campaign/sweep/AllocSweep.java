@@ -40,6 +40,7 @@ public final class AllocSweep {
     public List<CaseResult> run(List<String> exts, Map<String, Object> measurements, RunListener listener) {
         List<CaseResult> out = new ArrayList<>();
         TwinSession twin = runner.newTwin();
+        long erasesAtStart = runner.board().ctxInfo().totalErases();
         List<Step> setup = new ArrayList<>();
         setup.add(Steps.upload(exts));
         exts.forEach(e -> setup.add(Steps.load(e)));
@@ -72,9 +73,12 @@ public final class AllocSweep {
         long erasesAfter = runner.board().ctxInfo().totalErases();
         measurements.put("alloc_points", points);
         measurements.put("alloc_last_k", Math.min(k, maxK));
+        measurements.put("flash_erases_at_start", erasesAtStart);
         measurements.put("flash_erases_before", erasesBefore);
         measurements.put("flash_erases_after", erasesAfter);
         measurements.put("flash_erases_during_sweep", erasesAfter - erasesBefore);
+        // the whole sweep: the setup's erase of both slots and its one save, then the restores (none)
+        measurements.put("flash_erases_whole_sweep", erasesAfter - erasesAtStart);
         out.add(flashCheck(erasesBefore, erasesAfter, k > maxK));
         return out;
     }

@@ -43,6 +43,7 @@ public final class TwinSessions implements TwinSessionFactory {
         private List<String> savedNames = List.of();
         private String savedBuild = "default";
         private String bootedBuild = "default";
+        private final ContextSlots slots = new ContextSlots();
         /** Names in the board's image store (uploaded since the boot, or re-instated by a restore). */
         private final java.util.Set<String> images = new java.util.HashSet<>();
         /** Exported symbol names per extension name, from the images loaded (restored ones keep theirs). */
@@ -103,6 +104,7 @@ public final class TwinSessions implements TwinSessionFactory {
                     contextValid = true;
                     savedNames = List.copyOf(chosen);
                     savedBuild = bootedBuild;
+                    slots.save(savedNames, bootedBuild);
                     extra.put("saved", savedNames);
                 }
                 return new TwinResult(r.rc(), r.crashes(), extra);
@@ -136,6 +138,7 @@ public final class TwinSessions implements TwinSessionFactory {
         public TwinResult erase() {
             contextValid = false;
             savedNames = List.of();
+            slots.erase();
             return TwinResult.rc(0);
         }
 
@@ -165,6 +168,9 @@ public final class TwinSessions implements TwinSessionFactory {
         public void powerCutDuringSave(List<String> names, boolean committed) {
             if (committed && !twin.halted()) {
                 save(names);
+            } else {
+                // the interrupted slot may hold a parsed header that moves later sequence numbers
+                slots.forget();
             }
             images.clear();
             twin.reset();
@@ -178,7 +184,8 @@ public final class TwinSessions implements TwinSessionFactory {
             }
             var heap = twin.heap();
             List<String> ctx = contextValid && savedBuild.equals(bootedBuild) ? savedNames : null;
-            return new TwinView(exts, (long) heap.used(), (long) heap.allocs(), ctx);
+            return new TwinView(exts, (long) heap.used(), (long) heap.allocs(), ctx, slots.active(bootedBuild),
+                    slots.view(bootedBuild));
         }
 
         private TwinResult withUseCount(StepResult r, String name) {
