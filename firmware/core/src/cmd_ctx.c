@@ -83,6 +83,19 @@ static int ctx_save(uint32_t id, int argc, char **argv)
 			return hil_out_error(id, -HIL_ENOSPC, "more than 16 extensions loaded; name the ones to save");
 		}
 		for (size_t i = 0; i < loaded; i++) {
+			/* A context holds one extension (and one image) per name, and relink
+			 * matches dependencies by name: after restoring twice the list can hold a
+			 * name twice, which no context can represent. Refuse before writing. */
+			for (size_t k = 0; k < n; k++) {
+				if (hil_streq(names[k], list[i].name)) {
+					hil_msg_reset();
+					hil_msg("two loaded extensions are named '");
+					hil_msg(list[i].name);
+					hil_msg("' (restored twice?); a context holds one extension per name: "
+						"unload one or name the ones to save");
+					return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
+				}
+			}
 			memcpy(names[n++], list[i].name, HIL_NAME_MAX);
 		}
 	}

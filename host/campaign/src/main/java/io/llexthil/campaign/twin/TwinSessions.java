@@ -93,8 +93,9 @@ public final class TwinSessions implements TwinSessionFactory {
         @Override
         public TwinResult save(List<String> names) {
             List<String> chosen = names.isEmpty() ? twin.list().stream().map(ExtState::name).toList() : names;
-            // the firmware checks its arguments before it copies anything: a name twice, more than 16 names
-            if (new java.util.HashSet<>(names).size() != names.size() || names.size() > TwinBoard.MAX_SAVED_EXT) {
+            // the firmware checks its arguments before it copies anything: a name twice (given twice, or
+            // loaded twice after restoring twice: a context holds one extension per name), more than 16
+            if (new java.util.HashSet<>(chosen).size() != chosen.size() || names.size() > TwinBoard.MAX_SAVED_EXT) {
                 return TwinResult.rc(EINVAL);
             }
             return guarded(() -> {
