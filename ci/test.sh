@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(socat ser2net qemu-system-arm qemu-system-x86 gcc-arm-none-eabi libnewlib-arm-none-eabi
-          binutils-arm-none-eabi cmake ninja-build clang libclang-rt-14-dev gcc make)
+          binutils-arm-none-eabi cmake ninja-build clang libclang-rt-14-dev gcc make python3)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -40,9 +40,9 @@ cmake --build firmware/build-asan -j"$jobs"
 ctest --test-dir firmware/build-asan --output-on-failure -j"$jobs"
 
 echo "== firmware: portable core compiles for Cortex-M3"
-firmware/tests/arm-compile-check.sh
+firmware/tests/core/arm-compile-check.sh "$PWD/firmware/build/arm-check"
 
-echo "== firmware: bounded fuzz run of the context/image decoder (${FUZZ_SECONDS}s)"
+echo "== firmware: bounded fuzz runs of the context decoder (${FUZZ_SECONDS}s) and the ELF reader"
 firmware/fuzz/run.sh "$FUZZ_SECONDS"
 
 echo "== host: all Java modules (unit and integration tests)"

@@ -16,6 +16,7 @@
 #define HIL_EEXIST        17
 #define HIL_EINVAL        22
 #define HIL_ENOSPC        28
+#define HIL_ENODATA       61  /* llext_load: an import no loaded extension exports */
 #define HIL_EBADMSG       77
 #define HIL_ENOSYS        88
 #define HIL_ENAMETOOLONG  91
