@@ -17,7 +17,7 @@ rm -rf "$seeds"
 mkdir -p "$corpus" "$seeds"
 "$build/fuzz/fuzz_make_seeds" "$seeds"
 echo "fuzz: $(ls "$seeds" | wc -l) seeds, running ${secs}s"
-"$build/fuzz/fuzz_ctx_decode" -max_total_time="$secs" -max_len=16384 -timeout=10 \
+"$build/fuzz/fuzz_ctx_decode" -artifact_prefix="$build/" -max_total_time="$secs" -max_len=16384 -timeout=10 \
 	-print_final_stats=1 "$corpus" "$seeds"
 
 # ELF seeds: the sample extensions of the plain build if present, else compile two here.
@@ -33,7 +33,9 @@ if [ -z "$(ls "$elf_seeds")" ]; then
 			"$fw/model/ext/$src.c" -o "$elf_seeds/$src.o"
 	done
 fi
+# Inputs that once crashed a decoder stay in the corpus as regression cases.
+cp "$here"/regressions/* "$elf_seeds/" 2>/dev/null || true
 half=$(( secs / 2 > 0 ? secs / 2 : 1 ))
 echo "fuzz: $(ls "$elf_seeds" | wc -l) ELF seeds, running ${half}s"
-"$build/fuzz/fuzz_elf_parse" -max_total_time="$half" -max_len=8192 -timeout=10 \
+"$build/fuzz/fuzz_elf_parse" -artifact_prefix="$build/" -max_total_time="$half" -max_len=8192 -timeout=10 \
 	-print_final_stats=1 "$build/elf-corpus" "$elf_seeds"

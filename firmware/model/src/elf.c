@@ -200,7 +200,9 @@ static int parse_symbols(struct elf_info *e)
 	}
 	str_size = section_size(e, e->strtab);
 	e->sym_cnt = (uint32_t)(st.size / entsize);
-	for (i = 1; i < e->sym_cnt; i++) {
+	/* Every entry is checked, the null symbol 0 included, so that elf_symbol() is safe for
+	 * any index below sym_cnt (found by fuzz_elf_parse); only 1.. can export or import. */
+	for (i = 0; i < e->sym_cnt; i++) {
 		struct elf_symbol s;
 		uint32_t name_off;
 
@@ -210,6 +212,9 @@ static int parse_symbols(struct elf_info *e)
 		}
 		if (s.shndx != SHN_UNDEF && s.shndx < SHN_LORESERVE && s.shndx >= e->shnum) {
 			return -HIL_ENOEXEC;
+		}
+		if (i == 0) {
+			continue;
 		}
 		elf_symbol(e, i, &s);
 		if (elf_is_export(&s)) {

@@ -9,13 +9,13 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "build_id.h"
 #include "clock.h"
 #include "hil/core.h"
 #include "minishell/minishell.h"
 #include "model/llext_model.h"
 #include "mps2_an385.h"
 #include "noinit.h"
-#include "qemu_core_build_id.h" /* generated: QC_BUILD_ID */
 #include "storage.h"
 #include "text.h"
 #include "uart.h"
@@ -174,7 +174,7 @@ static void fill_port(void)
 	port.board = BOARD_NAME;
 	port.arch = "arm";
 	port.zephyr_version = "4.2.0";
-	port.build_id = QC_BUILD_ID;
+	port.build_id = build_id_boot();
 	port.image_store = image_store;
 	port.image_store_size = sizeof(image_store);
 	port.rx_buf = RX_BUF_SIZE;
@@ -208,6 +208,14 @@ static void log_boot(void)
 	text_str(&t, ", rx-buf ");
 	text_u32(&t, RX_BUF_SIZE);
 	ms_log(&shell, MS_LOG_INF, "llext_hil", buf);
+
+	if (build_id_overridden()) {
+		text_init(&t, buf, sizeof(buf));
+		text_str(&t, "build id ");
+		text_str(&t, port.build_id);
+		text_str(&t, " (override at 0x203ffff8)");
+		ms_log(&shell, MS_LOG_INF, "llext_hil", buf);
+	}
 }
 
 static void boot_failed(const char *what)

@@ -63,10 +63,12 @@ final class CampaignSession {
             ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
             Map<String, Object> measurements = new LinkedHashMap<>();
             String info = runner.boardInfo().json();
+            // the link as opened for the run (a QEMU board: QEMU's version), before any case reconnects
+            RunResult.BoardLink link = client instanceof ReconnectingBoardClient rc ? rc.link() : null;
             List<CaseResult> cases = body.run(runner, runDir, measurements, progress);
             progress.finish();
             RunResult run = new RunResult(command, profile.name(), info, out.profile, cases, measurements, runDir, started,
-                    (System.nanoTime() - t0) / 1_000_000);
+                    (System.nanoTime() - t0) / 1_000_000, link);
             Path html = RunReports.writeAll(run, client.session().transcript());
             Cli.out().print(ConsoleSummary.render(run));
             Cli.out().println("run directory: " + runDir);

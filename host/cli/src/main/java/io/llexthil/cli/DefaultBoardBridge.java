@@ -50,7 +50,7 @@ final class DefaultBoardBridge implements BoardBridge {
         return new Hooks(profile, client);
     }
 
-    /** Reset means that the profile's own reset method provides, and firmware switching for the sim. */
+    /** Reset means that the profile's own reset method provides, and firmware switching for sim: and qemu: links. */
     private static final class Hooks implements BoardHooks {
         private final BoardProfile profile;
         private final BoardClient client;
@@ -91,11 +91,20 @@ final class DefaultBoardBridge implements BoardBridge {
                 return;
             }
             String link = profile.link();
-            if (link == null || !link.startsWith("sim:") || !(client instanceof ReconnectingBoardClient rc)) {
+            boolean sim = link != null && link.startsWith("sim:");
+            boolean qemu = link != null && link.startsWith("qemu:");
+            if (!(sim || qemu) || !(client instanceof ReconnectingBoardClient rc)) {
                 throw new UnsupportedOperationException(profile.name() + " cannot switch firmware builds by itself;"
                         + " give the reset step a 'command' that flashes build ${build_id}");
             }
-            // ${run} must stay the first connection's run directory: the simulated board's flash may live there
+            // QEMU: a new process boots the same ELF with the id loaded by -device loader (build-id=); only a
+            // file-backed RAM (memfile=) carries the storage over to it, as flash does across a reflash
+            if (qemu && !link.matches(".*[?&]memfile=[^&]+.*")) {
+                throw new UnsupportedOperationException(profile.name() + " cannot reboot into another build with its"
+                        + " storage kept: its qemu: link has no memfile= (add &memfile=${run}/qemu-psram.bin, docs/qemu.md)");
+            }
+            // ${run} must stay the first connection's run directory: the simulated board's flash file and the
+            // QEMU board's RAM file live there
             String url = link.replace("${run}", rc.runDir().toAbsolutePath().toString())
                     .replaceAll("([?&])build-id=[^&]*&?", "$1").replaceAll("[?&]$", "");
             if (!"default".equals(buildId)) {

@@ -40,6 +40,19 @@ final class ReconnectingBoardClient implements BoardClient {
     /** The run directory the first connection was opened with (its {@code ${run}}). */
     java.nio.file.Path runDir() { return runDir; }
 
+    /**
+     * The current connection's link for reports: scheme, URL and the link's own description (a
+     * QEMU link names QEMU's version there); null when the session does not expose its link.
+     */
+    io.llexthil.campaign.run.RunResult.BoardLink link() {
+        if (current.session() instanceof io.llexthil.shell.DefaultShellSession s) {
+            io.llexthil.link.Link l = s.link();
+            return new io.llexthil.campaign.run.RunResult.BoardLink(l.url().scheme(), l.url().text(),
+                    l.capabilities().description());
+        }
+        return null;
+    }
+
     /** Closes the current connection and opens another through {@code open}. */
     synchronized void reconnect(UnaryOperator<BoardClient> open) {
         int lastEpoch = current.session().epoch();

@@ -39,6 +39,10 @@ public final class HtmlReportWriter {
         sb.append("<p>Board <b>").append(Xml.esc(run.board())).append("</b>, twin profile <b>")
                 .append(Xml.esc(run.profile())).append("</b>, started ").append(Xml.esc(run.started().toString()))
                 .append(", ").append(String.format(Locale.ROOT, "%.1f", run.millis() / 1000.0)).append(" s.</p>\n");
+        if (run.link() != null) {
+            sb.append("<p class=\"link\">Link <code>").append(Xml.esc(run.link().url())).append("</code>: ")
+                    .append(Xml.esc(run.link().description())).append("</p>\n");
+        }
         sb.append("<p class=\"totals\">").append(run.cases().size()).append(" cases: <span class=\"PASS\">")
                 .append(run.count(io.llexthil.campaign.run.CaseStatus.PASS)).append(" passed</span>, <span class=\"FAIL\">")
                 .append(run.count(io.llexthil.campaign.run.CaseStatus.FAIL)).append(" failed</span>, <span class=\"ERROR\">")

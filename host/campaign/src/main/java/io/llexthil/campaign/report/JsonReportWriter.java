@@ -38,6 +38,12 @@ public final class JsonReportWriter {
         } catch (IOException e) {
             root.put("board_info", run.boardInfo());
         }
+        if (run.link() != null) {
+            ObjectNode link = root.putObject("board_link");
+            link.put("scheme", run.link().scheme());
+            link.put("url", run.link().url());
+            link.put("description", run.link().description());
+        }
         ObjectNode totals = root.putObject("totals");
         totals.put("cases", run.cases().size());
         for (var s : io.llexthil.campaign.run.CaseStatus.values()) {

@@ -45,6 +45,10 @@ public final class JunitXmlWriter {
         prop(sb, "      ", "profile", run.profile());
         prop(sb, "      ", "command", run.command());
         prop(sb, "      ", "board.info", run.boardInfo());
+        if (run.link() != null) {
+            prop(sb, "      ", "board.link", run.link().url());
+            prop(sb, "      ", "board.link.description", run.link().description());
+        }
         for (Map.Entry<String, Object> m : run.measurements().entrySet()) {
             prop(sb, "      ", "measurement." + m.getKey(), String.valueOf(m.getValue()));
         }

@@ -17,9 +17,27 @@ import java.util.Map;
  * @param runDir      the run directory
  * @param started     start
  * @param millis      duration
+ * @param link        what carried the board's console (e.g. QEMU and its version), or null if unknown
  */
 public record RunResult(String command, String board, String boardInfo, String profile, List<CaseResult> cases,
-                        Map<String, Object> measurements, Path runDir, Instant started, long millis) {
+                        Map<String, Object> measurements, Path runDir, Instant started, long millis, BoardLink link) {
+
+    /** A result without link facts (the form before they existed). */
+    public RunResult(String command, String board, String boardInfo, String profile, List<CaseResult> cases,
+                     Map<String, Object> measurements, Path runDir, Instant started, long millis) {
+        this(command, board, boardInfo, profile, cases, measurements, runDir, started, millis, null);
+    }
+
+    /**
+     * The link the board was reached through, as opened for the run.
+     *
+     * @param scheme      {@code qemu}, {@code sim}, {@code serial}, ...
+     * @param url         the link URL after {@code ${repo}}/{@code ${run}} expansion
+     * @param description the link's own description ({@code LinkCapabilities.description()}); a
+     *                    QEMU link names QEMU's version, e.g. {@code QEMU 7.2.22 (Debian ...) mps2-an385: ...}
+     */
+    public record BoardLink(String scheme, String url, String description) {
+    }
 
     public long count(CaseStatus s) {
         return cases.stream().filter(c -> c.status() == s).count();

@@ -15,13 +15,20 @@ import java.util.List;
  *   <li>{@code logfile=}: QEMU itself records the whole serial transcript, even bytes the host
  *       never read;</li>
  *   <li>{@code -nographic -monitor none}: no window and no human monitor on stdio; QMP is the
- *       only control channel.</li>
+ *       only control channel;</li>
+ *   <li>with a RAM file: {@code -object memory-backend-file,...,share=on} and
+ *       {@code -machine memory-backend=}: the machine's RAM is the file (mapped shared), so the
+ *       guest's storage there outlives the process, as flash outlives a board's power-off;</li>
+ *   <li>with a build id: {@code -device loader,addr=...,data=...,data-len=8}: QEMU writes the
+ *       value (little-endian) before the CPU starts and again at every reset, so the firmware
+ *       reads it at every boot of this process.</li>
  * </ul>
  */
 final class QemuCommandLine {
     static final String SERIAL_CHARDEV = "ser0";
     static final String QMP_CHARDEV = "qmp0";
     static final String LOOPBACK = "127.0.0.1";
+    static final String RAM_BACKEND = "llexthil-ram";
 
     private QemuCommandLine() {
     }
@@ -49,6 +56,18 @@ final class QemuCommandLine {
         args.add("chardev=" + QMP_CHARDEV + ",mode=control");
         args.add("-kernel");
         args.add(spec.kernel().toString());
+        if (spec.memFile() != null) {
+            args.add("-object");
+            args.add("memory-backend-file,id=" + RAM_BACKEND + ",size=" + spec.memSize() + ",mem-path="
+                    + optionValue(spec.memFile().toAbsolutePath().toString()) + ",share=on");
+            args.add("-machine");
+            args.add("memory-backend=" + RAM_BACKEND);
+        }
+        if (spec.buildId() != null) {
+            args.add("-device");
+            args.add("loader,addr=0x" + Long.toHexString(QemuSpec.BUILD_ID_OVERRIDE_ADDRESS) + ",data=0x" + spec.buildId()
+                    + ",data-len=8");
+        }
         args.addAll(spec.extraArgs());
         return args;
     }

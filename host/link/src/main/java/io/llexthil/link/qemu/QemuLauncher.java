@@ -132,6 +132,11 @@ public final class QemuLauncher {
 
     private Path workDir() {
         try {
+            // QEMU creates a missing RAM file, but not its directory
+            Path memParent = spec.memFile() == null ? null : spec.memFile().toAbsolutePath().getParent();
+            if (memParent != null) {
+                Files.createDirectories(memParent);
+            }
             if (spec.workDir() != null) {
                 return Files.createDirectories(spec.workDir());
             }

@@ -118,10 +118,31 @@ public final class QemuLink implements Link {
     @Override
     public boolean isOpen() { return open; }
 
+    /**
+     * Names the emulator for reports: once QEMU runs, its version from QMP (e.g.
+     * {@code QEMU 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3) mps2-an385: ...}), the RAM file and
+     * the build-id override when the URL set them.
+     */
     @Override
     public LinkCapabilities capabilities() {
-        return new LinkCapabilities(false, false, "QEMU " + spec.machine()
-                + ": serial over a loopback TCP socket, reset through QMP; no control lines");
+        QemuProcess p = process;
+        String version = p == null || closing ? "" : " " + versionText(p.qmp().version());
+        StringBuilder d = new StringBuilder("QEMU").append(version).append(' ').append(spec.machine())
+                .append(": serial over a loopback TCP socket, reset through QMP; no control lines");
+        if (spec.memFile() != null) {
+            d.append("; RAM file ").append(spec.memFile());
+        }
+        if (spec.buildId() != null) {
+            d.append("; build id ").append(spec.buildId()).append(" loaded at 0x")
+                    .append(Long.toHexString(QemuSpec.BUILD_ID_OVERRIDE_ADDRESS));
+        }
+        return new LinkCapabilities(false, false, d.toString());
+    }
+
+    /** {@code 7.2.22 Debian 1:7.2+...} (the greeting's version and package) as {@code 7.2.22 (Debian 1:7.2+...)}. */
+    private static String versionText(String version) {
+        int space = version.indexOf(' ');
+        return space < 0 ? version : version.substring(0, space) + " (" + version.substring(space + 1).strip() + ")";
     }
 
     @Override

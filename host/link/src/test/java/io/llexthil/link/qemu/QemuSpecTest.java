@@ -43,7 +43,7 @@ class QemuSpecTest {
         assertThatThrownBy(() -> QemuSpec.fromUrl(LinkUrl.parse("qemu:arm?machine=mps2-an385")))
                 .hasMessageContaining("missing parameter 'kernel'");
         assertThatThrownBy(() -> QemuSpec.fromUrl(LinkUrl.parse("qemu:arm?machine=m&kernel=k&machnie=x")))
-                .hasMessageContaining("unknown parameter 'machnie'").hasMessageContaining("binary, extra, kernel");
+                .hasMessageContaining("unknown parameter 'machnie'").hasMessageContaining("binary, build-id, extra, kernel");
         assertThatThrownBy(() -> QemuSpec.fromUrl(LinkUrl.parse("qemu:?machine=m&kernel=k")))
                 .hasMessageContaining("qemu:arm?machine=mps2-an385");
         assertThatThrownBy(() -> QemuSpec.fromUrl(LinkUrl.parse("qemu:../bin/sh?machine=m&kernel=k")))
