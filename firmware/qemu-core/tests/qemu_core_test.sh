@@ -18,7 +18,11 @@
 #   7. with the extensions: a heap assertion (upstream llext_restore frees a table twice)
 #      prints the sim's ASSERTION FAIL / FATAL ERROR / Halting system banner, the board halts,
 #      QMP system_reset brings it back;
-#   8. prints (asserts nothing about) the CPU time QEMU used while idle and while halted.
+#   8. prints (asserts nothing about) the CPU time QEMU used while idle and while halted;
+#   9. a RAM file and a build-id override, as the QEMU link's memfile= and build-id= do it: a
+#      QEMU on a new file formats the storage and saves; a second QEMU on the same file with
+#      `-device loader` at 0x203ffff8 reports that build id and sees the slot as another
+#      build's; a third without the loader reports the compiled-in id and the slot valid.
 # Before starting QEMU it checks that no loadable ELF segment covers the storage or no-init RAM.
 # Bash + socat + coreutils + gzip (for CRC-32) only. Every wait has a timeout and a failure
 # names the step and shows the last bytes of the serial transcript.
@@ -172,8 +176,8 @@ expect_json() { # fixed substring of the JSON
 # partition (PSRAM) or the no-init record (boot counter, reset cause).
 step="ELF segments"
 if command -v arm-none-eabi-readelf >/dev/null 2>&1; then
-	addrs=$(arm-none-eabi-nm "$elf" | awk '$3 == "flash" || $3 == "record" || $3 == "image_store" {print $1}')
-	[ "$(echo "$addrs" | wc -w)" = 3 ] || fail "symbols flash/record/image_store not found in $elf"
+	addrs=$(arm-none-eabi-nm "$elf" | awk '$3 == "flash" || $3 == "record" || $3 == "image_store" || $3 == "override_value" {print $1}')
+	[ "$(echo "$addrs" | wc -w)" = 4 ] || fail "symbols flash/record/image_store/override_value not found in $elf"
 	while read -r vaddr memsz; do
 		for a in $addrs; do
 			if (( 0x$a >= vaddr && 0x$a < vaddr + memsz )); then
@@ -181,56 +185,67 @@ if command -v arm-none-eabi-readelf >/dev/null 2>&1; then
 			fi
 		done
 	done < <(arm-none-eabi-readelf -lW "$elf" | awk '$1 == "LOAD" {print $3, $6}')
-	ok "no loadable segment covers the storage, the boot record or the image store"
+	arm-none-eabi-nm "$elf" | grep -q '^203ffff8 b override_value$' ||
+		fail "the build-id override is not at the documented 0x203ffff8"
+	ok "no loadable segment covers the storage, the boot record, the image store or the build-id override (0x203ffff8)"
 else
 	echo "note: arm-none-eabi-readelf not found, ELF segment check not run"
 fi
 
 # ---- start QEMU as the QEMU link does -------------------------------------------------------
 
-step="start QEMU"
-qemu-system-arm -machine mps2-an385 -nographic -monitor none -S \
-	-chardev "socket,id=ser0,host=127.0.0.1,port=0,server=on,wait=off,nodelay=on,logfile=$work/serial.log" \
-	-serial chardev:ser0 \
-	-chardev "socket,id=qmp0,path=$sock/qmp,server=on,wait=off" \
-	-mon chardev=qmp0,mode=control \
-	-kernel "$elf" </dev/null >"$work/qemu.stdout.log" 2>"$work/qemu.stderr.log" &
-qemu_pid=$!
+# start_qemu [QEMU ARGS...]: a paused QEMU with the link's serial chardev, QMP attached, serial
+# client attached, then `cont`. Sets qemu_pid, qmp_fd, ser_fd, serial_port; the client's bytes
+# go to $transcript, QEMU's own record to serial${launch_suffix}.log.
+start_qemu() {
+	step="start QEMU"
+	rm -f "$sock/qmp"
+	qemu-system-arm -machine mps2-an385 -nographic -monitor none -S \
+		-chardev "socket,id=ser0,host=127.0.0.1,port=0,server=on,wait=off,nodelay=on,logfile=$work/serial${launch_suffix}.log" \
+		-serial chardev:ser0 \
+		-chardev "socket,id=qmp0,path=$sock/qmp,server=on,wait=off" \
+		-mon chardev=qmp0,mode=control \
+		-kernel "$elf" "$@" </dev/null >"$work/qemu.stdout.log" 2>"$work/qemu.stderr.log" &
+	qemu_pid=$!
 
-sockets_ready() {
-	kill -0 "$qemu_pid" 2>/dev/null || fail "QEMU exited early"
-	[ -S "$sock/qmp" ]
-}
-wait_until "QEMU's sockets" sockets_ready
+	sockets_ready() {
+		kill -0 "$qemu_pid" 2>/dev/null || fail "QEMU exited early"
+		[ -S "$sock/qmp" ]
+	}
+	wait_until "QEMU's sockets" sockets_ready
 
-exec {qmp_fd}> >(exec socat - "UNIX-CONNECT:$sock/qmp" >"$work/qmp.log" 2>"$work/qmp.socat.log")
-wait_until "the QMP greeting" qmp_has '"QMP"'
-qmp '{"execute":"qmp_capabilities","id":"caps"}'
-wait_until "the qmp_capabilities reply" qmp_has '"id": "caps"'
+	exec {qmp_fd}> >(exec socat - "UNIX-CONNECT:$sock/qmp" >"$work/qmp.log" 2>"$work/qmp.socat.log")
+	wait_until "the QMP greeting" qmp_has '"QMP"'
+	qmp '{"execute":"qmp_capabilities","id":"caps"}'
+	wait_until "the qmp_capabilities reply" qmp_has '"id": "caps"'
 
-# ser0's chardev "filename": "disconnected:tcp:127.0.0.1:<port>,server=on" before a client is
-# attached, "tcp:127.0.0.1:<port>,server=on <-> <peer>" after.
-ser0_filename() {
-	local n reply
-	n=$(qmp_count '"id": "chardev')
-	qmp "{\"execute\":\"query-chardev\",\"id\":\"chardev$n\"}"
-	wait_until "the query-chardev reply" qmp_has "\"id\": \"chardev$n\""
-	reply=$(grep -a -F "\"id\": \"chardev$n\"" "$work/qmp.log" | tail -n 1)
-	[[ $reply =~ \"filename\":\ \"([^\"]*)\",\ \"label\":\ \"ser0\" ]] ||
-		fail "no ser0 in the query-chardev reply: $reply"
-	printf '%s' "${BASH_REMATCH[1]}"
+	# ser0's chardev "filename": "disconnected:tcp:127.0.0.1:<port>,server=on" before a client is
+	# attached, "tcp:127.0.0.1:<port>,server=on <-> <peer>" after.
+	ser0_filename() {
+		local n reply
+		n=$(qmp_count '"id": "chardev')
+		qmp "{\"execute\":\"query-chardev\",\"id\":\"chardev$n\"}"
+		wait_until "the query-chardev reply" qmp_has "\"id\": \"chardev$n\""
+		reply=$(grep -a -F "\"id\": \"chardev$n\"" "$work/qmp.log" | tail -n 1)
+		[[ $reply =~ \"filename\":\ \"([^\"]*)\",\ \"label\":\ \"ser0\" ]] ||
+			fail "no ser0 in the query-chardev reply: $reply"
+		printf '%s' "${BASH_REMATCH[1]}"
+	}
+	filename=$(ser0_filename)
+	[[ $filename =~ ^disconnected:tcp:127\.0\.0\.1:([0-9]+), ]] || fail "unexpected ser0 chardev: $filename"
+	serial_port=${BASH_REMATCH[1]}
+	exec {ser_fd}> >(exec socat - "TCP:127.0.0.1:$serial_port" >"$transcript" 2>"$work/serial.socat.log")
+	# QEMU accepts the client in its main loop: ask until ser0 is connected.
+	serial_attached() {
+		[[ $(ser0_filename) == tcp:* ]]
+	}
+	wait_until "QEMU to attach the serial client" serial_attached
+	qmp '{"execute":"cont","id":"cont"}'
+	ok "QEMU started paused, serial on tcp:127.0.0.1:$serial_port (nodelay) attached, cont"
 }
-filename=$(ser0_filename)
-[[ $filename =~ ^disconnected:tcp:127\.0\.0\.1:([0-9]+), ]] || fail "unexpected ser0 chardev: $filename"
-serial_port=${BASH_REMATCH[1]}
-exec {ser_fd}> >(exec socat - "TCP:127.0.0.1:$serial_port" >"$transcript" 2>"$work/serial.socat.log")
-# QEMU accepts the client in its main loop: ask until ser0 is connected.
-serial_attached() {
-	[[ $(ser0_filename) == tcp:* ]]
-}
-wait_until "QEMU to attach the serial client" serial_attached
-qmp '{"execute":"cont","id":"cont"}'
-ok "QEMU started paused, serial on tcp:127.0.0.1:$serial_port (nodelay) attached, cont"
+
+launch_suffix=""
+start_qemu
 
 # ---- 1. boot ----------------------------------------------------------------------------
 
@@ -464,13 +479,88 @@ else
 		"($(stat -c %s "$work/serial.log") vs $(stat -c %s "$transcript") bytes; see $work)"
 fi
 
-step="quit"
-qmp '{"execute":"quit","id":"quit"}'
-for _ in $(seq 50); do
-	kill -0 "$qemu_pid" 2>/dev/null || break
-	sleep 0.1
-done
-kill -0 "$qemu_pid" 2>/dev/null && fail "QEMU did not quit"
-wait "$qemu_pid" || fail "QEMU exited with an error"
-qemu_pid=""
+# quit_qemu: QMP quit, QEMU must exit 0; the client sockets are closed.
+quit_qemu() {
+	step="quit"
+	qmp '{"execute":"quit","id":"quit"}'
+	for _ in $(seq 50); do
+		kill -0 "$qemu_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 "$qemu_pid" 2>/dev/null && fail "QEMU did not quit"
+	wait "$qemu_pid" || fail "QEMU exited with an error"
+	qemu_pid=""
+	exec {ser_fd}>&- {qmp_fd}>&-
+	ser_fd=""
+	qmp_fd=""
+}
+quit_qemu
+
+# ---- 9. RAM file and build-id override (the QEMU link's memfile= and build-id=) --------------
+
+# The machine's RAM (mps2-an385: the 16 MiB PSRAM at 0x21000000, where the storage lives) backed
+# by a file; the override is the firmware's documented 8 bytes at 0x203ffff8 (src/build_id.h).
+memfile=$work/psram.bin
+other_build=00000000deadbeef
+ram_args=(-object "memory-backend-file,id=llexthil-ram,size=16M,mem-path=$memfile,share=on"
+	-machine memory-backend=llexthil-ram)
+
+launch() { # SUFFIX [QEMU ARGS...]: a new QEMU process, up to its first prompt
+	launch_suffix=$1
+	shift
+	transcript=$work/serial.client$launch_suffix.log
+	start_qemu "$@"
+	step="boot$launch_suffix"
+	wait_until "the boot banner" has_at_least "$banner" 1
+	wait_until "the first prompt" ends_with_prompt
+}
+
+build_of_json() {
+	[[ $json =~ \"build\":\"([0-9a-f]{16})\" ]] || fail "no build id in $json"
+	printf '%s' "${BASH_REMATCH[1]}"
+}
+
+rm -f "$memfile"
+launch .ram1 "${ram_args[@]}"
+step="RAM file, first process"
+[ "$(stat -c %s "$memfile")" = $((16 * 1024 * 1024)) ] || fail "QEMU did not create the 16 MiB RAM file"
+hil 60 info
+expect_json '"boot":1,"reset_cause":"power-on"'
+own_build=$(build_of_json)
+hil 61 ctx info
+expect_json '{"slot":"A","valid":false,"why":"empty"'
+hil 62 ctx save
+expect_rc 0
+expect_json '"slot":"A"'
+quit_qemu
+ok "a new RAM file is a fresh board: storage formatted (slots empty), ctx save -> slot A, build $own_build"
+
+launch .ram2 "${ram_args[@]}" -device "loader,addr=0x203ffff8,data=0x$other_build,data-len=8"
+step="RAM file + build-id override"
+has_at_least "<inf> llext_hil: build id $other_build (override at 0x203ffff8)" 1 || fail "no override log line"
+hil 70 info
+expect_json "\"build\":\"$other_build\""
+expect_json '"boot":1'
+hil 71 ctx info
+expect_json '{"slot":"A","valid":false,"why":"other build"'
+hil 72 reset
+wait_until "a second banner" has_at_least "$banner" 2
+wait_until "the prompt after the reset" ends_with_prompt
+hil 73 info
+expect_json "\"build\":\"$other_build\""
+expect_json '"boot":2,"reset_cause":"software"'
+quit_qemu
+ok "second process on the same file with the loader: build $other_build (also after a reset), slot A is another build's"
+
+launch .ram3 "${ram_args[@]}"
+step="RAM file, back to the own build"
+has_at_least "override at" 1 && fail "an override without the loader"
+hil 80 info
+expect_json "\"build\":\"$own_build\""
+hil 81 ctx info
+expect_json '"active":"A"'
+expect_json '{"slot":"A","valid":true,"why":"ok"'
+quit_qemu
+ok "third process without the loader: build $own_build again, slot A (saved two processes ago) valid"
+
 echo "$checks passed, 0 failed"
