@@ -132,6 +132,7 @@ class ScenarioLoaderTest {
         List<Scenario> suite = BuiltInSuite.load();
         assertThat(suite).extracting(Scenario::name).containsExactly("single-extension", "producer-consumer",
                 "stateful-counter", "chain-eight-deps", "dependency-saved-last", "loaded-before-restore", "restore-twice",
+                "restore-twice-no-deps",
                 "restore-without-context", "restore-other-build", "save-empty", "duplicate-names", "unload-after-restore");
         assertThat(suite).allSatisfy(s -> assertThat(s.description()).isNotBlank());
     }
