@@ -31,7 +31,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== firmware: plain build (the simulated board the Java tests drive)"
-cmake -S firmware -B firmware/build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S firmware -B firmware/build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null  # same generator as ./llext-hil
 cmake --build firmware/build -j"$jobs"
 
 echo "== firmware: sanitizer build + CTest (ASan + UBSan)"
