@@ -1,5 +1,6 @@
 package io.llexthil.cli;
 
+import io.llexthil.shell.BoardProfile;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -17,4 +18,9 @@ public final class BoardOptions {
     @Option(names = "--link", paramLabel = "URL",
             description = "Connect to this link directly, e.g. serial:///dev/ttyACM0?baud=115200, tcp://127.0.0.1:5555, rfc2217://host:2217.")
     String link;
+
+    /** The selected board's profile (the simulated board when nothing is selected). */
+    BoardProfile profile(BoardBridge bridge) {
+        return bridge.profile(board, hardwareMap, link);
+    }
 }

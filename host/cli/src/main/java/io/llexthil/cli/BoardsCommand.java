@@ -38,8 +38,7 @@ final class BoardsCommand implements Callable<Integer> {
             String status = "-";
             String detail = p.source();
             if (!noCheck) {
-                // attach only: a running board prints no banner
-                try (BoardClient c = bridge.open(p.toBuilder().bannerRequired(false).build(), dir, AccessMode.READ_ONLY)) {
+                try (BoardClient c = bridge.open(BoardConnect.attaching(p), dir, AccessMode.READ_ONLY)) {
                     BoardInfo i = c.info();
                     status = "yes";
                     detail = i.board() + " fw " + i.firmware() + " build " + i.buildId() + " boot " + i.bootCount();

@@ -15,16 +15,11 @@ import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.campaign.twin.TwinSessions;
 import io.llexthil.shell.BoardProfile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The common life of a campaign command: resolve the board (before anything touches the disk),
@@ -44,16 +39,11 @@ final class CampaignSession {
     static int execute(String command, BoardOptions board, RunOutputOptions out, Body body) {
         out.check();
         BoardBridge bridge = Cli.bridge();
-        BoardProfile profile = bridge.profile(board.board, board.hardwareMap, board.link);
+        BoardProfile profile = board.profile(bridge);
         Path runDir = out.out != null ? RunDirectory.createExactly(out.out) : RunDirectory.create(out.runsDir, command);
-        BoardClient client;
-        try {
-            client = bridge.open(profile, runDir, AccessMode.READ_WRITE);
-        } catch (RuntimeException e) {
-            deleteTree(runDir);
-            throw new ConfigException(profile.name() + ": cannot connect" + (profile.link() == null ? "" : " to " + profile.link())
-                    + ": " + Main.oneLine(e) + " (check the board is powered and the link URL; llext-hil boards lists what is reachable)", e);
-        }
+        BoardClient client = BoardConnect.openOrDiscard(bridge, profile, runDir, AccessMode.READ_WRITE,
+                BoardConnect.cannotConnect(profile),
+                " (check the board is powered and the link URL; llext-hil boards lists what is reachable)");
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         try (client) {
@@ -74,20 +64,6 @@ final class CampaignSession {
             Cli.out().println("run directory: " + runDir);
             Cli.out().println("HTML report:   " + html);
             return run.allPassed() ? ExitCodes.OK : ExitCodes.DIVERGED;
-        }
-    }
-
-    /** Deletes a run directory this invocation created (only ever that one). */
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -39,17 +39,10 @@ final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BoardBridge bridge = Cli.bridge();
-        // attach to a board that is already running: its boot banner is long gone
-        BoardProfile profile = bridge.profile(board.board, board.hardwareMap, board.link).toBuilder()
-                .bannerRequired(false).build();
+        BoardProfile profile = BoardConnect.attaching(board.profile(bridge));
         Path dir = RunDirectory.create(runsDir, "console");
-        BoardClient client;
-        try {
-            client = bridge.open(profile, dir, readOnly ? AccessMode.READ_ONLY : AccessMode.READ_WRITE);
-        } catch (RuntimeException e) {
-            CampaignSession.deleteTree(dir);
-            throw new ConfigException(profile.name() + ": cannot connect: " + Main.oneLine(e), e);
-        }
+        BoardClient client = BoardConnect.openOrDiscard(bridge, profile, dir,
+                readOnly ? AccessMode.READ_ONLY : AccessMode.READ_WRITE, profile.name() + ": cannot connect", "");
         Cli.err().println("connected to " + profile.name() + "; transcript in " + dir + "; Ctrl-D to quit");
         try (client; BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {

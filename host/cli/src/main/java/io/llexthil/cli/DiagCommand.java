@@ -36,18 +36,10 @@ final class DiagCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BoardBridge bridge = Cli.bridge();
-        // attach to a board that is already running: its boot banner is long gone
-        BoardProfile profile = bridge.profile(board.board, board.hardwareMap, board.link).toBuilder()
-                .bannerRequired(false).build();
+        BoardProfile profile = BoardConnect.attaching(board.profile(bridge));
         Path dir = RunDirectory.create(runsDir, "diag");
-        BoardClient client;
-        try {
-            client = bridge.open(profile, dir, allowWrite ? AccessMode.READ_WRITE : AccessMode.READ_ONLY);
-        } catch (RuntimeException e) {
-            CampaignSession.deleteTree(dir);
-            throw new ConfigException(profile.name() + ": cannot connect" + (profile.link() == null ? "" : " to " + profile.link())
-                    + ": " + Main.oneLine(e), e);
-        }
+        BoardClient client = BoardConnect.openOrDiscard(bridge, profile, dir,
+                allowWrite ? AccessMode.READ_WRITE : AccessMode.READ_ONLY, BoardConnect.cannotConnect(profile), "");
         try (client) {
             Diagnostics.Report r = Diagnostics.collect(client);
             String js = Diagnostics.json(r);

@@ -5,18 +5,16 @@ import io.llexthil.campaign.fuzz.SequenceGenerator;
 import io.llexthil.campaign.scenario.ScenarioWriter;
 import io.llexthil.campaign.scenario.Steps;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
         description = {"Random step sequences (load, unload, save, reset, restore, faults) checked against the twin.",
                 "A failing sequence is shrunk to a minimal one and printed with the seed that replays it."})
-final class FuzzCommand implements Callable<Integer> {
+final class FuzzCommand extends CampaignCommand {
     @Option(names = "--seed", paramLabel = "S", description = "First seed (sequence i uses S+i). Default: random, printed.")
     Long seed;
 
@@ -35,12 +33,6 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--shrink-attempts", defaultValue = "60", description = "Board runs allowed for shrinking one failure. Default: ${DEFAULT-VALUE}.")
     int shrinkAttempts;
 
-    @Mixin
-    BoardOptions board = new BoardOptions();
-
-    @Mixin
-    RunOutputOptions output = new RunOutputOptions();
-
     @Override
     public Integer call() {
         if (minSteps < 1 || maxSteps < minSteps) {
@@ -52,7 +44,7 @@ final class FuzzCommand implements Callable<Integer> {
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1L << 48);
         Cli.err().println("fuzz: seed " + s + " (replay with --seed " + s + ")");
         List<FuzzCampaign.Finding> findings = new ArrayList<>();
-        int rc = CampaignSession.execute("fuzz", board, output, (runner, dir, meas, progress) -> {
+        int rc = execute("fuzz", (runner, dir, meas, progress) -> {
             meas.put("seed", s);
             meas.put("count", count);
             var cases = new FuzzCampaign(runner, new SequenceGenerator(pool, minSteps, maxSteps), shrinkAttempts)

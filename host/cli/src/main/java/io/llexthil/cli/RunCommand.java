@@ -4,19 +4,17 @@ import io.llexthil.campaign.scenario.BuiltInSuite;
 import io.llexthil.campaign.scenario.Scenario;
 import io.llexthil.campaign.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run scenarios on a board and in the twin, and diff every step.",
                 "Without files: the built-in suite (docs/scenarios.md) on the built-in simulated board."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends CampaignCommand {
     @Parameters(paramLabel = "SCENARIO.yaml", arity = "0..*", description = "Scenario files (default: the built-in suite).")
     List<Path> files = new ArrayList<>();
 
@@ -27,12 +25,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--skip", paramLabel = "NAME", split = ",",
             description = "Leave out the scenarios with these names (e.g. restore-other-build on a board that cannot switch builds).")
     List<String> skip = new ArrayList<>();
-
-    @Mixin
-    BoardOptions board = new BoardOptions();
-
-    @Mixin
-    RunOutputOptions output = new RunOutputOptions();
 
     @Override
     public Integer call() {
@@ -65,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         List<String> skipped = List.copyOf(skip);
-        return CampaignSession.execute("run", board, output, (runner, dir, meas, progress) -> {
+        return execute("run", (runner, dir, meas, progress) -> {
             if (!skipped.isEmpty()) {
                 meas.put("skipped_by_request", String.join(",", skipped));
             }

@@ -3,44 +3,32 @@ package io.llexthil.cli;
 import io.llexthil.campaign.sweep.AllocSweep;
 import io.llexthil.campaign.sweep.PowerCutSweep;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Fault sweeps: every allocation failure of a restore, every power-cut point of a save.",
         subcommands = {SweepCommand.Alloc.class, SweepCommand.PowerCut.class})
-final class SweepCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose a sweep: alloc or powercut");
+final class SweepCommand extends CommandGroup {
+    SweepCommand() {
+        super("choose a sweep: alloc or powercut");
     }
 
     @Command(name = "alloc", mixinStandardHelpOptions = true,
             description = {"Save once, then for k = 1, 2, ...: reset, fail the k-th LLEXT heap allocation, restore, diff with the twin;",
                     "until a restore completes without reaching the fault. Reports the flash erases the sweep used (restores write none)."})
-    static final class Alloc implements Callable<Integer> {
+    static final class Alloc extends CampaignCommand {
         @Option(names = "--ext", paramLabel = "NAME", split = ",", description = "Extensions to load and save (default: producer,consumer).")
         List<String> exts = new ArrayList<>(List.of("producer", "consumer"));
 
         @Option(names = "--max-k", defaultValue = "200", description = "Give up after this many points. Default: ${DEFAULT-VALUE}.")
         int maxK;
 
-        @Mixin
-        BoardOptions board = new BoardOptions();
-
-        @Mixin
-        RunOutputOptions output = new RunOutputOptions();
-
         @Override
         public Integer call() {
-            return CampaignSession.execute("sweep-alloc", board, output,
+            return execute("sweep-alloc",
                     (runner, dir, meas, progress) -> new AllocSweep(runner, maxK).run(exts, meas, progress));
         }
     }
@@ -48,7 +36,7 @@ final class SweepCommand implements Runnable {
     @Command(name = "powercut", mixinStandardHelpOptions = true,
             description = {"For every flash operation n of a save: cut power at n, bring the board back, restore.",
                     "The context afterwards must be the previous one or the new one, never a torn one."})
-    static final class PowerCut implements Callable<Integer> {
+    static final class PowerCut extends CampaignCommand {
         @Option(names = "--previous", paramLabel = "NAME", split = ",", description = "Extensions of the previous context (default: producer).")
         List<String> previous = new ArrayList<>(List.of("producer"));
 
@@ -58,15 +46,9 @@ final class SweepCommand implements Runnable {
         @Option(names = "--max-n", defaultValue = "500", description = "Give up after this many points. Default: ${DEFAULT-VALUE}.")
         int maxN;
 
-        @Mixin
-        BoardOptions board = new BoardOptions();
-
-        @Mixin
-        RunOutputOptions output = new RunOutputOptions();
-
         @Override
         public Integer call() {
-            return CampaignSession.execute("sweep-powercut", board, output,
+            return execute("sweep-powercut",
                     (runner, dir, meas, progress) -> new PowerCutSweep(runner, maxN).run(previous, added, meas, progress));
         }
     }

@@ -15,13 +15,9 @@ import java.util.concurrent.Callable;
 @Command(name = "twin", mixinStandardHelpOptions = true,
         description = "The Java twin of Zephyr's llext_relink_dependency/llext_restore alone, without a board (docs/twin.md).",
         subcommands = {TwinCommand.Predict.class, TwinCommand.Explore.class})
-final class TwinCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose: predict or explore");
+final class TwinCommand extends CommandGroup {
+    TwinCommand() {
+        super("choose: predict or explore");
     }
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Predict the outcome of a twin scenario (JSON).")

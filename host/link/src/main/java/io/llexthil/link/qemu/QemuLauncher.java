@@ -1,5 +1,7 @@
 package io.llexthil.link.qemu;
 
+import io.llexthil.link.internal.Deadlines;
+import io.llexthil.link.internal.ProcessReaper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -74,10 +76,10 @@ public final class QemuLauncher {
             throw new QemuStartException(link, "qemu start", "cannot run " + spec.binary() + ": " + e.getMessage()
                     + " (Debian packages: qemu-system-arm, qemu-system-x86, qemu-system-misc)", "", e);
         }
-        ProcessReaper.watch(process);
+        ProcessReaper.track(process);
         try {
             Socket socket = connectWhileAlive(process, ports[1], stderr, deadline, timeout);
-            QmpClient qmp = QmpClient.connect(link, socket, remaining(deadline));
+            QmpClient qmp = QmpClient.connect(link, socket, Deadlines.remaining(deadline));
             return new QemuProcess(link, process, qmp, ports[0], transcript, stderr, command);
         } catch (PortClash clash) {
             kill(process);
@@ -150,9 +152,6 @@ public final class QemuLauncher {
     private static void kill(Process process) {
         process.destroyForcibly();
         awaitExit(process, Duration.ofSeconds(1));
-        if (!process.isAlive()) {
-            ProcessReaper.forget(process);
-        }
     }
 
     private static boolean awaitExit(Process process, Duration timeout) {
@@ -166,10 +165,6 @@ public final class QemuLauncher {
 
     private static java.io.File nullDevice() {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
-
-    private static Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     private static void sleep(long millis) {

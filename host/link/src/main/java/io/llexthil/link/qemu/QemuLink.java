@@ -8,10 +8,11 @@ import io.llexthil.link.LinkException;
 import io.llexthil.link.LinkListener;
 import io.llexthil.link.LinkUrl;
 import io.llexthil.link.UnsupportedControlException;
+import io.llexthil.link.internal.Deadlines;
+import io.llexthil.link.internal.ListenerGate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +34,9 @@ public final class QemuLink implements Link {
     private final LinkUrl url;
     private final QemuSpec spec;
     private final Object lifecycle = new Object();
-    private final AtomicBoolean disconnectReported = new AtomicBoolean();
     private volatile boolean open;
     private volatile boolean closing;
-    private volatile LinkListener listener;
+    private volatile ListenerGate gate;
     private volatile QemuProcess process;
     private volatile QemuSerialConnection serial;
 
@@ -79,20 +79,22 @@ public final class QemuLink implements Link {
             if (process != null) {
                 throw new LinkException(url.text(), "open", "already opened; a QEMU link is opened once");
             }
-            this.listener = listener;
+            ListenerGate events = new ListenerGate(url.text(), listener);
+            gate = events;
             long deadline = System.nanoTime() + timeout.toNanos();
             process = new QemuLauncher(spec, url.text()).start(timeout);
             try {
-                serial = QemuSerialConnection.connect(url.text(), process.serialPort(), listener, this::serialClosed,
-                        remaining(deadline));
+                serial = QemuSerialConnection.connect(url.text(), process.serialPort(), events, this::serialClosed,
+                        Deadlines.remaining(deadline));
                 awaitSerialAttached(deadline, timeout);
                 open = true;
-                process.qmp().cont(remaining(deadline));
+                process.qmp().cont(Deadlines.remaining(deadline));
                 startExitWatcher(process);
                 log.debug("{}: QEMU {} running, pid {}", url, process.qmp().version(), process.pid());
             } catch (RuntimeException e) {
                 open = false;
                 closing = true;
+                events.silence();
                 boolean died = process.awaitExit(Duration.ofMillis(100));
                 String stderr = process.stderrTail();
                 String state = process.state();
@@ -166,7 +168,7 @@ public final class QemuLink implements Link {
         QmpClient qmp = running.qmp();
         qmp.discardEvents("RESET");
         qmp.systemReset(timeout);
-        qmp.awaitEvent("RESET", remaining(deadline));
+        qmp.awaitEvent("RESET", Deadlines.remaining(deadline));
     }
 
     /** The running QEMU (transcript, stderr, pid), or null before {@link #open}. */
@@ -191,6 +193,10 @@ public final class QemuLink implements Link {
     public void close() {
         closing = true;
         open = false;
+        ListenerGate events = gate;
+        if (events != null) {
+            events.silence();
+        }
         synchronized (lifecycle) {
             closeResources();
         }
@@ -211,7 +217,7 @@ public final class QemuLink implements Link {
      */
     private void awaitSerialAttached(long deadline, Duration timeout) {
         while (true) {
-            JsonNode chardevs = process.qmp().execute("query-chardev", Map.of(), remaining(deadline));
+            JsonNode chardevs = process.qmp().execute("query-chardev", Map.of(), Deadlines.remaining(deadline));
             for (JsonNode chardev : chardevs) {
                 if (QemuCommandLine.SERIAL_CHARDEV.equals(chardev.path("label").asText())
                         && !chardev.path("filename").asText().startsWith("disconnected:")) {
@@ -229,7 +235,8 @@ public final class QemuLink implements Link {
     /** Called once on the serial event loop when the socket ends, after the last bytes. */
     private void serialClosed(String why) {
         open = false;
-        if (closing || !disconnectReported.compareAndSet(false, true)) {
+        ListenerGate events = gate;
+        if (closing || events == null || events.isDone()) {
             return;
         }
         QemuProcess p = process;
@@ -240,10 +247,7 @@ public final class QemuLink implements Link {
         } else {
             reason = why + " while QEMU is " + (p == null ? "unknown" : p.state());
         }
-        LinkListener l = listener;
-        if (l != null) {
-            l.onDisconnected(reason);
-        }
+        events.disconnected(reason);
     }
 
     /**
@@ -280,10 +284,6 @@ public final class QemuLink implements Link {
     private String exitNote() {
         QemuProcess p = process;
         return p != null && !p.isAlive() ? " (QEMU " + p.state() + ")" : "";
-    }
-
-    private static Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     private static void sleep(long millis) {

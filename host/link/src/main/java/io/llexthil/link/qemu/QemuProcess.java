@@ -112,9 +112,6 @@ public final class QemuProcess implements AutoCloseable {
             }
         } finally {
             qmp.close();
-            if (!process.isAlive()) {
-                ProcessReaper.forget(process);
-            }
         }
     }
 

@@ -1,7 +1,7 @@
 package io.llexthil.link.qemu;
 
 import io.llexthil.link.LinkException;
-import io.llexthil.link.LinkListener;
+import io.llexthil.link.internal.ListenerGate;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -46,7 +46,7 @@ final class QemuSerialConnection implements AutoCloseable {
      *
      * @param onClosed called once on the event-loop thread when the connection ends, whoever ends it
      */
-    static QemuSerialConnection connect(String link, int port, LinkListener listener, Consumer<String> onClosed,
+    static QemuSerialConnection connect(String link, int port, ListenerGate events, Consumer<String> onClosed,
             Duration timeout) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("qemu-serial-" + port, true), NioIoHandler.newFactory());
@@ -56,7 +56,7 @@ final class QemuSerialConnection implements AutoCloseable {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeout.toMillis()))
-                .handler(new Delivery(link, listener, onClosed, received));
+                .handler(new Delivery(link, events, onClosed, received));
         ChannelFuture connected = bootstrap.connect(QemuCommandLine.LOOPBACK, port);
         boolean done = connected.awaitUninterruptibly(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!done || !connected.isSuccess()) {
@@ -106,16 +106,19 @@ final class QemuSerialConnection implements AutoCloseable {
         group.shutdownGracefully(0, 200, TimeUnit.MILLISECONDS);
     }
 
-    /** Hands bytes to the listener and reports the end of the connection. */
+    /**
+     * Hands bytes to the listener (through the link's gate, which also survives a listener that
+     * throws) and reports the end of the connection.
+     */
     private static final class Delivery extends ChannelInboundHandlerAdapter {
         private final String link;
-        private final LinkListener listener;
+        private final ListenerGate events;
         private final Consumer<String> onClosed;
         private final ByteTail received;
 
-        Delivery(String link, LinkListener listener, Consumer<String> onClosed, ByteTail received) {
+        Delivery(String link, ListenerGate events, Consumer<String> onClosed, ByteTail received) {
             this.link = link;
-            this.listener = listener;
+            this.events = events;
             this.onClosed = onClosed;
             this.received = received;
         }
@@ -127,9 +130,7 @@ final class QemuSerialConnection implements AutoCloseable {
                 byte[] bytes = new byte[buf.readableBytes()];
                 buf.readBytes(bytes);
                 received.add(bytes, 0, bytes.length);
-                listener.onBytes(bytes);
-            } catch (RuntimeException e) {
-                log.warn("{}: listener failed on received bytes: {}", link, e.toString(), e);
+                events.bytes(bytes);
             } finally {
                 buf.release();
             }

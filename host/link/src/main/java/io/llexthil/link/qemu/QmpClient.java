@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.llexthil.link.internal.Deadlines;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,8 +83,8 @@ public final class QmpClient implements AutoCloseable {
         }
         client.reader.start();
         try {
-            client.awaitGreeting(remaining(deadline));
-            client.execute("qmp_capabilities", Map.of(), remaining(deadline));
+            client.awaitGreeting(Deadlines.remaining(deadline));
+            client.execute("qmp_capabilities", Map.of(), Deadlines.remaining(deadline));
             return client;
         } catch (RuntimeException e) {
             client.close();
@@ -348,10 +349,6 @@ public final class QmpClient implements AutoCloseable {
                 received.escaped(), null);
         greeting.completeExceptionally(closed);
         pending.values().forEach(f -> f.completeExceptionally(closed));
-    }
-
-    private static Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     private static void closeQuietly(Socket socket) {

@@ -12,6 +12,7 @@ import io.llexthil.link.LinkListener;
 import io.llexthil.link.LinkUrl;
 import io.llexthil.link.UnsupportedControlException;
 import io.llexthil.link.internal.Blocking;
+import io.llexthil.link.internal.LinkState;
 import io.llexthil.link.internal.ListenerGate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,15 +34,15 @@ public final class SerialLink implements Link {
     private final LinkUrl url;
     private final SerialSettings settings;
     private final Object writeLock = new Object();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final LinkState state;
     private volatile SerialPort port;
-    private volatile ListenerGate gate;
     private volatile boolean pty;
     private int lastWriteTimeoutMs = -1;
 
     public SerialLink(LinkUrl url) {
         this.url = url;
         this.settings = SerialSettings.from(url);
+        this.state = new LinkState(url.text());
     }
 
     @Override
@@ -74,8 +75,7 @@ public final class SerialLink implements Link {
         if (!opened) {
             throw new LinkException(url.text(), "open", openFailure(candidate.getLastErrorCode()));
         }
-        ListenerGate newGate = new ListenerGate(url.text(), listener);
-        gate = newGate;
+        ListenerGate newGate = state.attach(listener);
         port = candidate;
         if (!candidate.addDataListener(new EventPump(candidate, newGate))) {
             candidate.closePort();
@@ -185,7 +185,7 @@ public final class SerialLink implements Link {
     @Override
     public boolean isOpen() {
         SerialPort p = port;
-        return p != null && !closed.get() && !gate.isDone() && p.isOpen();
+        return p != null && state.isLive() && p.isOpen();
     }
 
     @Override
@@ -225,24 +225,13 @@ public final class SerialLink implements Link {
     }
 
     private SerialPort requireOpen(String step) {
-        SerialPort p = port;
-        if (p == null || closed.get()) {
-            throw new LinkException(url.text(), step, "link is not open");
-        }
-        if (gate.isDone()) {
-            throw new LinkException(url.text(), step, "device is disconnected");
-        }
-        return p;
+        return state.require(port, step, "device is disconnected");
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!state.close()) {
             return;
-        }
-        ListenerGate g = gate;
-        if (g != null) {
-            g.silence();
         }
         SerialPort p = port;
         if (p != null && p.isOpen()) {

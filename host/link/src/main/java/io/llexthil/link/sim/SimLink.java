@@ -8,7 +8,7 @@ import io.llexthil.link.LinkListener;
 import io.llexthil.link.LinkUrl;
 import io.llexthil.link.UnsupportedControlException;
 import io.llexthil.link.internal.DaemonThreads;
-import io.llexthil.link.internal.ListenerGate;
+import io.llexthil.link.internal.LinkState;
 import io.llexthil.link.serial.SerialLink;
 import io.llexthil.link.tcp.TcpLink;
 import java.time.Duration;
@@ -41,11 +41,10 @@ public final class SimLink implements Link {
 
     private final LinkUrl url;
     private final SimSettings settings;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final LinkState state;
     private final AtomicBoolean resetRequested = new AtomicBoolean();
     /** Serialises delivery across runs: the old inner link's thread and the new one never overlap. */
     private final Object delivery = new Object();
-    private volatile ListenerGate gate;
     private volatile Run run;
     private volatile Duration startTimeout;
     private volatile CompletableFuture<Void> resetDone;
@@ -58,6 +57,7 @@ public final class SimLink implements Link {
     public SimLink(LinkUrl url) {
         this.url = url;
         this.settings = SimSettings.from(url);
+        this.state = new LinkState(url.text());
     }
 
     @Override
@@ -81,10 +81,10 @@ public final class SimLink implements Link {
 
     @Override
     public void open(LinkListener listener, Duration timeout) {
-        if (gate != null) {
+        if (state.gate() != null) {
             throw new LinkException(url.text(), "open", "already opened");
         }
-        gate = new ListenerGate(url.text(), listener);
+        state.attach(listener);
         startTimeout = timeout;
         run = launch(timeout);
         supervisor = DaemonThreads.start("llext-hil-sim-supervisor-" + run.process().pid(), this::supervise);
@@ -135,7 +135,7 @@ public final class SimLink implements Link {
         @Override
         public void onBytes(byte[] bytes) {
             synchronized (delivery) {
-                gate.bytes(bytes);
+                state.gate().bytes(bytes);
             }
         }
 
@@ -147,10 +147,10 @@ public final class SimLink implements Link {
 
     private void supervise() {
         try {
-            while (!closed.get()) {
+            while (!state.isClosed()) {
                 Run current = run;
                 int code = awaitExitOrOrphan(current);
-                if (closed.get()) {
+                if (state.isClosed()) {
                     return;
                 }
                 current.innerGone().await(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
@@ -161,16 +161,16 @@ public final class SimLink implements Link {
                     try {
                         Run next = launch(startTimeout);
                         run = next;
-                        if (closed.get()) {
+                        if (state.isClosed()) {
                             // close() ran while we were starting: it could not see this run
                             next.process().kill();
                             next.inner().close();
                             return;
                         }
                     } catch (LinkException e) {
-                        if (!closed.get()) {
+                        if (!state.isClosed()) {
                             failReset(e);
-                            gate.disconnected("simulated board exited with code " + code + " and could not be restarted: "
+                            state.gate().disconnected("simulated board exited with code " + code + " and could not be restarted: "
                                     + e.getMessage());
                         }
                         return;
@@ -184,7 +184,7 @@ public final class SimLink implements Link {
                 String reason = "simulated board exited with code " + code + " (" + describe(code) + "); stderr: "
                         + current.process().stderrTail() + "; log: " + settings.logFile();
                 failReset(new LinkException(url.text(), "hard reset", reason));
-                gate.disconnected(reason);
+                state.gate().disconnected(reason);
                 return;
             }
         } catch (InterruptedException e) {
@@ -197,7 +197,7 @@ public final class SimLink implements Link {
         long orphanSince = -1;
         while (true) {
             int code = current.process().awaitExit(100);
-            if (code >= 0 || closed.get()) {
+            if (code >= 0 || state.isClosed()) {
                 return code;
             }
             if (current.innerGone().getCount() == 0) {
@@ -264,7 +264,7 @@ public final class SimLink implements Link {
     @Override
     public boolean isOpen() {
         Run r = run;
-        return r != null && !closed.get() && !gate.isDone();
+        return r != null && state.isLive();
     }
 
     @Override
@@ -306,25 +306,14 @@ public final class SimLink implements Link {
     }
 
     private Run requireOpen(String step) {
-        Run r = run;
-        if (r == null || closed.get()) {
-            throw new LinkException(url.text(), step, "link is not open");
-        }
-        if (gate.isDone()) {
-            throw new LinkException(url.text(), step, "simulated board is gone");
-        }
-        return r;
+        return state.require(run, step, "simulated board is gone");
     }
 
     /** Kills the process and waits (briefly) for it to be reaped, whatever state the link is in. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!state.close()) {
             return;
-        }
-        ListenerGate g = gate;
-        if (g != null) {
-            g.silence();
         }
         failReset(new LinkException(url.text(), "hard reset", "link closed"));
         Run r = run;

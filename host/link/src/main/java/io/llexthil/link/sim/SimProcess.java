@@ -2,6 +2,7 @@ package io.llexthil.link.sim;
 
 import io.llexthil.link.LinkException;
 import io.llexthil.link.internal.DaemonThreads;
+import io.llexthil.link.internal.ProcessReaper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

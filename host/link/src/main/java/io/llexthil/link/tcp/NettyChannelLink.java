@@ -4,6 +4,8 @@ import io.llexthil.link.Link;
 import io.llexthil.link.LinkException;
 import io.llexthil.link.LinkListener;
 import io.llexthil.link.LinkUrl;
+import io.llexthil.link.internal.Deadlines;
+import io.llexthil.link.internal.LinkState;
 import io.llexthil.link.internal.ListenerGate;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -24,7 +26,6 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +41,9 @@ public abstract class NettyChannelLink implements Link {
     private final String host;
     private final int port;
     private final boolean nodelay;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final LinkState state;
     private volatile EventLoopGroup group;
     private volatile Channel channel;
-    private volatile ListenerGate gate;
 
     protected NettyChannelLink(LinkUrl url, boolean nodelay) {
         this.url = url;
@@ -52,6 +52,7 @@ public abstract class NettyChannelLink implements Link {
         this.host = h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
         this.port = Integer.parseInt(url.target().substring(colon + 1));
         this.nodelay = nodelay;
+        this.state = new LinkState(url.text());
     }
 
     @Override
@@ -69,8 +70,7 @@ public abstract class NettyChannelLink implements Link {
             throw new LinkException(url.text(), "open", "already opened");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        ListenerGate newGate = new ListenerGate(url.text(), listener);
-        gate = newGate;
+        ListenerGate newGate = state.attach(listener);
         group = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("llext-hil-" + url.scheme() + "-" + url.target(), true),
                 NioIoHandler.newFactory());
@@ -95,7 +95,7 @@ public abstract class NettyChannelLink implements Link {
                 throw new LinkException(url.text(), "connect", String.valueOf(connect.cause().getMessage()), connect.cause());
             }
             channel = connect.channel();
-            afterConnect(channel, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            afterConnect(channel, Deadlines.remaining(deadline));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -156,12 +156,10 @@ public abstract class NettyChannelLink implements Link {
     }
 
     protected Channel requireOpen(String step) {
-        Channel ch = channel;
-        if (ch == null || closed.get()) {
-            throw new LinkException(url.text(), step, "link is not open");
-        }
-        if (gate.isDone() || !ch.isActive()) {
-            throw new LinkException(url.text(), step, "connection to " + host + ":" + port + " is closed");
+        String closedDetail = "connection to " + host + ":" + port + " is closed";
+        Channel ch = state.require(channel, step, closedDetail);
+        if (!ch.isActive()) {
+            throw new LinkException(url.text(), step, closedDetail);
         }
         return ch;
     }
@@ -169,17 +167,13 @@ public abstract class NettyChannelLink implements Link {
     @Override
     public boolean isOpen() {
         Channel ch = channel;
-        return ch != null && ch.isActive() && !closed.get() && !gate.isDone();
+        return ch != null && ch.isActive() && state.isLive();
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!state.close()) {
             return;
-        }
-        ListenerGate g = gate;
-        if (g != null) {
-            g.silence();
         }
         EventLoopGroup grp = group;
         if (grp == null) {
