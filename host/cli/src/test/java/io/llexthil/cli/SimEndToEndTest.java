@@ -72,6 +72,18 @@ class SimEndToEndTest {
     }
 
     @Test
+    void builtInSuiteAgreesOverAPtyToo() throws Exception {
+        // the same board profile, but the simulated board's console on a pty through jSerialComm
+        Path dir = tmp.resolve("pty-run");
+        int rc = run("run", "--out", dir.toString(), "--board", "sim",
+                "--link", "sim:?flash=${run}/sim.flash&transport=pty&profile=upstream");
+        assertThat(rc).as(stdout() + err.toString(StandardCharsets.UTF_8)).isZero();
+        int cases = io.llexthil.campaign.scenario.BuiltInSuite.fileNames().size();
+        assertThat(stdout()).contains(cases + " cases: " + cases + " passed");
+        assertThat(json(dir).path("board_link").path("url").asText()).contains("transport=pty");
+    }
+
+    @Test
     void contractProfileShowsWhereUpstreamBreaksItsDocumentation() throws Exception {
         Path dir = tmp.resolve("contract");
         int rc = run("run", "--profile", "contract", "--out", dir.toString());
