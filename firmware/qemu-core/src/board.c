@@ -14,10 +14,11 @@
 #include "hil/core.h"
 #include "minishell/minishell.h"
 #include "model/llext_model.h"
+#include "modelboard/modelboard.h"
+#include "modelboard/text.h"
 #include "mps2_an385.h"
 #include "noinit.h"
 #include "storage.h"
-#include "text.h"
 #include "uart.h"
 
 #define BANNER           "*** Booting Zephyr OS build v4.2.0-llext-hil-core ***\r\n"
@@ -28,8 +29,6 @@
 #define IMAGE_STORE_SIZE (32u * 1024u)
 #define RX_DROP_LOG_MS   1000u
 
-static struct ms_shell shell;
-static struct hil_port port;
 static uint8_t rx_ring[RX_BUF_SIZE];
 static uint8_t llext_heap[HEAP_SIZE] __attribute__((aligned(8)));
 
@@ -83,56 +82,23 @@ void board_cpu_exception(const char *what)
 	board_halt();
 }
 
-/* ---- shell hooks ----------------------------------------------------------------------- */
+/* ---- what the shared model-board wiring needs from this board ------------------------- */
 
-static void shell_write(void *ctx, const uint8_t *buf, size_t len)
-{
-	(void)ctx;
-	uart_write(buf, len);
-}
-
-static int shell_hil(void *ctx, int argc, char **argv)
-{
-	(void)ctx;
-	return hil_core_command(argc - 1, argv + 1); /* the core takes the words after `hil` */
-}
-
-static void shell_bypass(void *ctx, const uint8_t *buf, size_t len)
-{
-	(void)ctx;
-	hil_core_bypass_bytes(buf, len);
-}
-
-static void shell_reboot(void *ctx, bool cold)
-{
-	(void)ctx;
-	(void)cold; /* SYSRESETREQ resets the whole system either way */
-	reset_now();
-}
-
-static uint64_t shell_uptime_us(void *ctx)
-{
-	(void)ctx;
-	return clock_uptime_us();
-}
-
-/* ---- the port -------------------------------------------------------------------------- */
-
-static void port_write(const char *buf, size_t len)
-{
-	ms_write(&shell, buf, len); /* verbatim; the shell keeps track of the cursor */
-}
-
-static void port_flush(void)
+static void __attribute__((noreturn)) halt_now(void)
 {
 	uart_flush();
+	board_halt();
 }
 
-static void port_reset(bool cold)
-{
-	(void)cold;
-	reset_now();
-}
+static const struct mb_board qc_board = {
+	.console_write = uart_write,
+	.console_flush = uart_flush,
+	.uptime_us = clock_uptime_us,
+	.reset = reset_now,
+	.halt = halt_now,
+};
+
+/* ---- the board's part of the port ------------------------------------------------------ */
 
 static void port_power_cut(void)
 {
@@ -143,43 +109,20 @@ static void port_power_cut(void)
 	request_system_reset();
 }
 
-static void port_bypass(bool on)
-{
-	ms_set_bypass(&shell, on);
-}
-
-static void on_model_fatal(const struct model_assert_info *info)
-{
-	ms_fatal_assert(&shell, info->expr, info->file, info->line, info->message);
-	ms_fatal_halt(&shell);
-	uart_flush();
-	board_halt();
-}
-
-static void fill_port(void)
-{
-	port.write = port_write;
-	port.flush = port_flush;
-	port.uptime_ms = clock_uptime_ms;
-	port.flash_read = storage_read;
-	port.flash_write = storage_program;
-	port.flash_erase = storage_erase;
-	port.flash.offset = 0;
-	port.flash.size = STORAGE_SIZE;
-	port.flash.erase_block = STORAGE_ERASE_BLOCK;
-	port.flash.write_block = STORAGE_WRITE_BLOCK;
-	port.reset = port_reset;
-	port.power_cut = port_power_cut;
-	port.bypass = port_bypass;
-	port.board = BOARD_NAME;
-	port.arch = "arm";
-	port.zephyr_version = "4.2.0";
-	port.build_id = build_id_boot();
-	port.image_store = image_store;
-	port.image_store_size = sizeof(image_store);
-	port.rx_buf = RX_BUF_SIZE;
-	port.test_commands = true;
-}
+/* The board's part of the port; mb_init() adds the console half, main() the build id. */
+static struct hil_port port = {
+	.uptime_ms = clock_uptime_ms,
+	.flash_read = storage_read,
+	.flash_write = storage_program,
+	.flash_erase = storage_erase,
+	.flash = { .offset = 0, .size = STORAGE_SIZE, .erase_block = STORAGE_ERASE_BLOCK,
+		   .write_block = STORAGE_WRITE_BLOCK },
+	.power_cut = port_power_cut,
+	.board = BOARD_NAME,
+	.arch = "arm",
+	.image_store = image_store,
+	.image_store_size = sizeof(image_store),
+};
 
 /* ---- boot and main loop ---------------------------------------------------------------- */
 
@@ -188,41 +131,20 @@ static void log_boot(void)
 	char buf[160];
 	struct text t;
 
-	text_init(&t, buf, sizeof(buf));
-	text_str(&t, "boot ");
-	text_u32(&t, port.boot_count);
-	text_str(&t, ", reset cause ");
-	text_str(&t, noinit_cause_name(port.reset_cause));
-	text_str(&t, ", profile upstream");
-	ms_log(&shell, MS_LOG_INF, "llext_hil", buf);
-
-	text_init(&t, buf, sizeof(buf));
-	text_str(&t, "board " BOARD_NAME ", flash ");
-	text_u32(&t, STORAGE_SIZE);
-	text_str(&t, " bytes (erase ");
-	text_u32(&t, STORAGE_ERASE_BLOCK);
-	text_str(&t, ", write ");
-	text_u32(&t, STORAGE_WRITE_BLOCK);
-	text_str(&t, "), heap ");
-	text_u32(&t, HEAP_SIZE);
-	text_str(&t, ", rx-buf ");
-	text_u32(&t, RX_BUF_SIZE);
-	ms_log(&shell, MS_LOG_INF, "llext_hil", buf);
-
+	mb_log_boot(&port, "upstream", HEAP_SIZE);
 	if (build_id_overridden()) {
 		text_init(&t, buf, sizeof(buf));
 		text_str(&t, "build id ");
 		text_str(&t, port.build_id);
 		text_str(&t, " (override at 0x203ffff8)");
-		ms_log(&shell, MS_LOG_INF, "llext_hil", buf);
+		ms_log(mb_shell(), MS_LOG_INF, "llext_hil", buf);
 	}
 }
 
 static void boot_failed(const char *what)
 {
-	ms_log(&shell, MS_LOG_ERR, "llext_hil", what);
-	uart_flush();
-	board_halt();
+	ms_log(mb_shell(), MS_LOG_ERR, "llext_hil", what);
+	halt_now();
 }
 
 /* Zephyr's UART shell warns when its RX ring overflows; so does this one, at most once a
@@ -232,60 +154,46 @@ static void log_rx_overflow(void)
 	static uint32_t dropped_logged;
 	static uint32_t last_log_ms;
 	static bool logged_once;
-	uint32_t dropped = ms_rx_dropped(&shell);
+	uint32_t dropped = ms_rx_dropped(mb_shell());
 	uint32_t now = clock_uptime_ms();
 
 	if (dropped != dropped_logged && (!logged_once || now - last_log_ms >= RX_DROP_LOG_MS)) {
 		dropped_logged = dropped;
 		last_log_ms = now;
 		logged_once = true;
-		ms_log(&shell, MS_LOG_WRN, "shell_uart", "RX ring buffer full.");
+		ms_log(mb_shell(), MS_LOG_WRN, "shell_uart", "RX ring buffer full.");
 	}
 }
 
 int main(void)
 {
-	static const struct ms_hooks hooks = {
-		.write = shell_write,
-		.hil = shell_hil,
-		.bypass = shell_bypass,
-		.reboot = shell_reboot,
-		.uptime_us = shell_uptime_us,
-	};
-
 	storage_boot();
-	fill_port();
+	port.build_id = build_id_boot();
 	noinit_boot(&port.boot_count, &port.reset_cause);
-	ms_init(&shell, &hooks, NULL, rx_ring, sizeof(rx_ring), false);
+	mb_init(&qc_board, &port, rx_ring, sizeof(rx_ring), false, false);
 	clock_init();
-	uart_init(&shell, UART_BAUD); /* from here on the RX interrupt feeds the shell's ring */
+	uart_init(mb_shell(), UART_BAUD); /* from here on the RX interrupt feeds the shell's ring */
 
 	uart_write(BANNER, sizeof(BANNER) - 1);
 	log_boot();
 
-	const struct model_config mc = {
-		.heap = llext_heap,
-		.heap_size = sizeof(llext_heap),
-		.profile = MODEL_PROFILE_UPSTREAM,
-		.fatal = on_model_fatal,
-	};
-	if (model_init(&mc) != 0) {
+	if (mb_model_init(llext_heap, sizeof(llext_heap), MODEL_PROFILE_UPSTREAM) != 0) {
 		boot_failed("the LLEXT model refused its heap");
 	}
 	if (hil_core_init(&port, model_backend()) != 0) {
 		boot_failed("the HIL core refused the port (flash geometry?)");
 	}
-	ms_start(&shell);
+	ms_start(mb_shell());
 
 	for (;;) {
 		/* Woken by a received byte or by the 100 Hz tick: the tick is what lets the core
 		 * end an upload whose host went silent (idle timeout) while the CPU sleeps. */
 		hil_core_poll();
-		ms_process(&shell);
+		ms_process(mb_shell());
 		log_rx_overflow();
 
 		qc_irq_mask();
-		if (ms_rx_used(&shell) == 0) {
+		if (ms_rx_used(mb_shell()) == 0) {
 			qc_wfi(); /* a byte that arrived after the check above is pending: no sleep */
 		}
 		qc_irq_unmask();

@@ -1,7 +1,8 @@
 /*
  * The QEMU core's board: the HIL core's port (UART console, PSRAM storage, SYSRESETREQ
  * resets, identity), the C LLEXT model as backend, the minishell as console shell, and the
- * boot sequence and main loop (main() lives in board.c).
+ * boot sequence and main loop (main() lives in board.c). The shell hooks, the console half of
+ * the port and the fatal-error path are firmware/modelboard, shared with the sim.
  */
 #ifndef QC_BOARD_H
 #define QC_BOARD_H

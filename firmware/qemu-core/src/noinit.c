@@ -43,14 +43,3 @@ void noinit_set_next_cause(enum hil_reset_cause cause)
 {
 	store(record.boot_count, cause);
 }
-
-const char *noinit_cause_name(enum hil_reset_cause cause)
-{
-	switch (cause) {
-	case HIL_RESET_POWER_ON: return "power-on";
-	case HIL_RESET_SOFTWARE: return "software";
-	case HIL_RESET_PIN:      return "pin";
-	case HIL_RESET_WATCHDOG: return "watchdog";
-	default:                 return "unknown";
-	}
-}

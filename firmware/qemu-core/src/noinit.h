@@ -20,6 +20,4 @@ void noinit_boot(uint32_t *boot_count, enum hil_reset_cause *cause);
 /* Called right before a reset the firmware requests itself. */
 void noinit_set_next_cause(enum hil_reset_cause cause);
 
-const char *noinit_cause_name(enum hil_reset_cause cause);
-
 #endif

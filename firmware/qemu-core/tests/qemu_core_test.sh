@@ -170,6 +170,15 @@ expect_json() { # fixed substring of the JSON
 	[[ $json == *"$1"* ]] || fail "expected $1 in $json"
 }
 
+qemu_cpu_ms_in_1s() { # CPU time (user + system) QEMU spends in one second of wall time, in ms
+	local clk t0 t1
+	clk=$(getconf CLK_TCK)
+	t0=$(awk '{print $14 + $15}' "/proc/$qemu_pid/stat")
+	sleep 1
+	t1=$(awk '{print $14 + $15}' "/proc/$qemu_pid/stat")
+	echo $(((t1 - t0) * 1000 / clk))
+}
+
 # ---- 0. the layout that makes storage survive resets ------------------------------------------
 
 # QEMU re-writes the ELF's loadable segments on every reset: no segment may cover the storage
@@ -446,12 +455,7 @@ if [ -n "$ext_dir" ]; then
 	has_at_least "@@HIL|48|" 1 && fail "a result line after the fatal error"
 	ok "heap assertion: ASSERTION FAIL / FATAL ERROR 4 / Halting system, no result line"
 
-	clk=$(getconf CLK_TCK)
-	cpu_ticks() { awk '{print $14 + $15}' "/proc/$qemu_pid/stat"; }
-	t0=$(cpu_ticks)
-	sleep 1
-	t1=$(cpu_ticks)
-	echo "measured: QEMU used $(((t1 - t0) * 1000 / clk)) ms of CPU in 1000 ms of halted board (WFI, tick off)"
+	echo "measured: QEMU used $(qemu_cpu_ms_in_1s) ms of CPU in 1000 ms of halted board (WFI, tick off)"
 
 	step="QMP system_reset after the fatal error"
 	qmp '{"execute":"system_reset","id":"sysreset2"}'
@@ -465,12 +469,7 @@ fi
 # ---- 8. idle CPU (printed, not asserted) ------------------------------------------------------
 
 step="idle"
-clk=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$qemu_pid/stat"; }
-t0=$(cpu_ticks)
-sleep 1
-t1=$(cpu_ticks)
-echo "measured: QEMU used $(((t1 - t0) * 1000 / clk)) ms of CPU in 1000 ms of idle board (WFI + 100 Hz tick)"
+echo "measured: QEMU used $(qemu_cpu_ms_in_1s) ms of CPU in 1000 ms of idle board (WFI + 100 Hz tick)"
 
 if cmp -s "$transcript" "$work/serial.log"; then
 	echo "measured: QEMU's logfile= transcript is byte-identical to what the client received"

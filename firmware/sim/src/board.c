@@ -9,6 +9,7 @@
 #include "hil/core.h"
 #include "minishell/minishell.h"
 #include "model/llext_model.h"
+#include "modelboard/modelboard.h"
 #include "noinit.h"
 #include "nor_flash.h"
 #include "throttle.h"
@@ -20,7 +21,6 @@ static struct {
 	struct sim_options opts;
 	struct nor_flash flash;
 	struct hil_port port;
-	struct ms_shell shell;
 	uint8_t *rx_ring;
 	void *heap;
 	uint64_t boot_ns;
@@ -29,58 +29,34 @@ static struct {
 /* Like a no-init RAM region at a fixed place in the board's memory map. */
 static uint8_t image_store[IMAGE_STORE_SIZE] __attribute__((aligned(16)));
 
-/* ---- console plumbing --------------------------------------------------------------- */
+/* ---- what the shared model-board wiring needs from the sim ------------------------------ */
 
-static void shell_write(void *ctx, const uint8_t *buf, size_t len)
+static uint64_t uptime_us(void)
 {
-	(void)ctx;
-	console_write(buf, len);
-}
-
-static uint64_t shell_uptime_us(void *ctx)
-{
-	(void)ctx;
 	return (sim_now_ns() - board.boot_ns) / 1000u;
 }
 
-static int shell_hil(void *ctx, int argc, char **argv)
-{
-	(void)ctx;
-	/* The core takes the words after the root word `hil`. */
-	return hil_core_command(argc - 1, argv + 1);
-}
-
-static void shell_bypass(void *ctx, const uint8_t *buf, size_t len)
-{
-	(void)ctx;
-	hil_core_bypass_bytes(buf, len);
-}
-
-static void reset_now(void)
+static void __attribute__((noreturn)) reset_now(void)
 {
 	console_flush();
 	noinit_set_next_cause(HIL_RESET_SOFTWARE);
-	exit(SIM_EXIT_RESET);
+	exit(SIM_EXIT_RESET); /* a new process: cold and warm reset look the same here */
 }
 
-static void shell_reboot(void *ctx, bool cold)
+static void __attribute__((noreturn)) halt_now(void)
 {
-	(void)ctx;
-	(void)cold; /* a new process either way: cold and warm reset look the same here */
-	reset_now();
+	exit(console_halt());
 }
 
-/* ---- the port ------------------------------------------------------------------------- */
+static const struct mb_board sim_board = {
+	.console_write = console_write,
+	.console_flush = console_flush,
+	.uptime_us = uptime_us,
+	.reset = reset_now,
+	.halt = halt_now,
+};
 
-static void port_write(const char *buf, size_t len)
-{
-	ms_write(&board.shell, buf, len); /* verbatim, and the shell knows where the cursor is */
-}
-
-static void port_flush(void)
-{
-	console_flush();
-}
+/* ---- the board's part of the port ------------------------------------------------------ */
 
 static uint32_t port_uptime_ms(void)
 {
@@ -102,37 +78,12 @@ static int port_flash_erase(uint32_t off, size_t len)
 	return nor_erase(&board.flash, off, len);
 }
 
-static void port_reset(bool cold)
-{
-	(void)cold;
-	reset_now();
-}
-
 static void port_power_cut(void)
 {
 	/* Power is gone: the half-done flash operation is already in the file, and the no-init
 	 * file still says "power-on" for the next boot. */
 	console_power_cut();
 	exit(SIM_EXIT_POWER_CUT);
-}
-
-static void port_bypass(bool on)
-{
-	ms_set_bypass(&board.shell, on);
-}
-
-/* ---- fatal errors -------------------------------------------------------------------- */
-
-static void on_model_fatal(const struct model_assert_info *info)
-{
-	ms_fatal_assert(&board.shell, info->expr, info->file, info->line, info->message);
-	if (board.opts.fatal_reboot) {
-		console_flush();
-		noinit_set_next_cause(HIL_RESET_SOFTWARE);
-		exit(SIM_EXIT_RESET);
-	}
-	ms_fatal_halt(&board.shell);
-	exit(console_halt());
 }
 
 /* ---- setup and boot ------------------------------------------------------------------ */
@@ -159,19 +110,9 @@ int board_setup(const struct sim_options *opts, char *why, size_t why_len)
 		return -1;
 	}
 	/* The shell first: everything after this may print through it. */
-	static const struct ms_hooks hooks = {
-		.write = shell_write,
-		.hil = shell_hil,
-		.bypass = shell_bypass,
-		.reboot = shell_reboot,
-		.uptime_us = shell_uptime_us,
-	};
-	ms_init(&board.shell, &hooks, NULL, board.rx_ring, opts->rx_buf, opts->color);
-
 	struct hil_port *p = &board.port;
 
-	p->write = port_write;
-	p->flush = port_flush;
+	mb_init(&sim_board, p, board.rx_ring, opts->rx_buf, opts->color, opts->fatal_reboot);
 	p->uptime_ms = port_uptime_ms;
 	p->flash_read = port_flash_read;
 	p->flash_write = port_flash_write;
@@ -180,28 +121,17 @@ int board_setup(const struct sim_options *opts, char *why, size_t why_len)
 	p->flash.size = board.flash.size;
 	p->flash.erase_block = opts->erase_block;
 	p->flash.write_block = opts->write_block;
-	p->reset = port_reset;
 	p->power_cut = port_power_cut;
-	p->bypass = port_bypass;
 	p->board = board.opts.board;
 	p->arch = "posix"; /* like Zephyr's native_sim */
-	p->zephyr_version = "4.2.0";
 	p->build_id = board.opts.build_id;
 	p->image_store = image_store;
 	p->image_store_size = sizeof(image_store);
-	p->rx_buf = opts->rx_buf;
-	p->test_commands = true;
 	if (noinit_boot(opts->flash_path, &p->boot_count, &p->reset_cause, why, why_len) != 0) {
 		return -1;
 	}
 
-	struct model_config mc = {
-		.heap = board.heap,
-		.heap_size = opts->heap,
-		.profile = profile,
-		.fatal = on_model_fatal,
-	};
-	if (model_init(&mc) != 0) {
+	if (mb_model_init(board.heap, opts->heap, profile) != 0) {
 		snprintf(why, why_len, "--heap %u: the LLEXT model refused it; use e.g. --heap 16384",
 			 (unsigned)opts->heap);
 		return -1;
@@ -223,23 +153,14 @@ int board_setup(const struct sim_options *opts, char *why, size_t why_len)
 
 struct ms_shell *board_shell(void)
 {
-	return &board.shell;
+	return mb_shell();
 }
 
 int board_run(void)
 {
-	char msg[160];
-
 	board.boot_ns = sim_now_ns();
 	console_write(BANNER, sizeof(BANNER) - 1);
-	snprintf(msg, sizeof(msg), "boot %u, reset cause %s, profile %s", (unsigned)board.port.boot_count,
-		 noinit_cause_name(board.port.reset_cause), board.opts.profile);
-	ms_log(&board.shell, MS_LOG_INF, "llext_hil", msg);
-	snprintf(msg, sizeof(msg), "board %s, flash %u bytes (erase %u, write %u), heap %u, rx-buf %u",
-		 board.opts.board, (unsigned)board.flash.size, (unsigned)board.opts.erase_block,
-		 (unsigned)board.opts.write_block, (unsigned)board.opts.heap,
-		 (unsigned)board.opts.rx_buf);
-	ms_log(&board.shell, MS_LOG_INF, "llext_hil", msg);
-	ms_start(&board.shell);
+	mb_log_boot(&board.port, board.opts.profile, (uint32_t)board.opts.heap);
+	ms_start(mb_shell());
 	return console_run(hil_core_poll);
 }

@@ -1,6 +1,8 @@
 /*
  * The simulated board: the HIL core's port (console, flash file, reset, power cut, identity),
- * the C LLEXT model as its backend, the minishell as its console, and the boot sequence.
+ * the C LLEXT model as its backend, the minishell as its console, and the boot sequence. The
+ * shell hooks, the console half of the port and the fatal-error path are firmware/modelboard,
+ * shared with the QEMU core.
  */
 #ifndef SIM_BOARD_H
 #define SIM_BOARD_H

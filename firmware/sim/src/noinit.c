@@ -6,30 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "modelboard/modelboard.h"
+
 #define NOINIT_HEADER "llext-hil-sim noinit 1"
 
 static char noinit_path[4096];
 static uint32_t noinit_boot_count;
 
-static const char *const cause_names[] = {
-	[HIL_RESET_POWER_ON] = "power-on",
-	[HIL_RESET_SOFTWARE] = "software",
-	[HIL_RESET_PIN] = "pin",
-	[HIL_RESET_WATCHDOG] = "watchdog",
-	[HIL_RESET_UNKNOWN] = "unknown",
-};
-
-const char *noinit_cause_name(enum hil_reset_cause cause)
-{
-	return (unsigned)cause < sizeof(cause_names) / sizeof(cause_names[0]) ? cause_names[cause]
-									   : "unknown";
-}
-
 static int parse_cause(const char *s, enum hil_reset_cause *out)
 {
-	for (unsigned i = 0; i < sizeof(cause_names) / sizeof(cause_names[0]); i++) {
-		if (strcmp(s, cause_names[i]) == 0) {
-			*out = (enum hil_reset_cause)i;
+	for (int c = HIL_RESET_POWER_ON; c <= HIL_RESET_UNKNOWN; c++) {
+		if (strcmp(s, mb_cause_name((enum hil_reset_cause)c)) == 0) {
+			*out = (enum hil_reset_cause)c;
 			return 0;
 		}
 	}
@@ -48,7 +36,7 @@ static int store(uint32_t boot, enum hil_reset_cause next)
 		return -1;
 	}
 	fprintf(f, NOINIT_HEADER "\nboot %u\nnext_reset_cause %s\n", (unsigned)boot,
-		noinit_cause_name(next));
+		mb_cause_name(next));
 	if (fclose(f) != 0) {
 		return -1;
 	}

@@ -20,6 +20,4 @@ int noinit_boot(const char *flash_path, uint32_t *boot_count, enum hil_reset_cau
 /* Records the cause the next boot will report. */
 void noinit_set_next_cause(enum hil_reset_cause cause);
 
-const char *noinit_cause_name(enum hil_reset_cause cause);
-
 #endif

@@ -12,32 +12,16 @@
 
 #define IO_CHUNK 4096u
 
-static int pread_all(int fd, void *dst, size_t len, off_t off)
+enum io_dir { IO_READ, IO_WRITE };
+
+/* pread/pwrite may move fewer bytes than asked or be interrupted: loop until all of `len`
+ * is done. The buffer is read from for IO_WRITE and written to for IO_READ. */
+static int io_all(int fd, enum io_dir dir, void *buf, size_t len, off_t off)
 {
-	uint8_t *p = dst;
+	uint8_t *p = buf;
 
 	while (len > 0) {
-		ssize_t n = pread(fd, p, len, off);
-
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n <= 0) {
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-		off += n;
-	}
-	return 0;
-}
-
-static int pwrite_all(int fd, const void *src, size_t len, off_t off)
-{
-	const uint8_t *p = src;
-
-	while (len > 0) {
-		ssize_t n = pwrite(fd, p, len, off);
+		ssize_t n = dir == IO_READ ? pread(fd, p, len, off) : pwrite(fd, p, len, off);
 
 		if (n < 0 && errno == EINTR) {
 			continue;
@@ -60,7 +44,7 @@ static int fill_erased(int fd, uint32_t off, uint32_t len)
 	while (len > 0) {
 		uint32_t n = len < IO_CHUNK ? len : IO_CHUNK;
 
-		if (pwrite_all(fd, ff, n, (off_t)off) != 0) {
+		if (io_all(fd, IO_WRITE, ff, n, (off_t)off) != 0) {
 			return -1;
 		}
 		off += n;
@@ -137,7 +121,7 @@ int nor_read(struct nor_flash *f, uint32_t off, void *dst, size_t len)
 		return -HIL_EINVAL;
 	}
 	f->reads++;
-	return pread_all(f->fd, dst, len, (off_t)off) == 0 ? 0 : -HIL_EIO;
+	return io_all(f->fd, IO_READ, dst, len, (off_t)off) == 0 ? 0 : -HIL_EIO;
 }
 
 int nor_program(struct nor_flash *f, uint32_t off, const void *src, size_t len)
@@ -152,13 +136,13 @@ int nor_program(struct nor_flash *f, uint32_t off, const void *src, size_t len)
 	while (len > 0) {
 		size_t n = len < IO_CHUNK ? len : IO_CHUNK;
 
-		if (pread_all(f->fd, cell, n, (off_t)off) != 0) {
+		if (io_all(f->fd, IO_READ, cell, n, (off_t)off) != 0) {
 			return -HIL_EIO;
 		}
 		for (size_t i = 0; i < n; i++) {
 			cell[i] &= in[i]; /* NOR: programming only pulls bits from 1 to 0 */
 		}
-		if (pwrite_all(f->fd, cell, n, (off_t)off) != 0) {
+		if (io_all(f->fd, IO_WRITE, cell, n, (off_t)off) != 0) {
 			return -HIL_EIO;
 		}
 		in += n;

@@ -64,32 +64,49 @@ static void show_tail(const struct sim *s)
 	fprintf(stderr, "\"\n  stderr: \"%.*s\"\n", (int)s->err_len, s->errbuf);
 }
 
-void sim_start(struct sim *s, const char *const *args)
+/* Forks and runs the sim with `args` (NULL-terminated, the words after argv[0]) on the given
+ * stdin, stdout and stderr; the child closes the `n_close` descriptors in `close_fds` once it
+ * has them in place. Returns the child's pid. */
+static pid_t spawn_sim(const char *const *args, int in, int out, int err, const int *close_fds,
+		       size_t n_close)
 {
-	int in[2], out[2], err[2];
 	const char *argv[40];
 	int n = 0;
+	pid_t pid;
 
-	memset(s, 0, sizeof(*s));
 	argv[n++] = sim_binary;
 	for (; args[n - 1] != NULL && n < 39; n++) {
 		argv[n] = args[n - 1];
 	}
 	argv[n] = NULL;
-	if (pipe(in) != 0 || pipe(out) != 0 || pipe(err) != 0) {
-		perror("pipe");
-		exit(2);
-	}
-	s->pid = fork();
-	if (s->pid == 0) {
-		dup2(in[0], 0);
-		dup2(out[1], 1);
-		dup2(err[1], 2);
-		close(in[0]); close(in[1]); close(out[0]); close(out[1]); close(err[0]); close(err[1]);
+	pid = fork();
+	if (pid == 0) {
+		dup2(in, 0);
+		dup2(out, 1);
+		dup2(err, 2);
+		for (size_t i = 0; i < n_close; i++) {
+			close(close_fds[i]);
+		}
 		execv(sim_binary, (char *const *)argv);
 		perror("execv");
 		_exit(127);
 	}
+	return pid;
+}
+
+void sim_start(struct sim *s, const char *const *args)
+{
+	int in[2], out[2], err[2];
+
+	memset(s, 0, sizeof(*s));
+	if (pipe(in) != 0 || pipe(out) != 0 || pipe(err) != 0) {
+		perror("pipe");
+		exit(2);
+	}
+	const int child_closes[] = { in[0], in[1], out[0], out[1], err[0], err[1] };
+
+	s->pid = spawn_sim(args, in[0], out[1], err[1], child_closes,
+			   sizeof(child_closes) / sizeof(child_closes[0]));
 	close(in[0]);
 	close(out[1]);
 	close(err[1]);
@@ -104,29 +121,16 @@ void sim_start(struct sim *s, const char *const *args)
 void sim_start_tty(struct sim *s, const char *const *args, int *slave)
 {
 	int master, err[2];
-	const char *argv[40];
-	int n = 0;
 
 	memset(s, 0, sizeof(*s));
-	argv[n++] = sim_binary;
-	for (; args[n - 1] != NULL && n < 39; n++) {
-		argv[n] = args[n - 1];
-	}
-	argv[n] = NULL;
 	if (openpty(&master, slave, NULL, NULL, NULL) != 0 || pipe(err) != 0) {
 		perror("openpty");
 		exit(2);
 	}
-	s->pid = fork();
-	if (s->pid == 0) {
-		dup2(*slave, 0);
-		dup2(*slave, 1);
-		dup2(err[1], 2);
-		close(master); close(*slave); close(err[0]); close(err[1]);
-		execv(sim_binary, (char *const *)argv);
-		perror("execv");
-		_exit(127);
-	}
+	const int child_closes[] = { master, *slave, err[0], err[1] };
+
+	s->pid = spawn_sim(args, *slave, *slave, err[1], child_closes,
+			   sizeof(child_closes) / sizeof(child_closes[0]));
 	close(err[1]);
 	s->to_stdin = -1;
 	s->console = s->console_out = master;

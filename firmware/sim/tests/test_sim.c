@@ -338,55 +338,49 @@ static int case_rx_overflow(const char *dir)
 	return 0;
 }
 
-static int info_boot(struct sim *s, long id, unsigned *boot, char *cause, size_t cause_len)
+/* Asks `info` (as request 1) and checks the boot count and reset cause it reports. */
+static void expect_boot(struct sim *s, unsigned want_boot, const char *want_cause, const char *when)
 {
-	char marker[32];
+	char cause[32] = "";
+	unsigned boot_no = 0;
 
-	command(s, id, "info", "info");
-	snprintf(marker, sizeof(marker), "@@HIL|%ld|", id);
-	const char *r = strstr(s->out, marker);
+	command(s, 1, "info", "info");
+	const char *r = strstr(s->out, "@@HIL|1|");
 	const char *b = r ? strstr(r, "\"boot\":") : NULL;
 
-	if (b == NULL || sscanf(b, "\"boot\":%u,\"reset_cause\":\"%31[a-z-]\"", boot, cause) != 2) {
+	if (b == NULL || sscanf(b, "\"boot\":%u,\"reset_cause\":\"%31[a-z-]\"", &boot_no, cause) != 2) {
 		CHECK(0, "no boot/reset_cause in info");
-		return -1;
+		return;
 	}
-	(void)cause_len;
-	return 0;
+	CHECK(boot_no == want_boot && strcmp(cause, want_cause) == 0, "%s: %u %s", when, boot_no, cause);
 }
 
 static int case_reset(const char *dir)
 {
 	struct sim s;
-	unsigned boot_no = 0;
-	char cause[32] = "";
 
 	fresh_flash(dir, "reset");
 	const char *args[] = { "--flash", flash, NULL };
 
 	boot(&s, args, "first boot");
-	info_boot(&s, 1, &boot_no, cause, sizeof(cause));
-	CHECK(boot_no == 1 && strcmp(cause, "power-on") == 0, "first boot: %u %s", boot_no, cause);
+	expect_boot(&s, 1, "power-on", "first boot");
 	sim_send_str(&s, "hil @2 reset\r");
 	CHECK(expect_result(&s, "@@HIL|2|", 2, "reset") == 0, "reset rc 0");
 	CHECK(sim_wait_exit(&s, 3000) == 3, "reset -> exit 3");
 	sim_kill(&s);
 
 	boot(&s, args, "second boot");
-	info_boot(&s, 1, &boot_no, cause, sizeof(cause));
-	CHECK(boot_no == 2 && strcmp(cause, "software") == 0, "after reset: %u %s", boot_no, cause);
+	expect_boot(&s, 2, "software", "after reset");
 	sim_send_str(&s, "kernel reboot cold\r");
 	CHECK(sim_wait_exit(&s, 3000) == 3, "kernel reboot -> exit 3");
 	sim_kill(&s);
 
 	boot(&s, args, "third boot");
-	info_boot(&s, 1, &boot_no, cause, sizeof(cause));
-	CHECK(boot_no == 3 && strcmp(cause, "software") == 0, "after kernel reboot: %u %s", boot_no, cause);
+	expect_boot(&s, 3, "software", "after kernel reboot");
 	sim_kill(&s); /* the host power-cycles: SIGKILL */
 
 	boot(&s, args, "fourth boot");
-	info_boot(&s, 1, &boot_no, cause, sizeof(cause));
-	CHECK(boot_no == 4 && strcmp(cause, "power-on") == 0, "after a kill: %u %s", boot_no, cause);
+	expect_boot(&s, 4, "power-on", "after a kill");
 	sim_kill(&s);
 	return 0;
 }
@@ -396,8 +390,6 @@ static int case_reset(const char *dir)
 static int case_power_cut(const char *dir)
 {
 	struct sim s;
-	unsigned boot_no = 0;
-	char cause[32] = "";
 
 	fresh_flash(dir, "powercut");
 	const char *args[] = { "--flash", flash, NULL };
@@ -408,8 +400,7 @@ static int case_power_cut(const char *dir)
 	CHECK(sim_wait_exit(&s, 5000) == 4, "power cut -> exit 4");
 	sim_kill(&s);
 	boot(&s, args, "boot after cut");
-	info_boot(&s, 1, &boot_no, cause, sizeof(cause));
-	CHECK(boot_no == 2 && strcmp(cause, "power-on") == 0, "after a power cut: %u %s", boot_no, cause);
+	expect_boot(&s, 2, "power-on", "after a power cut");
 	sim_kill(&s);
 	return 0;
 }
@@ -670,8 +661,6 @@ static int case_fatal_halt(const char *dir)
 static int case_fatal_reboot(const char *dir)
 {
 	struct sim s;
-	unsigned boot_no = 0;
-	char cause[32] = "";
 
 	fresh_flash(dir, "fatal_reboot");
 	const char *args[] = { "--flash", flash, "--on-fatal", "reboot", NULL };
@@ -683,8 +672,7 @@ static int case_fatal_reboot(const char *dir)
 	CHECK(strstr(s.out, "Halting system") == NULL, "no Halting system when rebooting");
 	sim_kill(&s);
 	boot(&s, args, "boot after fatal");
-	info_boot(&s, 1, &boot_no, cause, sizeof(cause));
-	CHECK(boot_no == 3 && strcmp(cause, "software") == 0, "after a fatal reboot: %u %s", boot_no, cause);
+	expect_boot(&s, 3, "software", "after a fatal reboot");
 	sim_kill(&s);
 	return 0;
 }

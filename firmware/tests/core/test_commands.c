@@ -20,49 +20,31 @@ int main(void)
 	t_boot();
 
 	/* nothing saved yet */
-	json = t_cmd_json("@1 ctx restore", &rc);
-	CHECK_EQ_INT(rc, -HIL_ENOENT);
-	CHECK_STR(json, "{\"error\":\"no valid context in slot A or B\"}");
-	json = t_cmd_json("@2 ctx info", &rc);
-	CHECK_EQ_INT(rc, 0);
-	CHECK_STR(json, "{\"active\":null,\"slots\":["
+	CHECK_CMD("@1 ctx restore", -HIL_ENOENT, "{\"error\":\"no valid context in slot A or B\"}");
+	CHECK_CMD("@2 ctx info", 0, "{\"active\":null,\"slots\":["
 		  "{\"slot\":\"A\",\"valid\":false,\"why\":\"empty\",\"seq\":0,\"build_match\":false,\"n\":0,\"exts\":[],\"bytes\":0,\"erases\":0},"
 		  "{\"slot\":\"B\",\"valid\":false,\"why\":\"empty\",\"seq\":0,\"build_match\":false,\"n\":0,\"exts\":[],\"bytes\":0,\"erases\":0}]}");
 
 	/* an empty context: n = 0, restore returns 0 without calling llext_restore */
-	json = t_cmd_json("ctx save", &rc);
-	CHECK_EQ_INT(rc, 0);
-	CHECK_STR(json, "{\"slot\":\"A\",\"seq\":1,\"n\":0,\"exts\":[],\"bytes\":96,\"erases\":1,\"relink\":0}");
-	json = t_cmd_json("ctx restore", &rc);
-	CHECK_EQ_INT(rc, 0);
-	CHECK_STR(json, "{\"slot\":\"A\",\"seq\":1,\"n\":0,\"exts\":[],\"restore\":0}");
+	CHECK_CMD("ctx save", 0, "{\"slot\":\"A\",\"seq\":1,\"n\":0,\"exts\":[],\"bytes\":96,\"erases\":1,\"relink\":0}");
+	CHECK_CMD("ctx restore", 0, "{\"slot\":\"A\",\"seq\":1,\"n\":0,\"exts\":[],\"restore\":0}");
 	CHECK_EQ_INT(t_restore_calls, 0);
 
 	/* load / unload / call */
-	json = t_cmd_json("load alpha", &rc);
-	CHECK_EQ_INT(rc, -HIL_ENOENT);
-	CHECK_STR(json, "{\"error\":\"no image named 'alpha'; upload it first\"}");
+	CHECK_CMD("load alpha", -HIL_ENOENT, "{\"error\":\"no image named 'alpha'; upload it first\"}");
 	CHECK_EQ_INT(t_upload("alpha", a_img, sizeof(a_img)), 0);
 	CHECK_EQ_INT(t_upload("beta", b_img, sizeof(b_img)), 0);
-	json = t_cmd_json("load beta", &rc);
-	CHECK_EQ_INT(rc, -HIL_ENOENT); /* its dependency is not loaded: the backend's rc */
-	CHECK_CONTAINS(json, "llext_load of 'beta' returned -2");
-	json = t_cmd_json("@3 load alpha", &rc);
-	CHECK_EQ_INT(rc, 0);
-	CHECK_STR(json, "{\"name\":\"alpha\",\"use_count\":1}");
-	json = t_cmd_json("load alpha", &rc);
-	CHECK_EQ_INT(rc, 2); /* already loaded: llext_load returns the use count */
-	CHECK_STR(json, "{\"name\":\"alpha\",\"use_count\":2}");
-	json = t_cmd_json("unload alpha", &rc);
-	CHECK_EQ_INT(rc, 0);
-	CHECK_STR(json, "{\"name\":\"alpha\",\"use_count\":1}");
+	/* its dependency is not loaded: the backend's rc */
+	CHECK_CMD_CONTAINS("load beta", -HIL_ENOENT, "llext_load of 'beta' returned -2");
+	CHECK_CMD("@3 load alpha", 0, "{\"name\":\"alpha\",\"use_count\":1}");
+	/* already loaded: llext_load returns the use count */
+	CHECK_CMD("load alpha", 2, "{\"name\":\"alpha\",\"use_count\":2}");
+	CHECK_CMD("unload alpha", 0, "{\"name\":\"alpha\",\"use_count\":1}");
 	json = t_cmd_json("load beta", &rc);
 	CHECK_EQ_INT(rc, 0);
 	json = t_cmd_json("call alpha inc", &rc);
 	CHECK_STR(json, "{\"name\":\"alpha\",\"symbol\":\"inc\",\"value\":6}");
-	json = t_cmd_json("unload gamma", &rc);
-	CHECK_EQ_INT(rc, -HIL_ENOENT);
-	CHECK_STR(json, "{\"error\":\"no extension named 'gamma' is loaded\"}");
+	CHECK_CMD("unload gamma", -HIL_ENOENT, "{\"error\":\"no extension named 'gamma' is loaded\"}");
 	json = t_cmd_json("state", &rc);
 	CHECK_STR(json, "{\"exts\":["
 		  "{\"name\":\"alpha\",\"use_count\":2,\"deps\":[],\"exp\":1,\"sect\":2,\"alloc\":100},"
@@ -73,9 +55,7 @@ int main(void)
 	CHECK_EQ_INT(rc, -HIL_EBUSY);
 
 	/* relink failure: beta without its dependency */
-	json = t_cmd_json("ctx save beta", &rc);
-	CHECK_EQ_INT(rc, -HIL_ENOENT);
-	CHECK_CONTAINS(json, "{\"relink\":-2,\"error\":");
+	CHECK_CMD_CONTAINS("ctx save beta", -HIL_ENOENT, "{\"relink\":-2,\"error\":");
 	/* names in the order given */
 	json = t_cmd_json("ctx save beta alpha", &rc);
 	CHECK_EQ_INT(rc, 0);
@@ -94,12 +74,8 @@ int main(void)
 
 	/* reboot: RAM is gone, the context is in flash */
 	t_boot();
-	json = t_cmd_json("ctx restore order 0,0", &rc);
-	CHECK_EQ_INT(rc, -HIL_EINVAL);
-	CHECK_CONTAINS(json, "order: expected a permutation of 0..n-1 with n = 2");
-	json = t_cmd_json("ctx restore order 1,0", &rc);
-	CHECK_EQ_INT(rc, 0);
-	CHECK_STR(json, "{\"slot\":\"B\",\"seq\":2,\"n\":2,\"exts\":[\"beta\",\"alpha\"],\"restore\":0}");
+	CHECK_CMD_CONTAINS("ctx restore order 0,0", -HIL_EINVAL, "order: expected a permutation of 0..n-1 with n = 2");
+	CHECK_CMD("ctx restore order 1,0", 0, "{\"slot\":\"B\",\"seq\":2,\"n\":2,\"exts\":[\"beta\",\"alpha\"],\"restore\":0}");
 	CHECK_EQ_INT(t_restore_calls, 1);
 	CHECK_EQ_INT(t_restore_order[0], 1);
 	CHECK_EQ_INT(t_restore_order[1], 0);
@@ -112,17 +88,13 @@ int main(void)
 	/* llext_restore failing: rc in both places */
 	t_boot();
 	t_next_restore_rc = -HIL_ENOMEM;
-	json = t_cmd_json("ctx restore", &rc);
-	CHECK_EQ_INT(rc, -HIL_ENOMEM);
-	CHECK_STR(json, "{\"slot\":\"B\",\"seq\":2,\"n\":2,\"exts\":[\"beta\",\"alpha\"],\"restore\":-12,\"error\":\"llext_restore returned -12\"}");
+	CHECK_CMD("ctx restore", -HIL_ENOMEM, "{\"slot\":\"B\",\"seq\":2,\"n\":2,\"exts\":[\"beta\",\"alpha\"],\"restore\":-12,\"error\":\"llext_restore returned -12\"}");
 
 	/* another build: -ENOEXEC and nothing changes */
 	t_boot();
 	t_port.build_id = "0000000000000001";
 	t_out_clear();
-	json = t_cmd_json("ctx restore", &rc);
-	CHECK_EQ_INT(rc, -HIL_ENOEXEC);
-	CHECK_CONTAINS(json, "another build");
+	CHECK_CMD_CONTAINS("ctx restore", -HIL_ENOEXEC, "another build");
 	CHECK_EQ_INT(t_restore_calls, 0);
 	json = t_cmd_json("upload list", &rc);
 	CHECK_STR(json, "{\"images\":[]}");

@@ -76,9 +76,7 @@ static void result_line_framing(void)
 
 	/* JSON escaping inside a result: a quote in a symbol name */
 	t_out_clear();
-	json = t_cmd_json("@5 call nosuch a\"b\\c", &rc);
-	CHECK_EQ_INT(rc, -HIL_ENOENT);
-	CHECK_STR(json, "{\"error\":\"no extension named 'nosuch' is loaded, or it exports no symbol 'a\\\"b\\\\c'\"}");
+	CHECK_CMD("@5 call nosuch a\"b\\c", -HIL_ENOENT, "{\"error\":\"no extension named 'nosuch' is loaded, or it exports no symbol 'a\\\"b\\\\c'\"}");
 }
 
 static void expect_einval(const char *line, const char *needle)
@@ -123,20 +121,14 @@ static void argument_errors(void)
 	expect_einval("ctx save a a", "names: 'a' given twice");
 	expect_einval("ctx info now", "usage: hil ctx info");
 
-	json = t_cmd_json("load abcdefghijklmnop", &rc);
-	CHECK_EQ_INT(rc, -HIL_ENAMETOOLONG);
-	CHECK_CONTAINS(json, "name 'abcdefghijklmnop' is longer than 15 characters");
-	json = t_cmd_json("upload begin a|b 4 0", &rc);
-	CHECK_EQ_INT(rc, -HIL_EINVAL);
-	CHECK_CONTAINS(json, "name: expected a name of printable ASCII characters");
+	CHECK_CMD_CONTAINS("load abcdefghijklmnop", -HIL_ENAMETOOLONG, "name 'abcdefghijklmnop' is longer than 15 characters");
+	CHECK_CMD_CONTAINS("upload begin a|b 4 0", -HIL_EINVAL, "name: expected a name of printable ASCII characters");
 
 	/* test commands are refused without CONFIG_LLEXT_HIL_TEST */
 	t_port.test_commands = false;
 	json = t_cmd_json("fault", &rc);
 	CHECK_EQ_INT(rc, -HIL_ENOTSUP);
-	json = t_cmd_json("ctx erase", &rc);
-	CHECK_EQ_INT(rc, -HIL_ENOTSUP);
-	CHECK_CONTAINS(json, "CONFIG_LLEXT_HIL_TEST");
+	CHECK_CMD_CONTAINS("ctx erase", -HIL_ENOTSUP, "CONFIG_LLEXT_HIL_TEST");
 	json = t_cmd_json("info", &rc);
 	CHECK_EQ_INT(rc, 0);
 	CHECK_CONTAINS(json, "\"test\":false");
@@ -144,9 +136,7 @@ static void argument_errors(void)
 	t_port.test_commands = true;
 
 	/* more than 24 words */
-	json = t_cmd_json("a b c d e f g h i j k l m n o p q r s t u v w x y", &rc);
-	CHECK_EQ_INT(rc, -HIL_EINVAL);
-	CHECK_CONTAINS(json, "more than 24 words");
+	CHECK_CMD_CONTAINS("a b c d e f g h i j k l m n o p q r s t u v w x y", -HIL_EINVAL, "more than 24 words");
 }
 
 static void info_exact(void)

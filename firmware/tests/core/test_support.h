@@ -32,6 +32,14 @@ extern int t_checks;
 	if (_h == NULL || strstr(_h, (needle)) == NULL) { t_failures++; fprintf(stderr, \
 	"%s:%d: '%s' does not contain '%s'\n", __FILE__, __LINE__, _h ? _h : "(null)", (needle)); } } while (0)
 
+/* Runs a `hil` command line and checks its result: the rc, then the whole JSON (CHECK_CMD)
+ * or a part of it (CHECK_CMD_CONTAINS). Two checks, as the three lines it replaces. */
+#define CHECK_CMD(line, want_rc, want_json) do { int _rc; const char *_json = t_cmd_json((line), &_rc); \
+	CHECK_EQ_INT(_rc, want_rc); CHECK_STR(_json, (want_json)); } while (0)
+#define CHECK_CMD_CONTAINS(line, want_rc, part) do { int _rc; \
+	const char *_json = t_cmd_json((line), &_rc); \
+	CHECK_EQ_INT(_rc, want_rc); CHECK_CONTAINS(_json, (part)); } while (0)
+
 int t_done(const char *name); /* prints a summary, returns the exit code */
 
 /* ---- emulated NOR flash ---- */

@@ -1,4 +1,4 @@
-#include "text.h"
+#include "modelboard/text.h"
 
 void text_init(struct text *t, char *buf, size_t cap)
 {

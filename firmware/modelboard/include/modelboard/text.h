@@ -1,9 +1,9 @@
 /*
  * A tiny bounded text builder for the boot log lines: strings and unsigned decimals only
- * (the firmware has no printf). Output that does not fit is cut, never overflows.
+ * (the QEMU core has no printf). Output that does not fit is cut, never overflows.
  */
-#ifndef QC_TEXT_H
-#define QC_TEXT_H
+#ifndef MODELBOARD_TEXT_H
+#define MODELBOARD_TEXT_H
 
 #include <stddef.h>
 #include <stdint.h>
