@@ -1,5 +1,7 @@
 package io.llexthil.junit;
 
+import io.llexthil.board.Errno;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llexthil.board.HilReply;
 import org.assertj.core.api.AbstractAssert;

@@ -1,5 +1,7 @@
 package io.llexthil.campaign.scenario;
 
+import io.llexthil.board.Errno;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

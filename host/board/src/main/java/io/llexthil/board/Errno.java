@@ -1,9 +1,12 @@
-package io.llexthil.campaign.scenario;
+package io.llexthil.board;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Zephyr errno names and values, as docs/protocol.md section 6 lists them. */
+/**
+ * The return codes of the HIL protocol: Zephyr errno names and values, as docs/protocol.md
+ * section 6 lists them (every board build uses Zephyr's numbers, the simulated board included).
+ */
 public final class Errno {
     private static final Map<String, Integer> BY_NAME = new LinkedHashMap<>();
 
@@ -18,6 +21,7 @@ public final class Errno {
         BY_NAME.put("EEXIST", 17);
         BY_NAME.put("EINVAL", 22);
         BY_NAME.put("ENOSPC", 28);
+        BY_NAME.put("ENODATA", 61);
         BY_NAME.put("EBADMSG", 77);
         BY_NAME.put("ENOSYS", 88);
         BY_NAME.put("ENAMETOOLONG", 91);
