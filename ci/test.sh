@@ -31,11 +31,11 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== firmware: plain build (the simulated board the Java tests drive)"
-cmake -S firmware -B firmware/build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null  # same generator as ./llext-hil
+cmake -S firmware -B firmware/build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLLEXT_HIL_REQUIRE_ARM=ON >/dev/null  # same generator as ./llext-hil
 cmake --build firmware/build -j"$jobs"
 
 echo "== firmware: sanitizer build + CTest (ASan + UBSan)"
-cmake -S firmware -B firmware/build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLLEXT_HIL_SANITIZE=ON >/dev/null
+cmake -S firmware -B firmware/build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLLEXT_HIL_SANITIZE=ON -DLLEXT_HIL_REQUIRE_ARM=ON >/dev/null
 cmake --build firmware/build-asan -j"$jobs"
 ctest --test-dir firmware/build-asan --output-on-failure -j"$jobs"
 
