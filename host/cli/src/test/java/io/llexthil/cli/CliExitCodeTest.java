@@ -1,12 +1,8 @@
 package io.llexthil.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +12,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exit codes and one-line messages for bad input, through the real command line and board layer. */
-class CliExitCodeTest {
+class CliExitCodeTest extends CliHarness {
     @TempDir
     Path tmp;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void streams() {
-        Cli.use(new DefaultBoardBridge(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Cli.use(null, System.out, System.err);
-    }
-
-    private int run(String... args) {
-        return Main.execute(args);
-    }
 
     private String errText() {
         return err.toString(StandardCharsets.UTF_8);

@@ -2,17 +2,13 @@ package io.llexthil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,29 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * firmware/qemu-core ELF, 32-bit ARM, in real QEMU), in-process like {@link SimEndToEndTest}. Needs the
  * firmware built first ({@code ci/test.sh} does it): {@code firmware/build/qemu-core/llext-hil-core.elf}.
  */
-class QemuEndToEndIT {
+class QemuEndToEndIT extends CliHarness {
     private static final String BOARD = "qemu-mps2-an385-core";
     private static final String OTHER_BUILD = "00000000deadbeef";
 
     @TempDir
     Path tmp;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void streams() {
-        Cli.use(new DefaultBoardBridge(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Cli.use(null, System.out, System.err);
-    }
-
-    private int run(String... args) {
-        return Main.execute(args);
-    }
 
     private String output() {
         return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);

@@ -2,15 +2,11 @@ package io.llexthil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,28 +16,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real command line against the real simulated board (boards/sim.yaml), in-process. */
-class SimEndToEndTest {
+class SimEndToEndTest extends CliHarness {
     @TempDir
     Path tmp;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void streams() {
-        Cli.use(new DefaultBoardBridge(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Cli.use(null, System.out, System.err);
-    }
-
-    private int run(String... args) {
-        return Main.execute(args);
-    }
-
-    private String stdout() { return out.toString(StandardCharsets.UTF_8); }
 
     private static JsonNode json(Path dir) throws Exception {
         return new ObjectMapper().readTree(dir.resolve("report.json").toFile());
