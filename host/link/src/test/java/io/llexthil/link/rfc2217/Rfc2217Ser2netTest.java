@@ -1,5 +1,7 @@
 package io.llexthil.link.rfc2217;
 
+import io.llexthil.testkit.Ser2netServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

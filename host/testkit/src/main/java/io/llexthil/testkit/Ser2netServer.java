@@ -1,4 +1,4 @@
-package io.llexthil.link.rfc2217;
+package io.llexthil.testkit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A real ser2net 4.x serving one serial device as RFC 2217 on 127.0.0.1, for tests. Always killed
  * on close; its output is kept in a log file for failure messages.
  */
-final class Ser2netServer implements AutoCloseable {
+public final class Ser2netServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
@@ -24,7 +24,7 @@ final class Ser2netServer implements AutoCloseable {
         this.log = log;
     }
 
-    static Ser2netServer serve(String device, Path dir, Duration timeout) throws IOException, InterruptedException {
+    public static Ser2netServer serve(String device, Path dir, Duration timeout) throws IOException, InterruptedException {
         int port = freePort();
         Path config = dir.resolve("ser2net.yaml");
         Files.writeString(config, "connection: &con0\n"
@@ -69,9 +69,9 @@ final class Ser2netServer implements AutoCloseable {
         }
     }
 
-    int port() { return port; }
+    public int port() { return port; }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -85,7 +85,7 @@ final class Ser2netServer implements AutoCloseable {
     }
 
     /** SIGKILL ser2net and wait for it: the remote end vanishes. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(2, TimeUnit.SECONDS);
