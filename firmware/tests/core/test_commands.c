@@ -1,6 +1,7 @@
 /* The command handler end to end with the fake backend. */
 #include <string.h>
 
+#include "hil/images.h"
 #include "test_support.h"
 
 static uint8_t a_img[500], b_img[200];
@@ -84,6 +85,24 @@ int main(void)
 	json = t_cmd_json("upload list", &rc);
 	CHECK_CONTAINS(json, "{\"name\":\"beta\",\"len\":200,");
 	CHECK_CONTAINS(json, "\"complete\":true");
+
+	/* after a reboot, a new upload is placed above the saved images (the newest context
+	 * holds beta and alpha), so a later restore can still put them back where they were */
+	t_boot();
+	{
+		static const uint8_t g_img[24] = { 7, 7, 7 };
+		uint32_t saved_end = 0;
+
+		CHECK_EQ_INT(t_upload("gamma", g_img, sizeof(g_img)), 0);
+		const struct hil_image *g = hil_images_by_name("gamma");
+
+		CHECK(g != NULL);
+		/* alpha was uploaded first at 0, beta after it at the next 16-byte boundary */
+		saved_end = (uint32_t)(((sizeof(a_img) + 15u) & ~15u) + sizeof(b_img));
+		CHECK(g != NULL && g->offset >= saved_end);
+		json = t_cmd_json("ctx restore", &rc);
+		CHECK_EQ_INT(rc, 0);
+	}
 
 	/* llext_restore failing: rc in both places */
 	t_boot();
