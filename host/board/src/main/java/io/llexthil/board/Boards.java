@@ -5,14 +5,12 @@ import io.llexthil.link.LinkUrl;
 import io.llexthil.link.Links;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.DefaultShellSession;
-import io.llexthil.shell.ShellException;
 import io.llexthil.shell.inventory.BoardLock;
 import io.llexthil.shell.inventory.Inventory;
 import io.llexthil.shell.reset.ResetControl;
 import io.llexthil.shell.reset.ResetControls;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Turns a board selection ({@code --board}, {@code --hardware-map}, {@code --link}) into a ready
@@ -99,15 +97,5 @@ public final class Boards {
             out = out.replace("${run}", runDir.toAbsolutePath().toString());
         }
         return out;
-    }
-
-    /** Opens, runs {@code body}, always closes; for short read-only checks such as {@code boards}. */
-    public static <T> T with(BoardProfile profile, Path runDir, AccessMode mode, Duration timeout,
-                             java.util.function.Function<BoardClient, T> body) {
-        try (BoardClient client = open(profile, runDir, mode)) {
-            return body.apply(client);
-        } catch (ShellException e) {
-            throw e;
-        }
     }
 }
