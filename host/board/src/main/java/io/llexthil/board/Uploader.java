@@ -94,7 +94,7 @@ final class Uploader {
             } else {
                 naks++;
                 acked = Math.max(acked, next);
-                if (rewoundTo != next || sent > next + window * chunk) {
+                if (rewoundTo != next) {
                     sent = next;
                     rewoundTo = next;
                 }
