@@ -36,7 +36,12 @@ public final class Boards {
         Path boardsDir = repoRoot().resolve("boards");
         if (linkUrl != null && name == null && hardwareMap == null) {
             LinkUrl.parse(linkUrl); // fail early, with the link grammar's one-line message
+            boolean launched = linkUrl.startsWith("sim:") || linkUrl.startsWith("qemu:");
             return BoardProfile.builder(linkUrl.startsWith("sim:") ? "sim" : "link")
+                    // the lock belongs to what the URL reaches, so two different links never collide
+                    .id(lockId(linkUrl))
+                    // a board we start ourselves prints its banner; one on a cable may be running already
+                    .bannerRequired(launched)
                     .link(linkUrl)
                     .reset(linkUrl.startsWith("sim:") || linkUrl.startsWith("qemu:")
                             ? io.llexthil.shell.reset.ResetSpec.hard() : io.llexthil.shell.reset.ResetSpec.none())
@@ -86,6 +91,15 @@ public final class Boards {
             lock.close();
             throw e;
         }
+    }
+
+    /** A lock id for a bare link URL: readable, file-name safe, and distinct per URL. */
+    static String lockId(String linkUrl) {
+        String readable = linkUrl.replaceAll("[^A-Za-z0-9._-]+", "_");
+        if (readable.length() > 60) {
+            readable = readable.substring(0, 60);
+        }
+        return "link-" + readable + "-" + Integer.toHexString(linkUrl.hashCode());
     }
 
     static String expand(String url, Path runDir) {

@@ -4,6 +4,7 @@ package io.llexthil.board;
 public class ReadOnlyViolationException extends RuntimeException {
     public ReadOnlyViolationException(String board, String command) {
         super(board + ": refused '" + command + "': the connection is read-only"
-                + " (field diagnostics); pass --allow-write to permit commands that change the board");
+                + " (field diagnostics); open it read-write to send commands that change the board"
+                + " (diag: --allow-write; console: without --read-only)");
     }
 }

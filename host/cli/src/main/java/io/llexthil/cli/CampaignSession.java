@@ -43,7 +43,7 @@ final class CampaignSession {
         Path runDir = out.out != null ? RunDirectory.createExactly(out.out) : RunDirectory.create(out.runsDir, command);
         BoardClient client = BoardConnect.openOrDiscard(bridge, profile, runDir, AccessMode.READ_WRITE,
                 BoardConnect.cannotConnect(profile),
-                " (check the board is powered and the link URL; llext-hil boards lists what is reachable)");
+                " (llext-hil boards lists the boards and whether they are reachable)");
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         try (client) {

@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "diag", mixinStandardHelpOptions = true,
-        description = {"Field diagnostics of a deployed board, without changing anything: firmware and build id,",
-                "loaded extensions, heap, both context slots, reset cause, boot counter.",
+        description = {"Field diagnostics of a deployed board, read-only.",
+                "Reports firmware and build id, loaded extensions, heap, both context slots, reset cause and boot counter.",
                 "Sends only read-only commands (info, state, ctx info); the connection refuses anything else unless --allow-write."})
 final class DiagCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of the table.")

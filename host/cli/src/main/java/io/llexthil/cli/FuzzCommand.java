@@ -55,8 +55,9 @@ final class FuzzCommand extends CampaignCommand {
         for (FuzzCampaign.Finding f : findings) {
             Cli.out().println();
             Cli.out().println("divergence from seed " + f.seed() + ": " + f.message());
+            String profile = output.profile.equals("upstream") ? "" : " --profile " + output.profile;
             Cli.out().println("shrunk from " + f.originalSteps() + " to " + f.minimal().size() + " steps; replay: llext-hil fuzz --seed "
-                    + f.seed() + " --count 1   or   llext-hil run " + f.yaml());
+                    + f.seed() + " --count 1" + profile + "   or   llext-hil run" + profile + " " + f.yaml());
             Cli.out().print(ScenarioWriter.toYaml(Steps.scenario("fuzz-" + f.seed() + "-minimal", "", "", true, f.minimal())));
         }
         return rc;

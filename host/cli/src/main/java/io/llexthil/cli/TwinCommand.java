@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "twin", mixinStandardHelpOptions = true,
@@ -33,7 +34,15 @@ final class TwinCommand extends CommandGroup {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException(file + ": no such file");
             }
-            var s = TwinJson.readScenario(file);
+            if (!List.of("upstream", "contract", "both").contains(profile)) {
+                throw new ConfigException("--profile: unknown profile '" + profile + "' (upstream, contract or both)");
+            }
+            io.llexthil.twin.Scenario s;
+            try {
+                s = TwinJson.readScenario(file);
+            } catch (RuntimeException e) {
+                throw new ConfigException(file + ": " + Main.oneLine(e) + " (the format is in docs/twin.md)", e);
+            }
             if (profile.equals("both")) {
                 Cli.out().println(TwinJson.write(new Object[] {Twin.predict(s, Profile.UPSTREAM), Twin.predict(s, Profile.CONTRACT)}));
             } else {
