@@ -2,6 +2,7 @@ package io.llexthil.cli;
 
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
+import io.llexthil.campaign.report.RunDirectory;
 import io.llexthil.shell.BoardProfile;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +20,22 @@ import java.util.stream.Stream;
  */
 final class BoardConnect {
     private BoardConnect() { }
+
+    /** A board attached by an interactive or diagnostic command, and the run directory it writes to. */
+    record Attached(BoardProfile profile, Path dir, BoardClient client) { }
+
+    /**
+     * Resolves the selected board for attaching (no banner needed), creates the command's run
+     * directory under {@code runsDir} and opens the board, or fails as {@link #openOrDiscard} does
+     * with the message {@code failure} makes for the profile.
+     */
+    static Attached attach(BoardOptions board, Path runsDir, String command, AccessMode mode,
+            Function<BoardProfile, String> failure) {
+        BoardBridge bridge = Cli.bridge();
+        BoardProfile profile = attaching(board.profile(bridge));
+        Path dir = RunDirectory.create(runsDir, command);
+        return new Attached(profile, dir, openOrDiscard(bridge, profile, dir, mode, failure.apply(profile), ""));
+    }
 
     /** The profile for attaching to a board that is already running: its boot banner is long gone. */
     static BoardProfile attaching(BoardProfile profile) {

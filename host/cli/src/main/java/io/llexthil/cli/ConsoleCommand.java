@@ -2,7 +2,6 @@ package io.llexthil.cli;
 
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
-import io.llexthil.campaign.report.RunDirectory;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.CommandResult;
 import io.llexthil.shell.LogLine;
@@ -38,11 +37,11 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BoardBridge bridge = Cli.bridge();
-        BoardProfile profile = BoardConnect.attaching(board.profile(bridge));
-        Path dir = RunDirectory.create(runsDir, "console");
-        BoardClient client = BoardConnect.openOrDiscard(bridge, profile, dir,
-                readOnly ? AccessMode.READ_ONLY : AccessMode.READ_WRITE, profile.name() + ": cannot connect", "");
+        BoardConnect.Attached attached = BoardConnect.attach(board, runsDir, "console",
+                readOnly ? AccessMode.READ_ONLY : AccessMode.READ_WRITE, p -> p.name() + ": cannot connect");
+        BoardProfile profile = attached.profile();
+        Path dir = attached.dir();
+        BoardClient client = attached.client();
         Cli.err().println("connected to " + profile.name() + "; transcript in " + dir + "; Ctrl-D to quit");
         try (client; BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {

@@ -3,8 +3,6 @@ package io.llexthil.cli;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.campaign.diag.Diagnostics;
-import io.llexthil.campaign.report.RunDirectory;
-import io.llexthil.shell.BoardProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,11 +33,10 @@ final class DiagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BoardBridge bridge = Cli.bridge();
-        BoardProfile profile = BoardConnect.attaching(board.profile(bridge));
-        Path dir = RunDirectory.create(runsDir, "diag");
-        BoardClient client = BoardConnect.openOrDiscard(bridge, profile, dir,
-                allowWrite ? AccessMode.READ_WRITE : AccessMode.READ_ONLY, BoardConnect.cannotConnect(profile), "");
+        BoardConnect.Attached attached = BoardConnect.attach(board, runsDir, "diag",
+                allowWrite ? AccessMode.READ_WRITE : AccessMode.READ_ONLY, BoardConnect::cannotConnect);
+        Path dir = attached.dir();
+        BoardClient client = attached.client();
         try (client) {
             Diagnostics.Report r = Diagnostics.collect(client);
             String js = Diagnostics.json(r);
