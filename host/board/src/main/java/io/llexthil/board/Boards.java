@@ -62,7 +62,11 @@ public final class Boards {
             throw new IllegalArgumentException(profile.source() + ": board '" + profile.name()
                     + "' has no 'link' URL; add e.g. link: serial:///dev/ttyACM0?baud=115200");
         }
-        BoardLock lock = BoardLock.acquire(profile.id());
+        // A board whose link names this run's own resources (a simulated board with its flash file
+        // in the run directory) is private to the run: nobody else can reach it, so no
+        // machine-wide lock is taken and parallel runs never block each other.
+        boolean privateToRun = runDir != null && profile.link().contains("${run}");
+        BoardLock lock = privateToRun ? null : BoardLock.acquire(profile.id());
         Link link = null;
         DefaultShellSession session = null;
         try {
@@ -80,15 +84,17 @@ public final class Boards {
                 HilBoardClient.awaitNextBoot(resetSession, before, profile.readyTimeout());
             };
             int baud = Integer.parseInt(parsed.param("baud", String.valueOf(profile.baud())));
-            return new LockedBoardClient(new HilBoardClient(session, mode, resetter, profile.commandTimeout(), baud),
-                    lock);
+            HilBoardClient client = new HilBoardClient(session, mode, resetter, profile.commandTimeout(), baud);
+            return lock == null ? client : new LockedBoardClient(client, lock);
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();
             } else if (link != null) {
                 link.close();
             }
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
             throw e;
         }
     }
