@@ -1,4 +1,5 @@
-/* Result lines: `@@HIL|<id>|<rc>|<json>|<crc>` written with ONE port->write call. */
+/* Result lines `@@HIL|<id>|<rc>|<json>|<crc>` and the ready line `@@RDY|<boot>|<json>|<crc>`,
+ * each written with ONE port->write call. */
 #include <string.h>
 
 #include "hil/crc32.h"
@@ -28,28 +29,11 @@ static size_t put_str(char *dst, const char *s)
 	return n;
 }
 
-int hil_out_result(const char *tag, uint32_t id, int rc)
+/* Moves the JSON built at JSON_AT down behind `prefix` (whose CRC-covered part starts at
+ * body_start), appends `|crc\r\n` and writes the line with one port->write call. */
+static void emit_framed(const char *prefix, size_t p, size_t body_start)
 {
-	if (json.overflow || json.depth != 0) {
-		/* Never print a cut-off result: say so instead (a firmware limit, not a user error). */
-		struct hil_json *j = hil_out_json();
-
-		hj_obj(j);
-		hj_kstr(j, "error", "result longer than the firmware's line buffer");
-		hj_end_obj(j);
-		rc = -HIL_ENOSPC;
-	}
 	size_t json_len = json.len;
-	char prefix[JSON_AT];
-	size_t p = put_str(prefix, tag);
-
-	prefix[p++] = '|';
-	size_t body_start = p;
-
-	p += hil_fmt_u64(prefix + p, id);
-	prefix[p++] = '|';
-	p += hil_fmt_i64(prefix + p, rc);
-	prefix[p++] = '|';
 
 	memmove(line_buf + p, line_buf + JSON_AT, json_len);
 	memcpy(line_buf, prefix, p);
@@ -62,7 +46,48 @@ int hil_out_result(const char *tag, uint32_t id, int rc)
 	line_buf[n++] = '\r';
 	line_buf[n++] = '\n';
 	hil_g_port->write(line_buf, n);
+}
+
+int hil_out_result(const char *tag, uint32_t id, int rc)
+{
+	if (json.overflow || json.depth != 0) {
+		/* Never print a cut-off result: say so instead (a firmware limit, not a user error). */
+		struct hil_json *j = hil_out_json();
+
+		hj_obj(j);
+		hj_kstr(j, "error", "result longer than the firmware's line buffer");
+		hj_end_obj(j);
+		rc = -HIL_ENOSPC;
+	}
+	char prefix[JSON_AT];
+	size_t p = put_str(prefix, tag);
+
+	prefix[p++] = '|';
+	size_t body_start = p;
+
+	p += hil_fmt_u64(prefix + p, id);
+	prefix[p++] = '|';
+	p += hil_fmt_i64(prefix + p, rc);
+	prefix[p++] = '|';
+	emit_framed(prefix, p, body_start);
 	return rc;
+}
+
+void hil_core_announce_ready(void)
+{
+	const struct hil_port *port = hil_g_port;
+	struct hil_json *j = hil_out_json();
+	char prefix[JSON_AT];
+	size_t p = put_str(prefix, "@@RDY|");
+
+	hj_obj(j);
+	hj_kstr(j, "build", port->build_id);
+	hj_kstr(j, "fw", HIL_FW_VERSION);
+	hj_kstr(j, "board", port->board);
+	hj_end_obj(j);
+	p += hil_fmt_u64(prefix + p, port->boot_count);
+	prefix[p++] = '|';
+	emit_framed(prefix, p, 6);
 }
 
 int hil_out_error(uint32_t id, int rc, const char *msg)

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import io.llexthil.link.Link;
 import io.llexthil.link.LinkException;
 import io.llexthil.link.LinkListener;
+import io.llexthil.link.Pacing;
 import io.llexthil.shell.console.ConsoleDecoder;
 import io.llexthil.shell.console.ConsoleLine;
 import io.llexthil.shell.console.ConsoleListener;
@@ -45,6 +46,7 @@ public final class DefaultShellSession implements ShellSession {
     private final String board;
     private final FileTranscript transcript;
     private final ConsoleDecoder decoder;
+    private final Pacing pacing;
     private final TailBytes tail = new TailBytes(TAIL_BYTES);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -62,6 +64,7 @@ public final class DefaultShellSession implements ShellSession {
     private long lastFatalSeq = -1;
     private final ArrayDeque<Event> recentFatals = new ArrayDeque<>();
     private long lastRxNanos = System.nanoTime();
+    private ReadyAnnouncement announced; // this boot's ready line, null until it arrives
     private String disconnected;
     private boolean closed;
 
@@ -77,6 +80,7 @@ public final class DefaultShellSession implements ShellSession {
         this.transcript = new FileTranscript(runDir, board, 10_000, clock);
         this.decoder = new ConsoleDecoder(profile.consolePatterns(), new Decoded());
         this.bootEpoch = new BootEpoch(0, "", Instant.now(clock));
+        this.pacing = profile.pacingFor(link.url());
     }
 
     /**
@@ -133,7 +137,8 @@ public final class DefaultShellSession implements ShellSession {
                 // with a banner, any prompt after it counts; without, only a fresh one answers for the board
                 long promptAfter = profile.bannerRequired() ? epochStartSeq : startSeq;
                 awaitPrompt(deadline, startSeq, promptAfter);
-                awaitQuiet(deadline, startSeq);
+                if (profile.readyLine() == BoardProfile.ReadyLine.REQUIRED) awaitAnnouncement(deadline, startSeq);
+                else awaitQuiet(deadline, startSeq);
                 if (epoch == waitingEpoch) break; // rebooted again while settling: wait for that boot
             }
             readyEpoch = epoch;
@@ -176,9 +181,10 @@ public final class DefaultShellSession implements ShellSession {
         return profile.bannerRequired() ? epochStartSeq : startSeq;
     }
 
+    /** The quiet period, cut short by a ready line: a board that says it is ready needs no sleep. */
     private void awaitQuiet(long deadline, long startSeq) {
         long quiet = profile.quietPeriod().toNanos();
-        while (true) {
+        while (announced == null) {
             failIfGone("awaitReady: quiet period");
             failIfCrashed("awaitReady: quiet period", crashSince(startSeq));
             long now = System.nanoTime();
@@ -190,6 +196,18 @@ public final class DefaultShellSession implements ShellSession {
             }
             awaitNanos(Math.min(deadline - now, quiet - silentFor));
         }
+    }
+
+    private void awaitAnnouncement(long deadline, long startSeq) {
+        waitUntil(deadline, "awaitReady: ready line", crashSince(startSeq), () -> announced != null,
+                "no ready line " + ReadyAnnouncement.TAG + "<boot>|<json>|<crc> after the prompt (is the board running "
+                        + "llext-hil firmware? for other firmware set ready_line: auto)");
+    }
+
+    /** This boot's ready line, or null when the board has printed none (yet, or foreign firmware). */
+    public ReadyAnnouncement readyAnnouncement() {
+        lock.lock();
+        try { return announced; } finally { lock.unlock(); }
     }
 
     // ---------------------------------------------------------------- commands
@@ -368,19 +386,24 @@ public final class DefaultShellSession implements ShellSession {
 
     // ---------------------------------------------------------------- sending
 
-    /** Types {@code text} plus the line ending in chunks, pausing between them (profile pacing). */
+    /** The pacing commands are typed with: the profile's, else the link's, else the generic serial one. */
+    public Pacing pacing() { return pacing; }
+
+    /** Types {@code text} plus the line ending in chunks, pausing between them ({@link #pacing()}). */
     private void sendLine(String text, long deadline, String step) {
         transcript.lineOut(text);
         byte[] bytes = (text + profile.lineEnding()).getBytes(StandardCharsets.UTF_8);
         transcript.rawOut(bytes);
-        int chunk = profile.txChunk();
+        int chunk = pacing.chunk();
         for (int off = 0; off < bytes.length; off += chunk) {
-            if (off > 0 && !profile.txDelay().isZero()) sleepUntilOrFail(profile.txDelay(), deadline, step);
+            if (off > 0 && !pacing.delay().isZero()) sleepUntilOrFail(pacing.delay(), deadline, step);
             long left = deadline - System.nanoTime();
             if (left <= 0) throw timeout(step, "deadline passed while sending");
             Duration writeTimeout = Duration.ofNanos(Math.min(left, profile.writeTimeout().toNanos()));
             try {
-                link.write(java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + chunk)), writeTimeout);
+                boolean whole = off == 0 && chunk >= bytes.length;
+                link.write(whole ? bytes : java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + chunk)),
+                        writeTimeout);
             } catch (LinkException e) {
                 throw writeFailed(step, e);
             }
@@ -539,6 +562,7 @@ public final class DefaultShellSession implements ShellSession {
                     epoch++;
                     bootEpoch = new BootEpoch(epoch, line.text().strip(), Instant.now(clock));
                     pending.clear(); // whatever came before the reset belongs to the old boot
+                    announced = null;
                     epochStartSeq = nextSeq;
                     enqueue(line);
                     log.debug("{}: boot epoch {}: {}", board, epoch, line.text());
@@ -549,8 +573,18 @@ public final class DefaultShellSession implements ShellSession {
                     if (recentFatals.size() > 8) recentFatals.pollFirst();
                     enqueue(line);
                 }
-                default -> enqueue(line);
+                default -> {
+                    ReadyAnnouncement ready = readyIn(line);
+                    if (ready != null) announced = ready; // session state, not command output
+                    else enqueue(line);
+                }
             }
+        }
+
+        private ReadyAnnouncement readyIn(ConsoleLine line) {
+            String text = line.kind() == ConsoleLine.Kind.PROMPT_LINE ? line.afterPrompt() : line.text();
+            return line.kind() == ConsoleLine.Kind.LOG || !text.contains(ReadyAnnouncement.TAG)
+                    ? null : ReadyAnnouncement.parse(text);
         }
 
         @Override
