@@ -498,6 +498,7 @@ public final class DefaultShellSession implements ShellSession {
     }
 
     private ShellTimeoutException timeout(String step, String message) {
+        transcript.flush(); // what was sent before the board went silent
         return new ShellTimeoutException(board, step, message, tail.escaped());
     }
 
@@ -537,6 +538,7 @@ public final class DefaultShellSession implements ShellSession {
             } finally {
                 lock.unlock();
             }
+            transcript.flush(); // after the waiter was woken: the disk write is off the round trip
         }
 
         @Override

@@ -22,7 +22,10 @@ import io.llexthil.shell.Transcript;
  * command ({@code <instant> RX|TX <text>}). The last {@code memoryLines} received lines are also
  * kept in memory for report excerpts. With a null run directory only the memory part exists.
  *
- * <p>Thread-safe: the link thread records RX, callers record TX.
+ * <p>Thread-safe: the link thread records RX, callers record TX. Writes are buffered and reach the
+ * files at {@link #flush()}, which the session calls once a received chunk has been handed to
+ * its waiting caller (so no disk write delays a command's round trip), when a step fails, and at
+ * close.
  */
 public final class FileTranscript implements Transcript, AutoCloseable {
     private final Path rawFile;
@@ -87,7 +90,6 @@ public final class FileTranscript implements Transcript, AutoCloseable {
                 direction = dir;
             }
             raw.write(bytes);
-            raw.flush();
         } catch (IOException e) {
             // a full disk must not take the board session down; the stripped log says so
             closed = true;
@@ -98,6 +100,16 @@ public final class FileTranscript implements Transcript, AutoCloseable {
         if (closed) return;
         try {
             stripped.write((Instant.now(clock) + " " + dir + " " + line + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            closed = true;
+        }
+    }
+
+    /** Pushes what was recorded so far to the files. */
+    public synchronized void flush() {
+        if (closed) return;
+        try {
+            raw.flush();
             stripped.flush();
         } catch (IOException e) {
             closed = true;
@@ -134,7 +146,7 @@ public final class FileTranscript implements Transcript, AutoCloseable {
             raw.close();
             stripped.close();
         } catch (IOException ignored) {
-            // closing is best effort; the content was flushed after every write
+            // closing is best effort
         }
     }
 }
