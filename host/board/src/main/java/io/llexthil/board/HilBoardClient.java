@@ -108,7 +108,7 @@ public final class HilBoardClient implements BoardClient {
 
     @Override
     public BoardState state() {
-        return ReplyMapper.state(checked("state").payload());
+        return ReplyMapper.state(checked("state"));
     }
 
     @Override

@@ -32,14 +32,18 @@ final class ReplyMapper {
                 HilBoardClient.texts(p.path("cmds")), p.toString());
     }
 
-    static BoardState state(JsonNode p) {
+    static BoardState state(HilReply r) {
+        return state(r.payload(), r.payloadText());
+    }
+
+    private static BoardState state(JsonNode p, String raw) {
         List<BoardState.Ext> exts = new ArrayList<>();
         for (JsonNode e : p.path("exts")) {
             exts.add(new BoardState.Ext(e.path("name").asText(), e.path("use_count").asInt(),
                     HilBoardClient.texts(e.path("deps")), e.path("exp").asInt(), e.path("sect").asInt(),
                     e.path("alloc").asLong()));
         }
-        return new BoardState(List.copyOf(exts), heap(p.path("heap")), p.toString());
+        return new BoardState(List.copyOf(exts), heap(p.path("heap")), raw);
     }
 
     static CtxInfo ctxInfo(JsonNode p) {

@@ -40,6 +40,8 @@ public final class DefaultShellSession implements ShellSession {
     private static final Logger log = LoggerFactory.getLogger(DefaultShellSession.class);
     private static final int MAX_PENDING = 200_000;
     private static final int TAIL_BYTES = 80;
+    /** Longest single read on the caller's thread; any news (bytes, disconnect, close) ends it earlier. */
+    private static final long PUMP_SLICE_NANOS = 50_000_000L;
 
     private final Link link;
     private final BoardProfile profile;
@@ -65,8 +67,9 @@ public final class DefaultShellSession implements ShellSession {
     private final ArrayDeque<Event> recentFatals = new ArrayDeque<>();
     private long lastRxNanos = System.nanoTime();
     private ReadyAnnouncement announced; // this boot's ready line, null until it arrives
+    private volatile long received; // chunks delivered so far: what a pumping waiter compares against
     private String disconnected;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** A decoded line, or a prompt sighting when {@code line} is null. */
     private record Event(long seq, ConsoleLine line) {
@@ -467,6 +470,18 @@ public final class DefaultShellSession implements ShellSession {
 
     private void awaitNanos(long nanos) {
         if (nanos <= 0) return;
+        if (lock.getHoldCount() == 1) {
+            // read on this thread: woken by the kernel, not by a hand-off from the link's thread
+            long seen = received;
+            lock.unlock();
+            boolean pumped;
+            try {
+                pumped = link.pump(Math.min(nanos, PUMP_SLICE_NANOS), () -> received != seen || closed);
+            } finally {
+                lock.lock();
+            }
+            if (pumped) return;
+        }
         try {
             changed.awaitNanos(nanos);
         } catch (InterruptedException e) {
@@ -534,11 +549,11 @@ public final class DefaultShellSession implements ShellSession {
             try {
                 lastRxNanos = System.nanoTime();
                 decoder.feed(bytes);
+                received++;
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
-            transcript.flush(); // after the waiter was woken: the disk write is off the round trip
         }
 
         @Override
@@ -546,6 +561,7 @@ public final class DefaultShellSession implements ShellSession {
             lock.lock();
             try {
                 disconnected = reason == null || reason.isEmpty() ? "disconnected" : reason;
+                received++;
                 changed.signalAll();
             } finally {
                 lock.unlock();
