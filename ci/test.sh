@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(socat ser2net qemu-system-arm qemu-system-x86 gcc-arm-none-eabi libnewlib-arm-none-eabi
-          binutils-arm-none-eabi cmake ninja-build clang libclang-rt-14-dev gcc make python3)
+          binutils-arm-none-eabi cmake ninja-build clang libclang-rt-14-dev gcc make python3 python3-pexpect)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -47,4 +47,8 @@ firmware/fuzz/run.sh "$FUZZ_SECONDS"
 
 echo "== host: all Java modules (unit and integration tests)"
 mvn -B -q -ntp verify
+
+echo "== benchmark suite, short mode (proves it runs; no thresholds: docs/performance.md)"
+ci/bench.sh --short
+
 echo "== all tests passed"
