@@ -120,7 +120,7 @@ public final class BenchMain {
             int count = quick ? 20 : 1000;
             out.println("fuzz --count " + count + " ...");
             FuzzBench fuzz = new FuzzBench();
-            fuzz.run(repo, jar, count, work);
+            fuzz.run(repo, count, work);
             rows.add(row("fuzz --count " + count + ": peak RSS", fuzz.peakRssKib / 1024 + " MiB",
                     String.format(Locale.ROOT, "%.0f s; %s", fuzz.seconds, fuzz.summary.strip())));
             rows.add(row("fuzz --count " + count + ": live heap after GC", "max " + fuzz.liveMaxMib() + " MiB",

@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code llext-hil fuzz} in a JVM with default options, watched from outside: peak resident set
+ * {@code ./llext-hil fuzz} as a user runs it (the launcher's default JVM options), watched from
+ * outside: peak resident set
  * (sampled from /proc), the live heap after each garbage collection (from the JVM's GC log) and
  * the size of the reports it leaves.
  */
@@ -26,14 +27,17 @@ final class FuzzBench {
     double seconds;
     String summary = "";
 
-    void run(Path repo, Path jar, int count, Path work) throws IOException, InterruptedException {
+    void run(Path repo, int count, Path work) throws IOException, InterruptedException {
         Path out = work.resolve("fuzz-" + count);
         Path gcLog = work.resolve("fuzz-" + count + "-gc.log");
-        List<String> cmd = List.of("java", "-Xlog:gc:file=" + gcLog, "-Dllexthil.repo=" + repo, "-jar", jar.toString(),
-                "fuzz", "--seed", "1", "--count", String.valueOf(count), "--out", out.toString());
+        List<String> cmd = List.of(repo.resolve("llext-hil").toString(), "fuzz", "--seed", "1", "--count",
+                String.valueOf(count), "--out", out.toString());
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("fuzz-" + count + ".out").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("fuzz-" + count + ".out").toFile());
+        // the launcher passes these to the JVM after its defaults: only a GC log is added
+        pb.environment().put("LLEXT_HIL_EXTRA_JAVA_OPTS", "-Xlog:gc:file=" + gcLog);
+        Process p = pb.start();
         Path status = Path.of("/proc/" + p.pid() + "/status");
         while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
             peakRssKib = Math.max(peakRssKib, rssKib(status));
@@ -44,7 +48,7 @@ final class FuzzBench {
         }
         seconds = (System.nanoTime() - t0) / 1e9;
         List<String> output = Files.readAllLines(work.resolve("fuzz-" + count + ".out"), StandardCharsets.UTF_8);
-        summary = output.stream().filter(l -> l.contains("sequences")).reduce((a, b) -> b).orElse("exit " + p.exitValue());
+        summary = output.stream().filter(l -> l.contains(" cases: ")).reduce((a, b) -> b).orElse("exit " + p.exitValue());
         for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
             Matcher m = GC.matcher(line);
             if (m.find()) liveAfterGcMib.add(Integer.parseInt(m.group(2)));
