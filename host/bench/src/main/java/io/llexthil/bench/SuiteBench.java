@@ -40,7 +40,7 @@ final class SuiteBench {
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < targets.size(); k++) {
                 Target t = targets.get((round + k) % targets.size());
-                runOnce(repo, jar, t, work.resolve("suite-" + t.name().replaceAll("[^a-z0-9]+", "-") + "-" + round),
+                runOnce(repo, jar, t, work.resolve("suite-" + t.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + round),
                         results.get(t));
                 log.print(".");
             }

@@ -480,7 +480,8 @@ public final class DefaultShellSession implements ShellSession {
             } finally {
                 lock.lock();
             }
-            if (pumped) return;
+            // news delivered by the link's thread while the lock was free: no signal will come for it
+            if (pumped || received != seen || closed) return;
         }
         try {
             changed.awaitNanos(nanos);
