@@ -24,14 +24,6 @@ static int bad_arg(uint32_t id, const char *what, const char *form, const char *
 	return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
 }
 
-static int usage(uint32_t id, const char *usage_text)
-{
-	hil_msg_reset();
-	hil_msg("usage: hil ");
-	hil_msg(usage_text);
-	return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
-}
-
 static int name_arg(uint32_t id, const char *what, const char *s)
 {
 	int rc = hil_check_name(what, s);
@@ -58,15 +50,17 @@ static void heap_json(struct hil_json *j)
 	hj_end_obj(j);
 }
 
-static int cmd_info(uint32_t id, int argc, char **argv)
+static void cmds_json(struct hil_json *j, bool with_test);
+
+static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	(void)argv;
 	if (argc != 1) {
-		return usage(id, "info");
+		return hil_usage(id, c);
 	}
 	const struct hil_port *p = hil_g_port;
 	const struct hil_backend *b = hil_g_backend;
-	struct hil_json *j = hil_out_json();
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 	unsigned cause = (unsigned)p->reset_cause <= HIL_RESET_UNKNOWN ? (unsigned)p->reset_cause
 								      : HIL_RESET_UNKNOWN;
 
@@ -108,31 +102,18 @@ static int cmd_info(uint32_t id, int argc, char **argv)
 	hj_kint(j, "window", hil_core_upload_window());
 	hj_kint(j, "rx_buf", (int64_t)p->rx_buf);
 	hj_end_obj(j);
-	hj_key(j, "cmds");
-	hj_arr(j);
-	hj_str(j, "info");
-	hj_str(j, "upload");
-	hj_str(j, "load");
-	hj_str(j, "unload");
-	hj_str(j, "call");
-	hj_str(j, "state");
-	hj_str(j, "ctx");
-	if (p->test_commands) {
-		hj_str(j, "fault");
-	}
-	hj_str(j, "reset");
-	hj_end_arr(j);
+	cmds_json(j, p->test_commands);
 	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
+	return hil_out_end();
 }
 
-static int upload_begin(uint32_t id, int argc, char **argv)
+static int upload_begin(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	uint32_t len, crc;
 	const struct hil_image *img;
 
 	if (argc != 5) {
-		return usage(id, "upload begin <name> <len> <crc32hex>");
+		return hil_usage(id, c);
 	}
 	int rc = name_arg(id, "name", argv[2]);
 
@@ -163,7 +144,7 @@ static int upload_begin(uint32_t id, int argc, char **argv)
 		}
 		return hil_out_error(id, rc, hil_msg_text());
 	}
-	struct hil_json *j = hil_out_json();
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 
 	hj_obj(j);
 	hj_kstr(j, "name", img->name);
@@ -172,13 +153,13 @@ static int upload_begin(uint32_t id, int argc, char **argv)
 	hj_kint(j, "chunk", hil_core_upload_chunk());
 	hj_kint(j, "window", hil_core_upload_window());
 	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
+	return hil_out_end();
 }
 
-static int upload_data(uint32_t id, int argc, char **argv)
+static int upload_data(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	if (argc != 3) {
-		return usage(id, "upload data <name>");
+		return hil_usage(id, c);
 	}
 	int rc = name_arg(id, "name", argv[2]);
 
@@ -194,25 +175,26 @@ static int upload_data(uint32_t id, int argc, char **argv)
 		hil_msg("'; start with upload begin");
 		return hil_out_error(id, -HIL_ENOENT, hil_msg_text());
 	}
-	struct hil_json *j = hil_out_json();
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 
 	hj_obj(j);
 	hj_kstr(j, "name", img->name);
 	hj_kint(j, "next", img->received);
 	hj_end_obj(j);
-	rc = hil_out_result("@@HIL", id, 0);
+	rc = hil_out_end();
 	if (rc == 0) {
 		hil_upload_start(img->name, id, img->received);
 	}
 	return rc;
 }
 
-static int upload_list(uint32_t id, int argc)
+static int upload_list(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
+	(void)argv;
 	if (argc != 2) {
-		return usage(id, "upload list");
+		return hil_usage(id, c);
 	}
-	struct hil_json *j = hil_out_json();
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 
 	hj_obj(j);
 	hj_key(j, "images");
@@ -230,21 +212,7 @@ static int upload_list(uint32_t id, int argc)
 	}
 	hj_end_arr(j);
 	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
-}
-
-static int cmd_upload(uint32_t id, int argc, char **argv)
-{
-	if (argc >= 2 && hil_streq(argv[1], "begin")) {
-		return upload_begin(id, argc, argv);
-	}
-	if (argc >= 2 && hil_streq(argv[1], "data")) {
-		return upload_data(id, argc, argv);
-	}
-	if (argc >= 2 && hil_streq(argv[1], "list")) {
-		return upload_list(id, argc);
-	}
-	return usage(id, "upload begin <name> <len> <crc32hex> | upload data <name> | upload list");
+	return hil_out_end();
 }
 
 static int ext_error(uint32_t id, int rc, const char *what, const char *name)
@@ -266,23 +234,23 @@ static int ext_error(uint32_t id, int rc, const char *what, const char *name)
 
 static int name_and_use_count(uint32_t id, int rc, const char *name, uint32_t use_count)
 {
-	struct hil_json *j = hil_out_json();
+	struct hil_json *j = hil_out_begin("@@HIL", id, rc);
 
 	hj_obj(j);
 	hj_kstr(j, "name", name);
 	hj_kint(j, "use_count", use_count);
 	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, rc);
+	return hil_out_end();
 }
 
-static int cmd_load(uint32_t id, int argc, char **argv)
+static int cmd_load(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	uint8_t *data;
 	size_t len;
 	uint32_t uc = 0;
 
 	if (argc != 2) {
-		return usage(id, "load <name>");
+		return hil_usage(id, c);
 	}
 	int rc = name_arg(id, "name", argv[1]);
 
@@ -310,12 +278,12 @@ static int cmd_load(uint32_t id, int argc, char **argv)
 	return name_and_use_count(id, rc, argv[1], uc);
 }
 
-static int cmd_unload(uint32_t id, int argc, char **argv)
+static int cmd_unload(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	uint32_t uc = 0;
 
 	if (argc != 2) {
-		return usage(id, "unload <name>");
+		return hil_usage(id, c);
 	}
 	int rc = name_arg(id, "name", argv[1]);
 
@@ -329,12 +297,12 @@ static int cmd_unload(uint32_t id, int argc, char **argv)
 	return name_and_use_count(id, rc, argv[1], uc);
 }
 
-static int cmd_call(uint32_t id, int argc, char **argv)
+static int cmd_call(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	int32_t value = 0;
 
 	if (argc != 3) {
-		return usage(id, "call <name> <symbol>");
+		return hil_usage(id, c);
 	}
 	int rc = name_arg(id, "name", argv[1]);
 
@@ -365,25 +333,45 @@ static int cmd_call(uint32_t id, int argc, char **argv)
 		}
 		return hil_out_error(id, rc, hil_msg_text());
 	}
-	struct hil_json *j = hil_out_json();
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 
 	hj_obj(j);
 	hj_kstr(j, "name", argv[1]);
 	hj_kstr(j, "symbol", argv[2]);
 	hj_kint(j, "value", value);
 	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
+	return hil_out_end();
 }
 
-static int cmd_state(uint32_t id, int argc)
+static void ext_state_json(struct hil_json *j, const struct hil_ext_state *e)
 {
-	static struct hil_ext_state exts[HIL_CTX_MAX_EXT];
+	uint32_t nd = e->n_deps < HIL_MAX_DEPS ? e->n_deps : HIL_MAX_DEPS;
 
-	if (argc != 1) {
-		return usage(id, "state");
+	hj_obj(j);
+	hj_key(j, "name");
+	hj_strn(j, e->name, strlen(e->name) < HIL_NAME_MAX ? strlen(e->name) : HIL_NAME_MAX);
+	hj_kint(j, "use_count", e->use_count);
+	hj_key(j, "deps");
+	hj_arr(j);
+	for (uint32_t d = 0; d < nd; d++) {
+		hj_str(j, e->deps[d]);
 	}
-	memset(exts, 0, sizeof(exts));
-	size_t n = hil_g_backend->list(exts, HIL_CTX_MAX_EXT);
+	hj_end_arr(j);
+	hj_kint(j, "exp", e->exp_cnt);
+	hj_kint(j, "sect", e->sect_cnt);
+	hj_kint(j, "alloc", e->alloc);
+	hj_end_obj(j);
+}
+
+static int cmd_state(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
+{
+	struct hil_ext_state e;
+
+	(void)argv;
+	if (argc != 1) {
+		return hil_usage(id, c);
+	}
+	size_t n = hil_g_backend->list(0, &e, 0);
 
 	if (n > HIL_CTX_MAX_EXT) {
 		hil_msg_reset();
@@ -392,103 +380,91 @@ static int cmd_state(uint32_t id, int argc)
 		hil_msg(") than state can report (16)");
 		return hil_out_error(id, -HIL_ENOSPC, hil_msg_text());
 	}
-	struct hil_json *j = hil_out_json();
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 
 	hj_obj(j);
 	hj_key(j, "exts");
 	hj_arr(j);
 	for (size_t i = 0; i < n; i++) {
-		const struct hil_ext_state *e = &exts[i];
-		uint32_t nd = e->n_deps < HIL_MAX_DEPS ? e->n_deps : HIL_MAX_DEPS;
-
-		hj_obj(j);
-		hj_key(j, "name");
-		hj_strn(j, e->name, strlen(e->name) < HIL_NAME_MAX ? strlen(e->name) : HIL_NAME_MAX);
-		hj_kint(j, "use_count", e->use_count);
-		hj_key(j, "deps");
-		hj_arr(j);
-		for (uint32_t d = 0; d < nd; d++) {
-			hj_str(j, e->deps[d]);
-		}
-		hj_end_arr(j);
-		hj_kint(j, "exp", e->exp_cnt);
-		hj_kint(j, "sect", e->sect_cnt);
-		hj_kint(j, "alloc", e->alloc);
-		hj_end_obj(j);
+		memset(&e, 0, sizeof(e));
+		(void)hil_g_backend->list(i, &e, 1);   /* one entry at a time, streamed */
+		e.name[HIL_NAME_MAX] = '\0';
+		ext_state_json(j, &e);
 	}
 	hj_end_arr(j);
 	heap_json(j);
 	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
+	return hil_out_end();
 }
 
-static int not_supported(uint32_t id, const char *what)
-{
-	hil_msg_reset();
-	hil_msg(what);
-	hil_msg(" is a test command, not built in (enable CONFIG_LLEXT_HIL_TEST)");
-	return hil_out_error(id, -HIL_ENOTSUP, hil_msg_text());
-}
-
-static int cmd_fault(uint32_t id, int argc, char **argv)
+static int fault_show(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	const struct hil_backend *b = hil_g_backend;
-	uint32_t k;
 	struct hil_json *j;
 
-	if (!hil_g_port->test_commands) {
-		return not_supported(id, "fault");
+	(void)argv;
+	if (argc != 1) {
+		return hil_usage(id, c);
 	}
-	if (argc == 1) {
-		j = hil_out_json();
-		hj_obj(j);
-		hj_kint(j, "alloc", b->fault_alloc_armed());
-		hj_kint(j, "flash", hil_flash_fault_armed());
-		hj_kint(j, "alloc_calls", b->alloc_calls());
-		hj_end_obj(j);
-		return hil_out_result("@@HIL", id, 0);
-	}
-	if (argc == 2 && hil_streq(argv[1], "clear")) {
-		b->fault_alloc(0);
-		hil_flash_fault_arm(0);
-		j = hil_out_json();
-		hj_obj(j);
-		hj_kint(j, "alloc", 0);
-		hj_kint(j, "flash", 0);
-		hj_end_obj(j);
-		return hil_out_result("@@HIL", id, 0);
-	}
-	if (argc == 3 && hil_streq(argv[1], "alloc")) {
-		if (!hil_parse_u32(argv[2], 1, 0x7fffffffu, &k)) {
-			return bad_arg(id, "k", "a decimal allocation count >= 1", argv[2]);
-		}
-		b->fault_alloc(k);
-		j = hil_out_json();
-		hj_obj(j);
-		hj_kint(j, "alloc", k);
-		hj_end_obj(j);
-		return hil_out_result("@@HIL", id, 0);
-	}
-	if (argc == 3 && hil_streq(argv[1], "flash")) {
-		if (!hil_parse_u32(argv[2], 1, 0x7fffffffu, &k)) {
-			return bad_arg(id, "n", "a decimal flash operation number >= 1", argv[2]);
-		}
-		hil_flash_fault_arm(k);
-		j = hil_out_json();
-		hj_obj(j);
-		hj_kint(j, "flash", k);
-		hj_end_obj(j);
-		return hil_out_result("@@HIL", id, 0);
-	}
-	return usage(id, "fault [alloc <k> | flash <n> | clear]");
+	j = hil_out_begin("@@HIL", id, 0);
+	hj_obj(j);
+	hj_kint(j, "alloc", b->fault_alloc_armed());
+	hj_kint(j, "flash", hil_flash_fault_armed());
+	hj_kint(j, "alloc_calls", b->alloc_calls());
+	hj_end_obj(j);
+	return hil_out_end();
 }
 
-static int cmd_reset(uint32_t id, int argc, char **argv)
+static int fault_clear(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
+{
+	struct hil_json *j;
+
+	(void)argv;
+	if (argc != 2) {
+		return hil_usage(id, c);
+	}
+	hil_g_backend->fault_alloc(0);
+	hil_flash_fault_arm(0);
+	j = hil_out_begin("@@HIL", id, 0);
+	hj_obj(j);
+	hj_kint(j, "alloc", 0);
+	hj_kint(j, "flash", 0);
+	hj_end_obj(j);
+	return hil_out_end();
+}
+
+/* `fault alloc <k>` and `fault flash <n>`: one number, armed for later. */
+static int fault_arm(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
+{
+	bool alloc = hil_streq(argv[1], "alloc");
+	struct hil_json *j;
+	uint32_t k;
+
+	if (argc != 3) {
+		return hil_usage(id, c);
+	}
+	if (!hil_parse_u32(argv[2], 1, 0x7fffffffu, &k)) {
+		return alloc ? bad_arg(id, "k", "a decimal allocation count >= 1", argv[2])
+			     : bad_arg(id, "n", "a decimal flash operation number >= 1", argv[2]);
+	}
+	if (alloc) {
+		hil_g_backend->fault_alloc(k);
+	} else {
+		hil_flash_fault_arm(k);
+	}
+	j = hil_out_begin("@@HIL", id, 0);
+	hj_obj(j);
+	hj_kint(j, alloc ? "alloc" : "flash", k);
+	hj_end_obj(j);
+	return hil_out_end();
+}
+
+static int cmd_reset(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	bool cold = true;
 
 	if (argc > 2) {
-		return usage(id, "reset [cold|warm]");
+		return hil_usage(id, c);
 	}
 	if (argc == 2) {
 		if (hil_streq(argv[1], "warm")) {
@@ -497,12 +473,12 @@ static int cmd_reset(uint32_t id, int argc, char **argv)
 			return bad_arg(id, "mode", "cold or warm", argv[1]);
 		}
 	}
-	struct hil_json *j = hil_out_json();
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 
 	hj_obj(j);
 	hj_kstr(j, "reset", cold ? "cold" : "warm");
 	hj_end_obj(j);
-	hil_out_result("@@HIL", id, 0);
+	(void)hil_out_end();
 	if (hil_g_port->flush != NULL) {
 		hil_g_port->flush();
 	}
@@ -510,9 +486,197 @@ static int cmd_reset(uint32_t id, int argc, char **argv)
 	return 0; /* only reached when the port's reset returns (unit tests) */
 }
 
-int hil_cmd_test_gate(uint32_t id, const char *what)
+static int cmd_help(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+
+/* Every command form, in the order `help` lists them. Adding a command is one line here
+ * plus its handler. */
+static const struct hil_cmd commands[] = {
+	{ "info", "", cmd_info, HIL_CMD_READ_ONLY },
+	{ "upload begin", "<name> <len> <crc32hex>", upload_begin, 0 },
+	{ "upload data", "<name>", upload_data, 0 },
+	{ "upload list", "", upload_list, HIL_CMD_READ_ONLY },
+	{ "load", "<name>", cmd_load, 0 },
+	{ "unload", "<name>", cmd_unload, 0 },
+	{ "call", "<name> <symbol>", cmd_call, 0 },
+	{ "state", "", cmd_state, HIL_CMD_READ_ONLY },
+	{ "ctx save", "[<name>...]", hil_cmd_ctx_save, 0 },
+	{ "ctx restore", "[order <i,j,...>]", hil_cmd_ctx_restore, 0 },
+	{ "ctx info", "", hil_cmd_ctx_info, HIL_CMD_READ_ONLY },
+	{ "ctx erase", "", hil_cmd_ctx_erase, HIL_CMD_TEST },
+	{ "fault", "", fault_show, HIL_CMD_READ_ONLY | HIL_CMD_TEST },
+	{ "fault alloc", "<k>", fault_arm, HIL_CMD_TEST },
+	{ "fault flash", "<n>", fault_arm, HIL_CMD_TEST },
+	{ "fault clear", "", fault_clear, HIL_CMD_TEST },
+	{ "reset", "[cold|warm]", cmd_reset, 0 },
+	{ "help", "", cmd_help, HIL_CMD_READ_ONLY },
+};
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+/* Length of the first word of `words`. */
+static size_t first_word_len(const char *words)
 {
-	return not_supported(id, what);
+	size_t n = 0;
+
+	while (words[n] != '\0' && words[n] != ' ') {
+		n++;
+	}
+	return n;
+}
+
+static bool same_first_word(const char *words, const char *word)
+{
+	size_t n = first_word_len(words);
+
+	return strlen(word) == n && memcmp(words, word, n) == 0;
+}
+
+static bool same_group(const struct hil_cmd *a, const struct hil_cmd *b)
+{
+	size_t n = first_word_len(a->words);
+
+	return n == first_word_len(b->words) && memcmp(a->words, b->words, n) == 0;
+}
+
+/* The form argv starts with: a two-word form ("ctx save") before a one-word one ("fault"). */
+static const struct hil_cmd *find_command(int argc, char **argv)
+{
+	const struct hil_cmd *one = NULL;
+
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		const struct hil_cmd *c = &commands[i];
+		size_t n = first_word_len(c->words);
+
+		if (!same_first_word(c->words, argv[0])) {
+			continue;
+		}
+		if (c->words[n] == '\0') {
+			one = c;
+		} else if (argc >= 2 && hil_streq(c->words + n + 1, argv[1])) {
+			return c;
+		}
+	}
+	return one;
+}
+
+/* Forms sharing c's first word besides c itself ("fault" has "fault alloc", ...). */
+static bool has_sub_commands(const struct hil_cmd *c)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		if (&commands[i] != c && same_group(&commands[i], c)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The distinct first words, `sep`-separated, into the message. */
+static void msg_command_names(const char *sep)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		char word[16];
+		size_t n = first_word_len(commands[i].words);
+
+		if (i > 0 && same_group(&commands[i - 1], &commands[i])) {
+			continue; /* groups are contiguous in the table */
+		}
+		memcpy(word, commands[i].words, n);
+		word[n] = '\0';
+		if (i > 0) {
+			hil_msg(sep);
+		}
+		hil_msg(word);
+	}
+}
+
+/* "cmds": the command groups this build answers (test-only groups only with test commands). */
+static void cmds_json(struct hil_json *j, bool with_test)
+{
+	hj_key(j, "cmds");
+	hj_arr(j);
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		bool listed = false;
+
+		if (i > 0 && same_group(&commands[i - 1], &commands[i])) {
+			continue;
+		}
+		for (size_t k = i; k < N_COMMANDS && same_group(&commands[k], &commands[i]); k++) {
+			listed = listed || with_test || (commands[k].flags & HIL_CMD_TEST) == 0;
+		}
+		if (listed) {
+			hj_strn(j, commands[i].words, first_word_len(commands[i].words));
+		}
+	}
+	hj_end_arr(j);
+}
+
+/* "usage: hil upload begin <...> | upload data <name> | upload list" for an unknown sub-command. */
+static int group_usage(uint32_t id, const char *word)
+{
+	bool first = true;
+
+	hil_msg_reset();
+	hil_msg("usage: hil ");
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		if (!same_first_word(commands[i].words, word)) {
+			continue;
+		}
+		if (!first) {
+			hil_msg(" | ");
+		}
+		first = false;
+		hil_msg(commands[i].words);
+		if (commands[i].args[0] != '\0') {
+			hil_msg(" ");
+			hil_msg(commands[i].args);
+		}
+	}
+	return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
+}
+
+/* `help`: the table itself, so the host can check its read-only list against this build. */
+static int cmd_help(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1) {
+		return hil_usage(id, c);
+	}
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
+
+	hj_obj(j);
+	hj_key(j, "commands");
+	hj_arr(j);
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		hj_obj(j);
+		hj_kstr(j, "cmd", commands[i].words);
+		hj_kstr(j, "args", commands[i].args);
+		hj_kbool(j, "read_only", (commands[i].flags & HIL_CMD_READ_ONLY) != 0);
+		hj_kbool(j, "test", (commands[i].flags & HIL_CMD_TEST) != 0);
+		hj_end_obj(j);
+	}
+	hj_end_arr(j);
+	hj_end_obj(j);
+	return hil_out_end();
+}
+
+static int unknown_command(uint32_t id, const char *got)
+{
+	hil_msg_reset();
+	hil_msg("command: expected one of ");
+	msg_command_names(", ");
+	hil_msg(", got '");
+	hil_msg(got);
+	hil_msg("'");
+	return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
+}
+
+static bool group_exists(const char *word)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		if (same_first_word(commands[i].words, word)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 int hil_core_command(int argc, char **argv)
@@ -530,38 +694,26 @@ int hil_core_command(int argc, char **argv)
 		argv++;
 	}
 	if (argc < 1) {
-		return usage(id, "[@<id>] <command> [arguments...]; commands: info upload load unload call state ctx fault reset");
+		hil_msg_reset();
+		hil_msg("usage: hil [@<id>] <command> [arguments...]; commands: ");
+		msg_command_names(" ");
+		return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
 	}
-	const char *cmd = argv[0];
+	const struct hil_cmd *c = find_command(argc, argv);
 
-	if (hil_streq(cmd, "info")) {
-		return cmd_info(id, argc, argv);
+	if (c == NULL) {
+		return group_exists(argv[0]) ? group_usage(id, argv[0]) : unknown_command(id, argv[0]);
 	}
-	if (hil_streq(cmd, "upload")) {
-		return cmd_upload(id, argc, argv);
+	if ((c->flags & HIL_CMD_TEST) != 0 && !hil_g_port->test_commands) {
+		hil_msg_reset();
+		hil_msg(c->words);
+		hil_msg(" is a test command, not built in (enable CONFIG_LLEXT_HIL_TEST)");
+		return hil_out_error(id, -HIL_ENOTSUP, hil_msg_text());
 	}
-	if (hil_streq(cmd, "load")) {
-		return cmd_load(id, argc, argv);
+	if (argc >= 2 && first_word_len(c->words) == strlen(c->words) && has_sub_commands(c)) {
+		return group_usage(id, argv[0]);   /* `fault <unknown>` */
 	}
-	if (hil_streq(cmd, "unload")) {
-		return cmd_unload(id, argc, argv);
-	}
-	if (hil_streq(cmd, "call")) {
-		return cmd_call(id, argc, argv);
-	}
-	if (hil_streq(cmd, "state")) {
-		return cmd_state(id, argc);
-	}
-	if (hil_streq(cmd, "ctx")) {
-		return hil_cmd_ctx(id, argc, argv);
-	}
-	if (hil_streq(cmd, "fault")) {
-		return cmd_fault(id, argc, argv);
-	}
-	if (hil_streq(cmd, "reset")) {
-		return cmd_reset(id, argc, argv);
-	}
-	return bad_arg(id, "command", "one of info, upload, load, unload, call, state, ctx, fault, reset", cmd);
+	return c->run(c, id, argc, argv);
 }
 
 int hil_core_command_line(char *line)

@@ -11,15 +11,17 @@
 #include "hil/port.h"
 #include "hil_json.h"
 
+/* ---- the bound port and backend (bound.c): the bottom every other file builds on ---- */
 extern const struct hil_port *hil_g_port;
 extern const struct hil_backend *hil_g_backend;
+void hil_bind(const struct hil_port *port, const struct hil_backend *backend);
 
 /* ---- output (output.c) ---- */
-/* Start a result: returns the JSON writer for its payload (static storage). */
-struct hil_json *hil_out_json(void);
-/* Finish and print `<tag>|<id>|<rc>|<json>|<crc>` as one write; returns rc (or -ENOSPC
- * when the JSON did not fit, in which case an error result is printed instead). */
-int hil_out_result(const char *tag, uint32_t id, int rc);
+/* Start the result line `<tag>|<id>|<rc>|` and return the JSON writer for its payload,
+ * which streams to the port as it is written (static storage; one line at a time). */
+struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc);
+/* Finish the line with `|<crc>\r\n`; returns the rc given to hil_out_begin. */
+int hil_out_end(void);
 /* Print an error result {"error":msg}. */
 int hil_out_error(uint32_t id, int rc, const char *msg);
 /* A plain line (e.g. "@@ACK|256"); CRLF is appended. */
@@ -45,10 +47,26 @@ void hil_upload_reset(void);
 /* Start data mode for image `name` (already begun), result id `id`. */
 void hil_upload_start(const char *name, uint32_t id, uint32_t next);
 
-/* ---- command groups ---- */
-/* -ENOTSUP result for a test-only command in a build without them. */
-int hil_cmd_test_gate(uint32_t id, const char *what);
-int hil_cmd_ctx(uint32_t id, int argc, char **argv);  /* argv[0] == "ctx" */
+/* ---- commands ---- */
+/* One command form of the `hil` table (commands.c): `words` ("ctx save") followed by
+ * arguments described by `args`. A handler gets argv from the first word on. */
+struct hil_cmd;
+typedef int (*hil_cmd_fn)(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+#define HIL_CMD_READ_ONLY 1u /* exactly these words, no arguments: cannot change the board */
+#define HIL_CMD_TEST      2u /* test-only: -ENOTSUP without port->test_commands */
+struct hil_cmd {
+	const char *words;
+	const char *args;
+	hil_cmd_fn run;
+	uint8_t flags;
+};
+/* The `ctx ...` handlers (cmd_ctx.c), listed in the table by commands.c. */
+int hil_cmd_ctx_save(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_ctx_restore(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_ctx_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_ctx_erase(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+/* -EINVAL "usage: hil <words> <args>" of form c (output.c). */
+int hil_usage(uint32_t id, const struct hil_cmd *c);
 void hil_ctx_reserve_saved_images(void); /* at init: uploads stay clear of saved images */
 
 /* Is the named image used by a loaded extension? (backend->use_count) */

@@ -1,7 +1,7 @@
 /*
- * A bounded JSON writer: compact output, commas handled by nesting level, every string
- * escaped so the result never contains CR, LF or non-ASCII bytes. On overflow it stops
- * writing and remembers it; the caller then reports an error instead of a cut-off line.
+ * A streaming JSON writer: compact output handed to `out` as it is produced (no buffer of
+ * its own), commas handled by nesting level, every string escaped so the result never
+ * contains CR, LF or non-ASCII bytes. Nesting deeper than HIL_JSON_DEPTH marks it broken.
  */
 #ifndef HIL_JSON_H
 #define HIL_JSON_H
@@ -13,16 +13,15 @@
 #define HIL_JSON_DEPTH 8
 
 struct hil_json {
-	char *buf;
-	size_t cap;
-	size_t len;
-	bool overflow;
+	void (*out)(void *user, const char *s, size_t n);
+	void *user;
+	bool broken;
 	bool after_key;
 	uint8_t depth;
 	bool first[HIL_JSON_DEPTH];
 };
 
-void hj_init(struct hil_json *j, char *buf, size_t cap);
+void hj_init(struct hil_json *j, void (*out)(void *user, const char *s, size_t n), void *user);
 void hj_obj(struct hil_json *j);        /* { */
 void hj_end_obj(struct hil_json *j);    /* } */
 void hj_arr(struct hil_json *j);        /* [ */

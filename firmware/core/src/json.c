@@ -2,21 +2,14 @@
 
 #include <string.h>
 
-static void put(struct hil_json *j, char c)
-{
-	if (j->len + 1 >= j->cap) { /* keep room for the terminating NUL */
-		j->overflow = true;
-		return;
-	}
-	j->buf[j->len++] = c;
-	j->buf[j->len] = '\0';
-}
-
 static void puts_raw(struct hil_json *j, const char *s, size_t n)
 {
-	while (n--) {
-		put(j, *s++);
-	}
+	j->out(j->user, s, n);
+}
+
+static void put(struct hil_json *j, char c)
+{
+	j->out(j->user, &c, 1);
 }
 
 /* Comma before every value or key except the first at this level and a value after a key. */
@@ -32,15 +25,12 @@ static void separate(struct hil_json *j)
 	j->first[j->depth] = false;
 }
 
-void hj_init(struct hil_json *j, char *buf, size_t cap)
+void hj_init(struct hil_json *j, void (*out)(void *user, const char *s, size_t n), void *user)
 {
 	memset(j, 0, sizeof(*j));
-	j->buf = buf;
-	j->cap = cap;
+	j->out = out;
+	j->user = user;
 	j->first[0] = true;
-	if (cap > 0) {
-		buf[0] = '\0';
-	}
 }
 
 static void open_level(struct hil_json *j, char c)
@@ -48,7 +38,7 @@ static void open_level(struct hil_json *j, char c)
 	separate(j);
 	put(j, c);
 	if (j->depth + 1 >= HIL_JSON_DEPTH) {
-		j->overflow = true; /* deeper than any protocol payload: a bug, report it */
+		j->broken = true; /* deeper than any protocol payload: a bug, report it */
 		return;
 	}
 	j->depth++;

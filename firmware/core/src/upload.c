@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "hil/config.h"
 #include "hil/crc32.h"
 #include "hil/images.h"
 #include "hil_internal.h"
@@ -34,7 +35,7 @@ static struct {
 	uint32_t frame_off;
 	uint32_t frame_len;
 	size_t body_n;           /* payload + crc bytes received so far */
-	uint8_t body[HIL_UPLOAD_CHUNK_DEFAULT + 4];
+	uint8_t body[HIL_UPLOAD_CHUNK_MAX + 4];
 } rx;
 
 static uint32_t le32(const uint8_t *p)
@@ -109,7 +110,7 @@ static void finish(int rc_override)
 	rx.state = RX_OFF;
 	hil_g_port->bypass(false);
 
-	struct hil_json *j = hil_out_json();
+	struct hil_json *j = hil_out_begin("@@UPL", rx.id, rc);
 
 	hj_obj(j);
 	hj_kstr(j, "name", rx.name);
@@ -118,7 +119,7 @@ static void finish(int rc_override)
 	hj_khex32(j, "crc", crc);
 	hj_kbool(j, "complete", img != NULL && img->complete);
 	hj_end_obj(j);
-	hil_out_result("@@UPL", rx.id, rc);
+	(void)hil_out_end();
 }
 
 /* Judge a full 8-byte header. Returns true when the frame body should be read. */

@@ -1,0 +1,76 @@
+/* hil_snapshot_check: the bounds every backend's restore relies on, in one place. */
+#include <string.h>
+
+#include "hil/backend.h"
+#include "hil/errno.h"
+
+static int name_ok(const char *name, size_t size)
+{
+	return memchr(name, '\0', size) != NULL && name[0] != '\0';
+}
+
+static int ext_ok(const struct hil_snapshot *s, const struct hil_saved_ext *e, uint32_t mem_count)
+{
+	struct hil_saved_map m;
+	struct hil_saved_sym y;
+	int ended = 0;
+
+	if (!name_ok(e->name, sizeof(e->name)) || e->map_first > s->n_maps ||
+	    e->sect_cnt > s->n_maps - e->map_first || e->sym_first > s->n_syms ||
+	    e->exp_cnt > s->n_syms - e->sym_first) {
+		return -HIL_EINVAL;
+	}
+	for (uint32_t j = 0; j < HIL_MAX_DEPS; j++) {
+		ended |= e->dep[j] == HIL_DEP_NONE;
+		if (!ended && e->dep[j] >= s->n) {
+			return -HIL_EINVAL;
+		}
+	}
+	for (uint32_t j = 0; j < e->sect_cnt; j++) {
+		int rc = s->map(s, e->map_first + j, &m);
+
+		if (rc != 0) {
+			return rc;
+		}
+		if (m.mem_idx > mem_count) {
+			return -HIL_EINVAL;
+		}
+	}
+	for (uint32_t j = 0; j < e->exp_cnt; j++) {
+		int rc = s->sym(s, e->sym_first + j, &y);
+
+		if (rc != 0) {
+			return rc;
+		}
+		if (!name_ok(y.name, sizeof(y.name))) {
+			return -HIL_EINVAL;
+		}
+	}
+	return 0;
+}
+
+int hil_snapshot_check(const struct hil_snapshot *s, const uint8_t *order, uint32_t mem_count)
+{
+	uint8_t seen[HIL_CTX_MAX_EXT] = { 0 };
+	struct hil_saved_ext e;
+
+	if (s->n > HIL_CTX_MAX_EXT || s->n_maps > HIL_CTX_MAX_MAPS || s->n_syms > HIL_CTX_MAX_SYMS ||
+	    s->blob_len > HIL_CTX_BLOB_MAX || (s->n > 0 && order == NULL)) {
+		return -HIL_EINVAL;
+	}
+	for (uint32_t i = 0; i < s->n; i++) {
+		int rc = s->ext(s, i, &e);
+
+		if (rc != 0) {
+			return rc;
+		}
+		if (order[i] >= s->n || seen[order[i]]++) {
+			return -HIL_EINVAL;
+		}
+		rc = ext_ok(s, &e, mem_count);
+		if (rc != 0) {
+			return rc;
+		}
+	}
+	return 0;
+}
