@@ -66,25 +66,19 @@ int hil_check_name(const char *what, const char *s)
 {
 	size_t n = strlen(s);
 
-	hil_msg_reset();
 	if (n == 0) {
-		hil_msg(what);
-		hil_msg(": expected a name of 1..15 characters");
+		hil_msgf("%s: expected a name of 1..15 characters", what);
 		return -HIL_EINVAL;
 	}
 	if (n > HIL_NAME_MAX) {
-		hil_msg(what);
-		hil_msg(" '");
-		hil_msg(s);
-		hil_msg("' is longer than 15 characters");
+		hil_msgf("%s '%s' is longer than 15 characters", what, s);
 		return -HIL_ENAMETOOLONG;
 	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c <= 0x20 || c >= 0x7f || c == '|') {
-			hil_msg(what);
-			hil_msg(": expected a name of printable ASCII characters without '|'");
+			hil_msgf("%s: expected a name of printable ASCII characters without '|'", what);
 			return -HIL_EINVAL;
 		}
 	}
