@@ -89,3 +89,15 @@ bool hil_streq(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;
 }
+
+int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got)
+{
+	return hil_out_error(id, -HIL_EINVAL, "%s: expected %s, got '%s'", what, form, got);
+}
+
+int hil_name_arg(uint32_t id, const char *s)
+{
+	int rc = hil_check_name("name", s);
+
+	return rc != 0 ? hil_out_result("@@HIL", id, rc, "{\"error\":%s}", hil_msg_text()) : 0;
+}

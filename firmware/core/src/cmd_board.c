@@ -1,13 +1,11 @@
-/* `info`, `state`, `fault ...` and `reset`: the board as a whole. */
+/* `state`, `fault ...` and `reset`: the board as a whole. */
 #include <string.h>
 
 #include "flash_ops.h"
 #include "hil/images.h"
 #include "hil_internal.h"
 
-static const char *const reset_causes[] = { "power-on", "software", "pin", "watchdog", "unknown" };
-
-static void heap_json(struct hil_json *j)
+void hil_heap_json(struct hil_json *j)
 {
 	struct hil_heap_stats hs;
 
@@ -15,34 +13,6 @@ static void heap_json(struct hil_json *j)
 	hil_g_backend->heap(&hs);
 	hj_fmt(j, "\"heap\":{\"size\":%u,\"used\":%u,\"free\":%u,\"max_used\":%u,\"allocs\":%u}",
 	       hs.size, hs.used, hs.free, hs.max_used, hs.allocs);
-}
-
-int hil_cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
-{
-	const struct hil_port *p = hil_g_port;
-	const struct hil_backend *b = hil_g_backend;
-	unsigned cause = (unsigned)p->reset_cause <= HIL_RESET_UNKNOWN ? (unsigned)p->reset_cause
-								      : HIL_RESET_UNKNOWN;
-	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
-
-	(void)c;
-	(void)argc;
-	(void)argv;
-	hj_fmt(j, "{\"fw\":%s,\"build\":%s,\"zephyr\":%s,\"board\":%s,\"arch\":%s,"
-	       "\"sizes\":{\"llext\":%u,\"sect_map\":%u,\"symbol\":%u,\"ptr\":%u},\"max_deps\":%u,\"name_max\":%u,",
-	       HIL_FW_VERSION, p->build_id, p->zephyr_version, p->board, p->arch, b->sizes.llext,
-	       b->sizes.sect_map, b->sizes.symbol, b->sizes.ptr, HIL_MAX_DEPS, HIL_NAME_MAX);
-	heap_json(j);
-	hj_fmt(j, ",\"flash\":{\"offset\":%u,\"size\":%u,\"erase\":%u,\"write\":%u},"
-	       "\"image_store\":{\"size\":%u,\"used\":%u},\"boot\":%u,\"reset_cause\":%s,\"profile\":%s,"
-	       "\"test\":%b,\"upload\":{\"chunk\":%u,\"window\":%u,\"rx_buf\":%u},",
-	       p->flash.offset, p->flash.size, p->flash.erase_block, p->flash.write_block,
-	       (uint32_t)hil_images_capacity(), (uint32_t)hil_images_used(), p->boot_count,
-	       reset_causes[cause], b->profile, p->test_commands, hil_core_upload_chunk(),
-	       hil_core_upload_window(), (uint32_t)p->rx_buf);
-	hil_cmds_json(j, p->test_commands);
-	hj_fmt(j, "}");
-	return hil_out_end();
 }
 
 static void ext_state_json(struct hil_json *j, const struct hil_ext_state *e, bool first)
@@ -81,7 +51,7 @@ int hil_cmd_state(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 		ext_state_json(j, &e, i == 0);
 	}
 	hj_fmt(j, "],");
-	heap_json(j);
+	hil_heap_json(j);
 	hj_fmt(j, "}");
 	return hil_out_end();
 }

@@ -1,5 +1,6 @@
 /*
- * The `hil` command table and its dispatcher. The table is the one place a command is
+ * The `hil` command table, its dispatcher, and the two commands that describe it (`help`,
+ * and `info` with its "cmds"). The table is the one place a command is
  * declared: its words, its argument usage, its handler, how many words it takes, and
  * whether it is read-only or test-only. Usage errors, the `info` "cmds" list, the unknown
  * command message and the `help` listing (which the host checks its read-only list
@@ -7,15 +8,17 @@
  */
 #include <string.h>
 
+#include "hil/images.h"
 #include "hil_internal.h"
 
 #define MAX_WORDS 24
 
 static int cmd_help(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 
 /* words, args, handler, flags, fewest and most words (command words included) */
 static const struct hil_cmd commands[] = {
-	{ "info", "", hil_cmd_info, HIL_CMD_READ_ONLY, 1, 1 },
+	{ "info", "", cmd_info, HIL_CMD_READ_ONLY, 1, 1 },
 	{ "upload begin", "<name> <len> <crc32hex>", hil_cmd_upload_begin, HIL_CMD_NAMED, 5, 5 },
 	{ "upload data", "<name>", hil_cmd_upload_data, HIL_CMD_NAMED, 3, 3 },
 	{ "upload list", "", hil_cmd_upload_list, HIL_CMD_READ_ONLY, 2, 2 },
@@ -35,18 +38,6 @@ static const struct hil_cmd commands[] = {
 	{ "help", "", cmd_help, HIL_CMD_READ_ONLY, 1, 1 },
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
-
-int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got)
-{
-	return hil_out_error(id, -HIL_EINVAL, "%s: expected %s, got '%s'", what, form, got);
-}
-
-int hil_name_arg(uint32_t id, const char *s)
-{
-	int rc = hil_check_name("name", s);
-
-	return rc != 0 ? hil_out_result("@@HIL", id, rc, "{\"error\":%s}", hil_msg_text()) : 0;
-}
 
 /* Length of the first word of `words`. */
 static size_t first_word_len(const char *words)
@@ -139,7 +130,7 @@ static int names_error(uint32_t id, const char *head, const char *sep, const cha
 	return msg_error(id);
 }
 
-void hil_cmds_json(struct hil_json *j, bool with_test)
+static void cmds_json(struct hil_json *j, bool with_test)
 {
 	const char *sep = "\"cmds\":[%s";
 	char word[16];
@@ -160,6 +151,37 @@ void hil_cmds_json(struct hil_json *j, bool with_test)
 		}
 	}
 	hj_fmt(j, "]");
+}
+
+static const char *const reset_causes[] = { "power-on", "software", "pin", "watchdog", "unknown" };
+
+/* `info`: the board, its build and the command groups of the table. */
+static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
+{
+	const struct hil_port *p = hil_g_port;
+	const struct hil_backend *b = hil_g_backend;
+	unsigned cause = (unsigned)p->reset_cause <= HIL_RESET_UNKNOWN ? (unsigned)p->reset_cause
+								      : HIL_RESET_UNKNOWN;
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
+
+	(void)c;
+	(void)argc;
+	(void)argv;
+	hj_fmt(j, "{\"fw\":%s,\"build\":%s,\"zephyr\":%s,\"board\":%s,\"arch\":%s,"
+	       "\"sizes\":{\"llext\":%u,\"sect_map\":%u,\"symbol\":%u,\"ptr\":%u},\"max_deps\":%u,\"name_max\":%u,",
+	       HIL_FW_VERSION, p->build_id, p->zephyr_version, p->board, p->arch, b->sizes.llext,
+	       b->sizes.sect_map, b->sizes.symbol, b->sizes.ptr, HIL_MAX_DEPS, HIL_NAME_MAX);
+	hil_heap_json(j);
+	hj_fmt(j, ",\"flash\":{\"offset\":%u,\"size\":%u,\"erase\":%u,\"write\":%u},"
+	       "\"image_store\":{\"size\":%u,\"used\":%u},\"boot\":%u,\"reset_cause\":%s,\"profile\":%s,"
+	       "\"test\":%b,\"upload\":{\"chunk\":%u,\"window\":%u,\"rx_buf\":%u},",
+	       p->flash.offset, p->flash.size, p->flash.erase_block, p->flash.write_block,
+	       (uint32_t)hil_images_capacity(), (uint32_t)hil_images_used(), p->boot_count,
+	       reset_causes[cause], b->profile, p->test_commands, hil_core_upload_chunk(),
+	       hil_core_upload_window(), (uint32_t)p->rx_buf);
+	cmds_json(j, p->test_commands);
+	hj_fmt(j, "}");
+	return hil_out_end();
 }
 
 /* `help`: the table itself, so the host can check its read-only list against this build. */

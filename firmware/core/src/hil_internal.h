@@ -63,8 +63,8 @@ struct hil_cmd {
 	uint8_t flags;
 	uint8_t argc_min, argc_max;
 };
-/* Handlers the table lists: cmd_board.c, cmd_ext.c, cmd_ctx.c. */
-int hil_cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+/* Handlers the table lists: cmd_board.c, cmd_ext.c, cmd_ctx.c (`info` and `help` live with
+ * the table). */
 int hil_cmd_state(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 int hil_cmd_fault_show(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 int hil_cmd_fault_clear(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
@@ -80,11 +80,11 @@ int hil_cmd_ctx_save(const struct hil_cmd *c, uint32_t id, int argc, char **argv
 int hil_cmd_ctx_restore(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 int hil_cmd_ctx_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 int hil_cmd_ctx_erase(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
-/* From the table, for `info`: "cmds":[groups...] (test-only groups only with_test). */
-void hil_cmds_json(struct hil_json *j, bool with_test);
+/* "heap":{...} from backend->heap (cmd_board.c; `state` and `info`). */
+void hil_heap_json(struct hil_json *j);
 /* -EINVAL "usage: hil <words> <args>" of form c (output.c). */
 int hil_usage(uint32_t id, const struct hil_cmd *c);
-/* -EINVAL "<what>: expected <form>, got '<got>'" (commands.c). */
+/* -EINVAL "<what>: expected <form>, got '<got>'" (args.c). */
 int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got);
 /* hil_check_name of a "name" argument; prints the error result and returns its rc. */
 int hil_name_arg(uint32_t id, const char *s);

@@ -1,4 +1,5 @@
-/* hil_snapshot_check: the bounds every backend's restore relies on, in one place. */
+/* What every backend needs around a saved context, in one place: the bounds its restore
+ * relies on, and which extension a flat table entry belongs to. */
 #include <string.h>
 
 #include "hil/backend.h"
@@ -73,4 +74,19 @@ int hil_snapshot_check(const struct hil_snapshot *s, const uint8_t *order, uint3
 		}
 	}
 	return 0;
+}
+
+uint32_t hil_saved_owner(const struct hil_saved_ext *saved, uint32_t n, uint32_t k, bool maps)
+{
+	uint32_t i;
+
+	for (i = 0; i + 1 < n; i++) {
+		uint32_t first = maps ? saved[i].map_first : saved[i].sym_first;
+		uint32_t cnt = maps ? saved[i].sect_cnt : saved[i].exp_cnt;
+
+		if (k >= first && k - first < cnt) {
+			break;
+		}
+	}
+	return i;
 }

@@ -86,22 +86,6 @@ static int describe(const struct model_llext *ext, uint32_t i, struct hil_snapsh
 	return 0;
 }
 
-/* The saved copy whose table range [first, first+cnt) holds entry k. */
-static uint32_t owner(const struct hil_snapshot *snap, uint32_t k, int maps)
-{
-	uint32_t i;
-
-	for (i = 0; i + 1 < snap->n; i++) {
-		uint32_t first = maps ? saved[i].map_first : saved[i].sym_first;
-		uint32_t cnt = maps ? saved[i].sect_cnt : saved[i].exp_cnt;
-
-		if (k >= first && k - first < cnt) {
-			break;
-		}
-	}
-	return i;
-}
-
 static int saved_ext(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out)
 {
 	if (i >= snap->n) {
@@ -113,7 +97,7 @@ static int saved_ext(const struct hil_snapshot *snap, uint32_t i, struct hil_sav
 
 static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
 {
-	uint32_t i = owner(snap, k, 1);
+	uint32_t i = hil_saved_owner(saved, snap->n, k, true);
 	const struct model_loader *ldr;
 
 	if (k >= snap->n_maps) {
@@ -127,7 +111,7 @@ static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_sav
 
 static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
 {
-	uint32_t i = owner(snap, k, 0);
+	uint32_t i = hil_saved_owner(saved, snap->n, k, false);
 	const struct model_symbol *sym;
 
 	if (k >= snap->n_syms) {

@@ -5,6 +5,7 @@
 #   flash = text + data <= HIL_FLASH_LIMIT, static RAM = data + bss <= HIL_RAM_LIMIT.
 # Not counted (sized by the user, see docs/firmware-core.md): the image store (a port
 # buffer, CONFIG_LLEXT_HIL_IMAGE_STORE_SIZE), the LLEXT heap and the backend.
+# Last, core-deps-check.py fails when the objects call each other in a circle.
 # Usage: arm-compile-check.sh [OUTDIR]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -47,4 +48,6 @@ if [ "$ram" -gt "$ram_limit" ]; then
 	echo "arm-compile-check: static RAM $ram B is over the limit of $ram_limit B" >&2
 	fail=1
 fi
+command -v python3 >/dev/null 2>&1 || { echo "arm-compile-check: python3 not found" >&2; exit 1; }
+python3 "$here/core-deps-check.py" "$out" || fail=1
 exit $fail

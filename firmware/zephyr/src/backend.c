@@ -291,22 +291,6 @@ static int describe_saved(const struct llext *ext, const struct loader_slot *slo
 	return 0;
 }
 
-/* The saved copy whose map (maps != 0) or symbol range holds entry k. */
-static uint32_t owner(const struct hil_snapshot *snap, uint32_t k, bool maps)
-{
-	uint32_t i;
-
-	for (i = 0; i + 1 < snap->n; i++) {
-		uint32_t first = maps ? saved[i].map_first : saved[i].sym_first;
-		uint32_t cnt = maps ? saved[i].sect_cnt : saved[i].exp_cnt;
-
-		if (k >= first && k - first < cnt) {
-			break;
-		}
-	}
-	return i;
-}
-
 static int saved_ext(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out)
 {
 	if (i >= snap->n) {
@@ -318,7 +302,7 @@ static int saved_ext(const struct hil_snapshot *snap, uint32_t i, struct hil_sav
 
 static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
 {
-	uint32_t i = owner(snap, k, true);
+	uint32_t i = hil_saved_owner(saved, snap->n, k, true);
 	const struct llext_elf_sect_map *m;
 
 	if (k >= snap->n_maps) {
@@ -332,7 +316,7 @@ static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_sav
 
 static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
 {
-	uint32_t i = owner(snap, k, false);
+	uint32_t i = hil_saved_owner(saved, snap->n, k, false);
 	const struct llext_symbol *sym;
 	const uint8_t *base;
 

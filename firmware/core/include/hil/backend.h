@@ -11,6 +11,7 @@
 #ifndef HIL_BACKEND_H
 #define HIL_BACKEND_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -92,6 +93,10 @@ struct hil_snapshot {
  * HIL_DEP_NONE, every mem_idx <= mem_count, `order` a permutation of 0..n-1 (NULL allowed
  * only for n == 0). Returns 0, -HIL_EINVAL, or the accessors' error. Shared by backends. */
 int hil_snapshot_check(const struct hil_snapshot *s, const uint8_t *order, uint32_t mem_count);
+
+/* For a backend answering map(k) / sym(k) from its n extension descriptions: the index of the
+ * one whose map range (maps) or symbol range holds entry k of the flat table. */
+uint32_t hil_saved_owner(const struct hil_saved_ext *saved, uint32_t n, uint32_t k, bool maps);
 
 struct hil_backend {
 	const char *profile;                  /* "upstream", "contract" (model) or "zephyr" */
