@@ -76,11 +76,50 @@ int hil_snapshot_check(const struct hil_snapshot *s, const uint8_t *order, uint3
 	return 0;
 }
 
-uint32_t hil_saved_owner(const struct hil_saved_ext *saved, uint32_t n, uint32_t k, bool maps)
+static size_t bounded_len(const char *s, size_t max)
 {
+	size_t n = 0;
+
+	while (n < max && s[n] != '\0') {
+		n++;
+	}
+	return n;
+}
+
+int hil_saved_add(struct hil_snapshot *snap, struct hil_saved_ext *e, const char *name,
+		  uint32_t use_count, uint32_t sect_cnt, uint32_t exp_cnt)
+{
+	if (sect_cnt > HIL_CTX_MAX_MAPS - snap->n_maps || exp_cnt > HIL_CTX_MAX_SYMS - snap->n_syms) {
+		return -HIL_ENOSPC;
+	}
+	memset(e, 0, sizeof(*e));
+	memcpy(e->name, name, bounded_len(name, HIL_NAME_MAX));
+	e->use_count = use_count;
+	e->sect_cnt = sect_cnt;
+	e->exp_cnt = exp_cnt;
+	e->map_first = snap->n_maps;
+	e->sym_first = snap->n_syms;
+	memset(e->dep, HIL_DEP_NONE, sizeof(e->dep));
+	snap->n_maps += sect_cnt;
+	snap->n_syms += exp_cnt;
+	return 0;
+}
+
+int hil_saved_ext_at(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out)
+{
+	if (i >= snap->n) {
+		return -HIL_EINVAL;
+	}
+	*out = ((const struct hil_saved_ext *)snap->user)[i];
+	return 0;
+}
+
+uint32_t hil_saved_owner(const struct hil_snapshot *snap, uint32_t k, bool maps)
+{
+	const struct hil_saved_ext *saved = snap->user;
 	uint32_t i;
 
-	for (i = 0; i + 1 < n; i++) {
+	for (i = 0; i + 1 < snap->n; i++) {
 		uint32_t first = maps ? saved[i].map_first : saved[i].sym_first;
 		uint32_t cnt = maps ? saved[i].sect_cnt : saved[i].exp_cnt;
 
@@ -89,4 +128,11 @@ uint32_t hil_saved_owner(const struct hil_saved_ext *saved, uint32_t n, uint32_t
 		}
 	}
 	return i;
+}
+
+void hil_saved_sym_set(struct hil_saved_sym *out, const char *name, uint32_t value)
+{
+	memset(out->name, 0, sizeof(out->name));
+	memcpy(out->name, name, bounded_len(name, HIL_SYM_NAME_MAX));
+	out->value = value;
 }

@@ -58,46 +58,24 @@ static int name_ok(const char *name, size_t size)
 static int describe(const struct model_llext *ext, uint32_t i, struct hil_snapshot *snap)
 {
 	const struct model_loader *ldr = loader_of(ext);
-	struct hil_saved_ext *s = &saved[i];
 	size_t k;
 
 	if (!ldr || (ext->sect_cnt && !ldr->sect_map)) {
 		return -HIL_EFAULT;   /* every listed extension keeps its loader */
-	}
-	if (ext->sect_cnt > HIL_CTX_MAX_MAPS - snap->n_maps ||
-	    ext->exp_tab.sym_cnt > HIL_CTX_MAX_SYMS - snap->n_syms) {
-		return -HIL_ENOSPC;
 	}
 	for (k = 0; k < ext->exp_tab.sym_cnt; k++) {
 		if (strlen(ext->exp_tab.syms[k].name) > HIL_SYM_NAME_MAX) {
 			return -HIL_ENOSPC;
 		}
 	}
-	memcpy(s->name, ext->name, sizeof(s->name));
-	s->use_count = ext->use_count;
-	s->sect_cnt = ext->sect_cnt;
-	s->exp_cnt = (uint32_t)ext->exp_tab.sym_cnt;
-	s->map_first = snap->n_maps;
-	s->sym_first = snap->n_syms;
-	memset(s->dep, HIL_DEP_NONE, sizeof(s->dep));
 	save_orig[i] = ext;
-	snap->n_maps += s->sect_cnt;
-	snap->n_syms += s->exp_cnt;
-	return 0;
-}
-
-static int saved_ext(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out)
-{
-	if (i >= snap->n) {
-		return -HIL_EINVAL;
-	}
-	*out = saved[i];
-	return 0;
+	return hil_saved_add(snap, &saved[i], ext->name, ext->use_count, ext->sect_cnt,
+			     (uint32_t)ext->exp_tab.sym_cnt);
 }
 
 static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
 {
-	uint32_t i = hil_saved_owner(saved, snap->n, k, true);
+	uint32_t i = hil_saved_owner(snap, k, true);
 	const struct model_loader *ldr;
 
 	if (k >= snap->n_maps) {
@@ -111,16 +89,14 @@ static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_sav
 
 static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
 {
-	uint32_t i = hil_saved_owner(saved, snap->n, k, false);
+	uint32_t i = hil_saved_owner(snap, k, false);
 	const struct model_symbol *sym;
 
 	if (k >= snap->n_syms) {
 		return -HIL_EINVAL;
 	}
 	sym = &save_orig[i]->exp_tab.syms[k - saved[i].sym_first];
-	memset(out->name, 0, sizeof(out->name));
-	memcpy(out->name, sym->name, strlen(sym->name));
-	out->value = (uint32_t)((uintptr_t)sym->addr - (uintptr_t)save_orig[i]->image);
+	hil_saved_sym_set(out, sym->name, (uint32_t)((uintptr_t)sym->addr - (uintptr_t)save_orig[i]->image));
 	return 0;
 }
 
@@ -137,7 +113,8 @@ int context_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_sna
 	int rc = 0;
 
 	memset(snap, 0, sizeof(*snap));
-	snap->ext = saved_ext;
+	snap->user = saved;
+	snap->ext = hil_saved_ext_at;
 	snap->map = saved_map;
 	snap->sym = saved_sym;
 	snap->blob = saved_blob;

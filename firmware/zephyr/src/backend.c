@@ -256,23 +256,16 @@ static struct blob_head saved_head;
 static int describe_saved(const struct llext *ext, const struct loader_slot *slot, uint32_t i,
 			  const uint8_t *base, size_t len, struct hil_snapshot *snap)
 {
-	struct hil_saved_ext *s = &saved[i];
+	int rc;
 
 	if (slot->bl.loader.sect_map == NULL) {
 		return -HIL_EFAULT;
 	}
-	if (ext->sect_cnt > HIL_CTX_MAX_MAPS - snap->n_maps ||
-	    ext->exp_tab.sym_cnt > HIL_CTX_MAX_SYMS - snap->n_syms) {
-		return -HIL_ENOSPC;
+	rc = hil_saved_add(snap, &saved[i], ext->name, ext->use_count, ext->sect_cnt,
+			   (uint32_t)ext->exp_tab.sym_cnt);
+	if (rc != 0) {
+		return rc;
 	}
-	memset(s, 0, sizeof(*s));
-	strncpy(s->name, ext->name, HIL_NAME_MAX);
-	s->use_count = ext->use_count;
-	s->sect_cnt = ext->sect_cnt;
-	s->exp_cnt = (uint32_t)ext->exp_tab.sym_cnt;
-	s->map_first = snap->n_maps;
-	s->sym_first = snap->n_syms;
-	memset(s->dep, HIL_DEP_NONE, sizeof(s->dep));
 	for (size_t k = 0; k < ext->exp_tab.sym_cnt; k++) {
 		const struct llext_symbol *sym = &ext->exp_tab.syms[k];
 
@@ -282,27 +275,16 @@ static int describe_saved(const struct llext *ext, const struct loader_slot *slo
 		if (!in_image(sym->addr, base, len) || !in_image(sym->name, base, len)) {
 			return -HIL_ENOTSUP;
 		}
-		name_off[snap->n_syms + k] = (uint32_t)((const uint8_t *)sym->name - base);
+		name_off[saved[i].sym_first + k] = (uint32_t)((const uint8_t *)sym->name - base);
 	}
 	saved_orig[i] = ext;
 	saved_slot[i] = slot;
-	snap->n_maps += s->sect_cnt;
-	snap->n_syms += s->exp_cnt;
-	return 0;
-}
-
-static int saved_ext(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out)
-{
-	if (i >= snap->n) {
-		return -HIL_EINVAL;
-	}
-	*out = saved[i];
 	return 0;
 }
 
 static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
 {
-	uint32_t i = hil_saved_owner(saved, snap->n, k, true);
+	uint32_t i = hil_saved_owner(snap, k, true);
 	const struct llext_elf_sect_map *m;
 
 	if (k >= snap->n_maps) {
@@ -316,7 +298,7 @@ static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_sav
 
 static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
 {
-	uint32_t i = hil_saved_owner(saved, snap->n, k, false);
+	uint32_t i = hil_saved_owner(snap, k, false);
 	const struct llext_symbol *sym;
 	const uint8_t *base;
 
@@ -325,9 +307,7 @@ static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_sav
 	}
 	sym = &saved_orig[i]->exp_tab.syms[k - saved[i].sym_first];
 	base = (const uint8_t *)(uintptr_t)image_addr[i];
-	memset(out->name, 0, sizeof(out->name));
-	memcpy(out->name, sym->name, strlen(sym->name));
-	out->value = (uint32_t)((const uint8_t *)sym->addr - base);
+	hil_saved_sym_set(out, sym->name, (uint32_t)((const uint8_t *)sym->addr - base));
 	return 0;
 }
 
@@ -369,7 +349,8 @@ static int be_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_s
 	int rc = 0;
 
 	memset(snap, 0, sizeof(*snap));
-	snap->ext = saved_ext;
+	snap->user = saved;
+	snap->ext = hil_saved_ext_at;
 	snap->map = saved_map;
 	snap->sym = saved_sym;
 	snap->blob = saved_blob;

@@ -94,9 +94,19 @@ struct hil_snapshot {
  * only for n == 0). Returns 0, -HIL_EINVAL, or the accessors' error. Shared by backends. */
 int hil_snapshot_check(const struct hil_snapshot *s, const uint8_t *order, uint32_t mem_count);
 
-/* For a backend answering map(k) / sym(k) from its n extension descriptions: the index of the
- * one whose map range (maps) or symbol range holds entry k of the flat table. */
-uint32_t hil_saved_owner(const struct hil_saved_ext *saved, uint32_t n, uint32_t k, bool maps);
+/* Helpers for a backend's save, which describes its copies in an array of hil_saved_ext that
+ * snap->user points at and answers the accessors from them: */
+/* Describe the next copy in *e: its record (no dependencies yet) and where its maps and
+ * symbols start; counts them into snap. -HIL_ENOSPC past the context limits. */
+int hil_saved_add(struct hil_snapshot *snap, struct hil_saved_ext *e, const char *name,
+		  uint32_t use_count, uint32_t sect_cnt, uint32_t exp_cnt);
+/* The ext accessor over that array. */
+int hil_saved_ext_at(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out);
+/* The index of the copy whose map range (maps) or symbol range holds entry k of the flat
+ * table (for the map and sym accessors). */
+uint32_t hil_saved_owner(const struct hil_snapshot *snap, uint32_t k, bool maps);
+/* A symbol record: name (at most HIL_SYM_NAME_MAX characters, NUL-padded) and value. */
+void hil_saved_sym_set(struct hil_saved_sym *out, const char *name, uint32_t value);
 
 struct hil_backend {
 	const char *profile;                  /* "upstream", "contract" (model) or "zephyr" */
