@@ -114,20 +114,21 @@ int hil_saved_ext_at(const struct hil_snapshot *snap, uint32_t i, struct hil_sav
 	return 0;
 }
 
-uint32_t hil_saved_owner(const struct hil_snapshot *snap, uint32_t k, bool maps)
+int hil_saved_locate(const struct hil_snapshot *snap, uint32_t k, bool maps, uint32_t *i, uint32_t *j)
 {
 	const struct hil_saved_ext *saved = snap->user;
-	uint32_t i;
 
-	for (i = 0; i + 1 < snap->n; i++) {
-		uint32_t first = maps ? saved[i].map_first : saved[i].sym_first;
-		uint32_t cnt = maps ? saved[i].sect_cnt : saved[i].exp_cnt;
+	for (uint32_t n = 0; n < snap->n; n++) {
+		uint32_t first = maps ? saved[n].map_first : saved[n].sym_first;
+		uint32_t cnt = maps ? saved[n].sect_cnt : saved[n].exp_cnt;
 
 		if (k >= first && k - first < cnt) {
-			break;
+			*i = n;
+			*j = k - first;
+			return 0;
 		}
 	}
-	return i;
+	return -HIL_EINVAL;
 }
 
 void hil_saved_sym_set(struct hil_saved_sym *out, const char *name, uint32_t value)

@@ -75,29 +75,28 @@ static int describe(const struct model_llext *ext, uint32_t i, struct hil_snapsh
 
 static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
 {
-	uint32_t i = hil_saved_owner(snap, k, true);
-	const struct model_loader *ldr;
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, true, &i, &j);
 
-	if (k >= snap->n_maps) {
-		return -HIL_EINVAL;
+	if (rc == 0) {
+		out->mem_idx = (uint32_t)loader_of(save_orig[i])->sect_map[j].mem_idx;
+		out->offset = (uint32_t)loader_of(save_orig[i])->sect_map[j].offset;
 	}
-	ldr = loader_of(save_orig[i]);
-	out->mem_idx = (uint32_t)ldr->sect_map[k - saved[i].map_first].mem_idx;
-	out->offset = (uint32_t)ldr->sect_map[k - saved[i].map_first].offset;
-	return 0;
+	return rc;
 }
 
 static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
 {
-	uint32_t i = hil_saved_owner(snap, k, false);
-	const struct model_symbol *sym;
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, false, &i, &j);
 
-	if (k >= snap->n_syms) {
-		return -HIL_EINVAL;
+	if (rc == 0) {
+		const struct model_symbol *sym = &save_orig[i]->exp_tab.syms[j];
+
+		hil_saved_sym_set(out, sym->name,
+				  (uint32_t)((uintptr_t)sym->addr - (uintptr_t)save_orig[i]->image));
 	}
-	sym = &save_orig[i]->exp_tab.syms[k - saved[i].sym_first];
-	hil_saved_sym_set(out, sym->name, (uint32_t)((uintptr_t)sym->addr - (uintptr_t)save_orig[i]->image));
-	return 0;
+	return rc;
 }
 
 static int saved_blob(const struct hil_snapshot *snap, uint32_t off, void *dst, size_t len)

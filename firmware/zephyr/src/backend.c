@@ -284,31 +284,28 @@ static int describe_saved(const struct llext *ext, const struct loader_slot *slo
 
 static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
 {
-	uint32_t i = hil_saved_owner(snap, k, true);
-	const struct llext_elf_sect_map *m;
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, true, &i, &j);
 
-	if (k >= snap->n_maps) {
-		return -HIL_EINVAL;
+	if (rc == 0) {
+		out->mem_idx = (uint32_t)saved_slot[i]->bl.loader.sect_map[j].mem_idx;
+		out->offset = (uint32_t)saved_slot[i]->bl.loader.sect_map[j].offset;
 	}
-	m = &saved_slot[i]->bl.loader.sect_map[k - saved[i].map_first];
-	out->mem_idx = (uint32_t)m->mem_idx;
-	out->offset = (uint32_t)m->offset;
-	return 0;
+	return rc;
 }
 
 static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
 {
-	uint32_t i = hil_saved_owner(snap, k, false);
-	const struct llext_symbol *sym;
-	const uint8_t *base;
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, false, &i, &j);
 
-	if (k >= snap->n_syms) {
-		return -HIL_EINVAL;
+	if (rc == 0) {
+		const struct llext_symbol *sym = &saved_orig[i]->exp_tab.syms[j];
+		const uint8_t *base = (const uint8_t *)(uintptr_t)image_addr[i];
+
+		hil_saved_sym_set(out, sym->name, (uint32_t)((const uint8_t *)sym->addr - base));
 	}
-	sym = &saved_orig[i]->exp_tab.syms[k - saved[i].sym_first];
-	base = (const uint8_t *)(uintptr_t)image_addr[i];
-	hil_saved_sym_set(out, sym->name, (uint32_t)((const uint8_t *)sym->addr - base));
-	return 0;
+	return rc;
 }
 
 /* Blob bytes [off, off+len) of head | image_addr[n] | raw struct llext[n] | name_off[n_syms],

@@ -102,9 +102,9 @@ int hil_saved_add(struct hil_snapshot *snap, struct hil_saved_ext *e, const char
 		  uint32_t use_count, uint32_t sect_cnt, uint32_t exp_cnt);
 /* The ext accessor over that array. */
 int hil_saved_ext_at(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out);
-/* The index of the copy whose map range (maps) or symbol range holds entry k of the flat
- * table (for the map and sym accessors). */
-uint32_t hil_saved_owner(const struct hil_snapshot *snap, uint32_t k, bool maps);
+/* For the map and sym accessors: entry k of the flat map table (maps) or symbol table is entry
+ * *j of copy *i. 0, or -HIL_EINVAL when k is past the table. */
+int hil_saved_locate(const struct hil_snapshot *snap, uint32_t k, bool maps, uint32_t *i, uint32_t *j);
 /* A symbol record: name (at most HIL_SYM_NAME_MAX characters, NUL-padded) and value. */
 void hil_saved_sym_set(struct hil_saved_sym *out, const char *name, uint32_t value);
 
