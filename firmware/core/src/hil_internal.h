@@ -41,6 +41,10 @@ bool hil_parse_hex32(const char *s, uint32_t *out);
 /* 1..HIL_NAME_MAX chars, no control characters. -EINVAL or -ENAMETOOLONG (msg set). */
 int hil_check_name(const char *what, const char *s);
 bool hil_streq(const char *a, const char *b);
+/* Print the error result for a bad argument: -EINVAL "<what>: expected <form>, got '<got>'". */
+int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got);
+/* hil_check_name of a "name" argument; prints the error result and returns its rc (0 = ok). */
+int hil_name_arg(uint32_t id, const char *s);
 
 /* ---- upload receiver (upload.c) ---- */
 void hil_upload_reset(void);
@@ -84,13 +88,9 @@ int hil_cmd_ctx_erase(const struct hil_cmd *c, uint32_t id, int argc, char **arg
 void hil_heap_json(struct hil_json *j);
 /* -EINVAL "usage: hil <words> <args>" of form c (output.c). */
 int hil_usage(uint32_t id, const struct hil_cmd *c);
-/* -EINVAL "<what>: expected <form>, got '<got>'" (args.c). */
-int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got);
-/* hil_check_name of a "name" argument; prints the error result and returns its rc. */
-int hil_name_arg(uint32_t id, const char *s);
 void hil_ctx_reserve_saved_images(void); /* at init: uploads stay clear of saved images */
 
-/* Is the named image used by a loaded extension? (backend->use_count) */
+/* Is the named image used by a loaded extension? (bound.c: backend->use_count) */
 bool hil_image_busy(const char *name);
 
 #endif /* HIL_INTERNAL_H */
