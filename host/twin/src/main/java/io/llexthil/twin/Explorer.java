@@ -1,5 +1,6 @@
 package io.llexthil.twin;
 
+import io.llexthil.twin.model.HeapModel;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.ArrayList;
@@ -193,7 +194,7 @@ public final class Explorer {
 
     /** The load + ctx save part of Twin.predict, done once per shape (it does not depend on order or faults). */
     static SavedContext savedContext(Scenario s, Profile profile) {
-        TwinBoard b = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault()).lean();
+        TwinBoard b = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault(), HeapModel.REQUESTED).lean();
         for (String name : s.beforeOrAll()) {
             if (b.load(s.extension(name)).rc() != 0) {
                 throw new IllegalStateException("explorer shape does not load: " + TwinJson.writeCompact(s));
@@ -211,7 +212,7 @@ public final class Explorer {
      * straight from the board instead of through a full Outcome. ObservationTest checks both agree.
      */
     static Observation observe(Scenario s, SavedContext ctx, Profile profile) {
-        TwinBoard b = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault()).lean();
+        TwinBoard b = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault(), HeapModel.REQUESTED).lean();
         b.installSaved(ctx);
         for (String name : s.preloadedOrNone()) {
             if (b.load(s.extension(name)).rc() < 0) {

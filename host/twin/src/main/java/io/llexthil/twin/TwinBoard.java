@@ -4,6 +4,7 @@ import io.llexthil.twin.model.Addresses;
 import io.llexthil.twin.model.ContractAlgorithm;
 import io.llexthil.twin.model.HeapBlock;
 import io.llexthil.twin.model.HeapEvent;
+import io.llexthil.twin.model.HeapModel;
 import io.llexthil.twin.model.LlextStruct;
 import io.llexthil.twin.model.Loader;
 import io.llexthil.twin.model.LogLine;
@@ -34,6 +35,7 @@ public final class TwinBoard {
     private final Profile profile;
     private final TargetSizes sizes;
     private final int heapSize;
+    private final HeapModel heapModel;
     private Machine m;
     private SavedContext saved;
     private int boot = 1;
@@ -47,11 +49,17 @@ public final class TwinBoard {
                        int ubBefore) {
     }
 
+    /** A board whose LLEXT heap is Zephyr's sys_heap (what the campaign compares boards with). */
     public TwinBoard(Profile profile, TargetSizes sizes, int heapSize) {
+        this(profile, sizes, heapSize, HeapModel.ZEPHYR);
+    }
+
+    public TwinBoard(Profile profile, TargetSizes sizes, int heapSize, HeapModel heapModel) {
         this.profile = profile;
         this.sizes = sizes;
         this.heapSize = heapSize;
-        this.m = new Machine(sizes, heapSize);
+        this.heapModel = heapModel;
+        this.m = new Machine(sizes, heapSize, heapModel);
     }
 
     public Profile profile() {
@@ -80,7 +88,11 @@ public final class TwinBoard {
     /** Loads an image: 0 for a fresh load, the previous use count for a duplicate name, or -errno. */
     public StepResult load(ExtensionSpec spec) {
         Mark mark = begin("load " + spec.name());
-        return end(mark, doLoad(spec));
+        int rc = doLoad(spec);
+        // the extension the call loaded or counted again is the first namesake (llext_load looks
+        // it up with llext_by_name before anything else)
+        LlextStruct loaded = rc >= 0 ? m.list.byName(spec.name()) : null;
+        return end(mark, rc, loaded == null ? null : loaded.useCount);
     }
 
     private int doLoad(ExtensionSpec spec) {
@@ -158,7 +170,7 @@ public final class TwinBoard {
             return end(mark, -Errno.ENOENT);
         }
         if (--s.useCount > 0) {
-            return end(mark, s.useCount);
+            return end(mark, s.useCount, s.useCount);
         }
         m.list.findAndRemove(s);
         for (int j = 0; j < s.depCount(); j++) {
@@ -173,7 +185,7 @@ public final class TwinBoard {
             m.heap.free(l.sectMap, "llext_unload: section map");
         }
         m.heap.free(s.address, "llext_unload: struct llext");
-        return end(mark, 0);
+        return end(mark, 0, 0);
     }
 
     // ---------------------------------------------------------------- save / reset / restore
@@ -251,11 +263,11 @@ public final class TwinBoard {
 
     /** A reset: fresh heap, empty list, faults disarmed; the saved context (flash) survives. */
     public StepResult reset() {
-        m = new Machine(sizes, heapSize);
+        m = new Machine(sizes, heapSize, heapModel);
         halted = false;
         lastRestore = null;
         boot++;
-        return new StepResult("reset", 0, List.of(), List.of(), List.of(), false, null, List.of(), 0);
+        return new StepResult("reset", 0, List.of(), List.of(), List.of(), false, null, List.of(), 0, null);
     }
 
     /**
@@ -455,6 +467,10 @@ public final class TwinBoard {
     }
 
     private StepResult end(Mark mark, int rc) {
+        return end(mark, rc, null);
+    }
+
+    private StepResult end(Mark mark, int rc, Integer useCount) {
         List<HeapEvent> ev = m.heap.events().subList(mark.events, m.heap.events().size());
         List<LogLine> log = m.log.subList(mark.log, m.log.size());
         List<UbEvent> ub = m.ub.subList(mark.ub, m.ub.size());
@@ -475,6 +491,6 @@ public final class TwinBoard {
             halted = true;
         }
         return new StepResult(mark.step, rc, log, ev, ub, crash != null, crash, lean ? List.of() : list(),
-                m.heap.used());
+                m.heap.used(), useCount);
     }
 }
