@@ -142,14 +142,16 @@ public final class Heap {
 
     /** sys_heap_free's verdict decides; the block bookkeeping follows it. */
     private void freeZephyr(long address, HeapBlock b, String site) {
-        SysHeap.FreeVerdict v = sys.free(address);
+        SysHeap.FreeVerdict v = sys.check(address);
         switch (v) {
             case FREED -> {
                 if (b != null && b.live) {
+                    sys.free(address);
                     release(b);
                     events.add(new HeapEvent("free", 0, b.id, address, b.size, b.owner, site, null));
                 } else {
-                    // sys_heap accepted a pointer that is no block's start: its bytes looked like a header
+                    // sys_heap would accept a pointer that is no block's start (its bytes look like a used
+                    // header); the boards' model reports it instead of freeing, and so does the twin
                     events.add(new HeapEvent("invalid-free", 0, 0, address, 0, "pointer never allocated", site,
                             "accepted by sys_heap_free: the bytes before it read as a used chunk header"));
                 }

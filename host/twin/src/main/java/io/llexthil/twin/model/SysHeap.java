@@ -360,6 +360,15 @@ public final class SysHeap {
      * board would read whatever memory is there; the boards' model does the same).
      */
     public FreeVerdict free(long address) {
+        FreeVerdict v = check(address);
+        if (v == FreeVerdict.FREED) {
+            release(address);
+        }
+        return v;
+    }
+
+    /** sys_heap_free's two assertions (and the buffer bounds), without freeing anything. */
+    public FreeVerdict check(long address) {
         if (!contains(address)) {
             return FreeVerdict.OUTSIDE;
         }
@@ -375,6 +384,11 @@ public final class SysHeap {
         if (r > endChunk || r <= c || left(r) != c) {
             return FreeVerdict.BOUNDS_CORRUPT;
         }
+        return FreeVerdict.FREED;
+    }
+
+    private void release(long address) {
+        int c = (int) ((address - headerBytes() - base) / CHUNK_UNIT);
         setUsed(c, false);
         if (!used(right(c))) {
             listRemove(right(c));
@@ -387,7 +401,6 @@ public final class SysHeap {
             c = l;
         }
         listAdd(c);
-        return FreeVerdict.FREED;
     }
 
     /** Reads {@code width} bytes little-endian at an address inside the buffer. */
