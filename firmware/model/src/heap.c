@@ -383,6 +383,14 @@ static void report(const char *expr, unsigned int line, const char *msg, const v
 	heap.fatal(&info);
 }
 
+void heap_report_assert(const char *expr, unsigned int line, const char *msg, const void *ptr)
+{
+	struct model_assert_info info = { expr, "model/llext_list.c", line, msg, ptr };
+
+	heap.ev.other_asserts++;
+	heap.fatal(&info);
+}
+
 void heap_free(void *mem)
 {
 	uintptr_t p = (uintptr_t)mem, b = (uintptr_t)heap.base;
@@ -531,4 +539,5 @@ void heap_events(struct model_events *ev)
 	ev->double_frees = heap.ev.double_frees;
 	ev->invalid_frees = heap.ev.invalid_frees;
 	ev->corruptions = heap.ev.corruptions;
+	ev->other_asserts = heap.ev.other_asserts;
 }

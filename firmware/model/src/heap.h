@@ -48,6 +48,9 @@ uint32_t heap_alloc_calls(void);
 /* Walk every chunk; 0 when headers, neighbours and statistics agree, else -1 (no fatal). */
 int heap_verify(void);
 
+/* The model's fatal path for an __ASSERT outside the heap (llext_list.c), counted apart. */
+void heap_report_assert(const char *expr, unsigned int line, const char *msg, const void *ptr);
+
 /* Event counters for model_events(). */
 void heap_events(struct model_events *ev);
 

@@ -232,6 +232,10 @@ static void test_preloaded_without_dependencies(void)
 	CHECK_EQ(be->unload("consumer", &after), 0, "unload restored consumer");
 	CHECK_EQ(be->use_count("producer", &uc), 0, "first producer");
 	CHECK_EQ(uc, 0, "the pre-loaded producer lost the use the restored consumer held");
+	/* ... which llext_dependency_remove_all() asserts on (count reached 0) */
+	CHECK_EQ(fatal_log.count, 1, "the dependency underrun assertion");
+	CHECK(strcmp(fatal_log.message, "LLEXT dependency use-count underrun!") == 0, "message: %s",
+	      fatal_log.message);
 }
 
 static void test_restore_twice(void)

@@ -49,14 +49,18 @@ class TwinBoardTest {
     }
 
     @Test
-    void unresolved_import_frees_in_reverse_order_and_adds_nothing() {
+    void unresolved_import_frees_map_then_struct_and_the_dependency_found_before_keeps_its_count() {
         board.load(PROD);
+        // llext_load: struct (block 4), section map (5); llext_link resolves p_get against prod and
+        // llext_dependency_add counts it (prod 2); "nobody" has no exporter: -ENODATA before the exported
+        // table is allocated; the out: path frees the map (llext_free_inspection_data), llext_load the
+        // struct. Nothing undoes the dependency: prod keeps the count the failed load added.
         StepResult r = board.load(new ExtensionSpec("lost", List.of("x"), List.of("p_get", "nobody"), 2));
         assertThat(r.rc()).isEqualTo(-Errno.ENODATA);
         assertThat(r.heapEvents()).extracting(Fixtures::event)
-                .containsExactly("alloc:4:208", "alloc:5:16", "alloc:6:8", "free:6:8", "free:5:16", "free:4:208");
+                .containsExactly("alloc:4:208", "alloc:5:16", "free:5:16", "free:4:208");
         assertThat(board.list()).extracting(ExtState::name, ExtState::useCount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 1));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 2));
     }
 
     @Test
@@ -77,17 +81,54 @@ class TwinBoardTest {
     }
 
     @Test
-    void unload_returns_the_remaining_count_and_frees_at_zero() {
-        board.load(PROD);
-        board.load(CONS);
-        assertThat(board.unload("prod").rc()).isEqualTo(1);
+    void unload_in_dependency_order_frees_map_then_table_then_struct() {
+        board.load(PROD);                               // blocks 1 struct, 2 map, 3 table
+        board.load(CONS);                               // blocks 4 struct, 5 map; prod's count 2
         StepResult r = board.unload("cons");
         assertThat(r.rc()).isZero();
-        // exported table (none), section map, struct; prod's count drops to 1 but it stays loaded
+        assertThat(r.useCount()).isZero();
+        // last reference: llext_free_inspection_data (map), then llext_unload: prod's count 2 -> 1,
+        // exported table (cons has none: llext_free(NULL)), struct
         assertThat(r.heapEvents()).extracting(Fixtures::event).containsExactly("free:5:16", "free:4:208");
         assertThat(r.list()).extracting(ExtState::name, ExtState::useCount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 0));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 1));
+        StepResult p = board.unload("prod");
+        assertThat(p.heapEvents()).extracting(Fixtures::event).containsExactly("free:2:24", "free:3:16", "free:1:208");
+        assertThat(board.heap().used()).isZero();
         assertThat(board.unload("nope").rc()).isEqualTo(-Errno.ENOENT);
+    }
+
+    @Test
+    void a_dependency_still_in_use_only_loses_a_count() {
+        board.load(PROD);
+        board.load(CONS);
+        StepResult r = board.unload("prod");            // count 2 -> 1: llext_unload returns 1
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.useCount()).isEqualTo(1);
+        assertThat(r.heapEvents()).isEmpty();
+    }
+
+    @Test
+    void unloading_the_dependent_after_its_dependency_underruns_the_count_and_asserts() {
+        board.load(PROD);
+        board.load(CONS);
+        board.unload("prod");                           // prod 2 -> 1: only cons's use is left
+        StepResult r = board.unload("cons");
+        // cons: map freed (inspection data), unlinked, then llext_dependency_remove_all: prod 1 -> 0 and
+        // __ASSERT(use_count, "LLEXT dependency use-count underrun!") halts a CONFIG_ASSERT board
+        assertThat(r.crashes()).isTrue();
+        assertThat(r.crashEvent()).isNull();
+        assertThat(r.log()).extracting(LogLineView::of).containsExactly(
+                "assert llext_dependency_remove_all LLEXT dependency use-count underrun! ('prod', a dependency of 'cons')");
+        assertThat(r.heapEvents()).extracting(Fixtures::event).containsExactly("free:5:16");
+        assertThat(board.halted()).isTrue();
+    }
+
+    /** A log line as one string: level, function, message. */
+    private record LogLineView() {
+        static String of(io.llexthil.twin.model.LogLine l) {
+            return l.level() + " " + l.function() + " " + l.message();
+        }
     }
 
     @Test
