@@ -178,6 +178,11 @@ public final class TwinSessions implements TwinSessionFactory {
         }
 
         @Override
+        public long allocCalls() {
+            return twin.heap().allocCalls();
+        }
+
+        @Override
         public TwinView view() {
             List<ExtView> exts = new ArrayList<>();
             for (ExtState e : twin.list()) {

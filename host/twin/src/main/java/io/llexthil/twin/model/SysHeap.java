@@ -64,14 +64,14 @@ public final class SysHeap {
         this.mem = new byte[Math.max(bytes, 0)];
         int footer = isBig(bytes / CHUNK_UNIT, ptrSize) ? 8 : 4;
         int units = Math.max(0, (bytes - footer) / CHUNK_UNIT);
-        this.endChunk = units;
         this.big = isBig(units, ptrSize);
-        int buckets = units > minChunk() ? bucketIndex(units) + 1 : 1;
+        int buckets = units >= minChunk() ? bucketIndex(units) + 1 : 1;
         this.chunk0Size = chunks(Z_HEAP_STRUCT + buckets * BUCKET_BYTES);
-        this.bucketHead = new int[buckets];
-        if (chunk0Size + minChunk() > units) {
-            throw new IllegalArgumentException("heap of " + bytes + " bytes is too small for sys_heap (needs "
-                    + minBytes(ptrSize) + ")");
+        this.bucketHead = new int[Math.max(buckets, 1)];
+        // sys_heap_init asserts on a buffer this small; the boards' model then fails every allocation
+        this.endChunk = units >= minChunk() && chunk0Size + minChunk() <= units ? units : 0;
+        if (endChunk == 0) {
+            return;
         }
         setSize(0, chunk0Size);
         setField(0, LEFT_SIZE, 0);
@@ -84,21 +84,18 @@ public final class SysHeap {
         listAdd(chunk0Size);
     }
 
+    /** False when the buffer is too small for sys_heap: every allocation fails. */
+    public boolean usable() {
+        return endChunk > 0;
+    }
+
     /** The smallest buffer sys_heap_init accepts for this target. */
     public static int minBytes(int ptrSize) {
-        for (int b = 16; ; b += 4) {
-            int footer = isBig(b / CHUNK_UNIT, ptrSize) ? 8 : 4;
-            int units = (b - footer) / CHUNK_UNIT;
-            if (units <= 0) {
-                continue;
-            }
-            boolean big = isBig(units, ptrSize);
-            int min = chunksFor(big ? 9 : 5);
-            int buckets = units > min ? 31 - Integer.numberOfLeadingZeros(units - min + 1) + 1 : 1;
-            if (chunksFor(Z_HEAP_STRUCT + buckets * BUCKET_BYTES) + min <= units) {
-                return b;
-            }
+        int b = CHUNK_UNIT;
+        while (!new SysHeap(0, b, ptrSize).usable()) {
+            b += 4;
         }
+        return b;
     }
 
     static boolean isBig(int units, int ptrSize) {
@@ -286,7 +283,7 @@ public final class SysHeap {
 
     /** sys_heap_alloc: the payload address, or 0 (NULL) for 0 bytes or when nothing fits. */
     public long alloc(long bytes) {
-        if (bytes <= 0) {
+        if (bytes <= 0 || !usable()) {
             return 0;
         }
         int units = unitsFor(bytes);
@@ -320,7 +317,7 @@ public final class SysHeap {
             rew = 0;
             gap = headerBytes();
         }
-        if (bytes <= 0) {
+        if (bytes <= 0 || !usable()) {
             return 0;
         }
         int padded = unitsFor(bytes + align - gap);
@@ -430,7 +427,7 @@ public final class SysHeap {
     /** Bytes in free chunks (headers included): what is left to allocate from, fragmented or not. */
     public int freeUnits() {
         int n = 0;
-        for (int c = chunk0Size; c < endChunk; c = right(c)) {
+        for (int c = chunk0Size; usable() && c < endChunk; c = right(c)) {
             if (!used(c)) {
                 n += size(c);
             }

@@ -143,9 +143,14 @@ class SysHeapTest {
     }
 
     @Test
-    void tooSmallABufferIsRefusedWithTheMinimum() {
-        assertThatThrownBy(() -> new SysHeap(B, 40, 4)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("too small").hasMessageContaining("needs " + SysHeap.minBytes(4));
-        assertThat(new SysHeap(B, SysHeap.minBytes(4), 4).alloc(1)).isNotZero();
+    void aBufferTooSmallForSysHeapFailsEveryAllocation() {
+        // 64-bit, 56 bytes: footer 8 -> 6 units; chunk 0 = ceil((16 + 3 * 4) / 8) = 4, + min chunk 2 = 6: fits
+        assertThat(new SysHeap(B, 56, 8).usable()).isTrue();
+        assertThat(new SysHeap(B, 56, 8).alloc(8)).isEqualTo(B + 4 * 8 + 8);
+        // 48 bytes: 5 units < 4 + 2
+        SysHeap tiny = new SysHeap(B, 48, 8);
+        assertThat(tiny.usable()).isFalse();
+        assertThat(tiny.alloc(1)).isZero();
+        assertThat(SysHeap.minBytes(8)).isEqualTo(56);
     }
 }
