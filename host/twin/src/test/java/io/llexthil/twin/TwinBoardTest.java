@@ -191,6 +191,48 @@ class TwinBoardTest {
     }
 
     @Test
+    void a_restored_extension_unloads_and_reloads() {
+        board.load(PROD);
+        board.save(List.of());
+        board.reset();
+        assertThat(board.restore(null).rc()).isZero();
+        // the restored prod holds the struct, the exported table and (through its loader) the map
+        // llext_restore allocated: 5 calls (map[], map[0], exp_tab[], exp_tab[0], struct), of which
+        // map[] and exp_tab[] were freed again
+        assertThat(board.heap().allocCalls()).isEqualTo(5);
+        StepResult un = board.unload("prod");
+        assertThat(un.useCount()).isZero();
+        // inspection data (the map restore allocated), then the exported table, then the struct
+        assertThat(un.heapEvents()).extracting(e -> e.kind() + ":" + e.size())
+                .containsExactly("free:24", "free:16", "free:208");
+        assertThat(board.heap().used()).isZero();
+        // loading the name again is a fresh load: new struct, map and table, count 1
+        StepResult again = board.load(PROD);
+        assertThat(again.rc()).isZero();
+        assertThat(again.useCount()).isEqualTo(1);
+        assertThat(again.heapEvents()).extracting(e -> e.kind() + ":" + e.size())
+                .containsExactly("alloc:208", "alloc:24", "alloc:16");
+    }
+
+    @Test
+    void restore_beside_a_loaded_namesake_then_unload_frees_the_first_one() {
+        board.load(PROD);
+        board.save(List.of());
+        assertThat(board.restore(null).rc()).isZero();       // no reset: prod is listed twice
+        assertThat(board.list()).extracting(ExtState::name, ExtState::useCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 1),
+                        org.assertj.core.groups.Tuple.tuple("prod", 1));
+        String firstAddress = board.list().get(0).address();
+        StepResult un = board.unload("prod");
+        // llext_by_name finds the one listed first (loaded before the restore) and frees it: 0
+        assertThat(un.rc()).isZero();
+        assertThat(un.useCount()).isZero();
+        assertThat(un.list()).hasSize(1);
+        assertThat(un.list().get(0).address()).isNotEqualTo(firstAddress);
+        assertThat(un.list().get(0).useCount()).isEqualTo(1);
+    }
+
+    @Test
     void a_double_free_halts_the_board_until_reset() {
         board.load(PROD);
         board.load(CONS);
