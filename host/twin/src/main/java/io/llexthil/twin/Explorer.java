@@ -1,7 +1,7 @@
 package io.llexthil.twin;
 
-import io.llexthil.twin.model.HeapModel;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.llexthil.twin.model.HeapModel;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package io.llexthil.twin;
 
-import io.llexthil.twin.model.HeapModel;
 import io.llexthil.twin.model.HeapBlock;
 import io.llexthil.twin.model.HeapEvent;
+import io.llexthil.twin.model.HeapModel;
 import io.llexthil.twin.model.LlextStruct;
 import io.llexthil.twin.model.Loader;
 import io.llexthil.twin.model.LogLine;
