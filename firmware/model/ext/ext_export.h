@@ -1,7 +1,8 @@
 /*
  * The export marker of the sample extensions, one source for both toolchains:
- *  - Zephyr (add_llext_target defines LL_EXTENSION_BUILD): EXT_EXPORT(fn) is LLEXT's
- *    LL_EXTENSION_SYMBOL(fn), an entry in the extension's .exported_sym table;
+ *  - Zephyr (add_llext_target defines LL_EXTENSION_BUILD): EXT_EXPORT(fn) adds LLEXT's
+ *    LL_EXTENSION_SYMBOL(fn), the entry in the extension's .exported_sym table that makes
+ *    fn an LLEXT export, and gives fn default visibility as below;
  *  - the model boards (firmware/model/CMakeLists.txt builds with -fvisibility=hidden):
  *    EXT_EXPORT(fn) re-declares fn with default visibility, so only marked functions are
  *    exported symbols of the object file.
@@ -12,11 +13,13 @@
 #ifndef EXT_EXPORT_H
 #define EXT_EXPORT_H
 
+#define EXT_EXPORT_VISIBLE_(fn) extern __typeof__(fn) fn __attribute__((visibility("default")))
+
 #ifdef LL_EXTENSION_BUILD
 #include <zephyr/llext/symbol.h>
-#define EXT_EXPORT_(fn) LL_EXTENSION_SYMBOL(fn)
+#define EXT_EXPORT_(fn) EXT_EXPORT_VISIBLE_(fn); LL_EXTENSION_SYMBOL(fn)
 #else
-#define EXT_EXPORT_(fn) extern __typeof__(fn) fn __attribute__((visibility("default")))
+#define EXT_EXPORT_(fn) EXT_EXPORT_VISIBLE_(fn)
 #endif
 
 #define EXT_EXPORT(fn) EXT_EXPORT_(fn)
