@@ -5,13 +5,8 @@ import io.llexthil.board.BoardClient;
 import io.llexthil.campaign.report.RunDirectory;
 import io.llexthil.shell.BoardProfile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Connecting a command to its board, in the run directory the command has just created. A failed
@@ -33,7 +28,7 @@ final class BoardConnect {
             Function<BoardProfile, String> failure) {
         BoardBridge bridge = Cli.bridge();
         BoardProfile profile = attaching(board.profile(bridge));
-        Path dir = RunDirectory.create(runsDir, command);
+        Path dir = RunDirs.create(runsDir, null, command);
         return new Attached(profile, dir, openOrDiscard(bridge, profile, dir, mode, failure.apply(profile), ""));
     }
 
@@ -56,22 +51,8 @@ final class BoardConnect {
         try {
             return bridge.open(profile, runDir, mode);
         } catch (RuntimeException e) {
-            deleteTree(runDir);
+            RunDirectory.discard(runDir);
             throw new ConfigException(failure + ": " + Main.oneLine(e) + advice, e);
-        }
-    }
-
-    /** Deletes a run directory this invocation created (only ever that one). */
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

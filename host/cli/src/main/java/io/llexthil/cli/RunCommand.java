@@ -1,5 +1,7 @@
 package io.llexthil.cli;
 
+import io.llexthil.campaign.run.ImageLibrary;
+import io.llexthil.campaign.run.Preflight;
 import io.llexthil.campaign.scenario.BuiltInSuite;
 import io.llexthil.campaign.scenario.Scenario;
 import io.llexthil.campaign.scenario.ScenarioLoader;
@@ -31,6 +33,7 @@ final class RunCommand extends CampaignCommand {
         // every scenario is parsed before anything touches the board or the disk
         List<Scenario> scenarios = new ArrayList<>(files.isEmpty() ? BuiltInSuite.load()
                 : files.stream().map(ScenarioLoader::load).toList());
+        new Preflight(new ImageLibrary(output.firmwareBuild())).check(scenarios);
         List<String> known = scenarios.stream().map(Scenario::name).toList();
         for (String o : concat(only, skip)) {
             if (!known.contains(o)) {

@@ -1,5 +1,7 @@
 package io.llexthil.cli;
 
+import io.llexthil.shell.input.BoundedFiles;
+import io.llexthil.shell.input.InputFileException;
 import io.llexthil.twin.Explorer;
 import io.llexthil.twin.Profile;
 import io.llexthil.twin.Twin;
@@ -8,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,15 +32,14 @@ final class TwinCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException(file + ": no such file");
-            }
             if (!List.of("upstream", "contract", "both").contains(profile)) {
                 throw new ConfigException("--profile: unknown profile '" + profile + "' (upstream, contract or both)");
             }
             io.llexthil.twin.Scenario s;
             try {
-                s = TwinJson.readScenario(file);
+                s = TwinJson.readScenario(BoundedFiles.readText(file, BoundedFiles.TEXT_LIMIT, "twin scenario"));
+            } catch (InputFileException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new ConfigException(file + ": " + Main.oneLine(e) + " (the format is in docs/twin.md)", e);
             }

@@ -1,0 +1,46 @@
+package io.llexthil.cli;
+
+import io.llexthil.campaign.run.CaseResult;
+import io.llexthil.campaign.run.RunListener;
+import io.llexthil.campaign.run.StepRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cases of a run that have finished so far, in order, recorded as they finish (and passed on
+ * to the progress display): what an interrupted run still reports.
+ */
+final class FinishedCases implements RunListener {
+    private final RunListener next;
+    private final List<CaseResult> cases = new ArrayList<>();
+
+    FinishedCases(RunListener next) {
+        this.next = next;
+    }
+
+    @Override
+    public void caseStarted(String name, int index, int total) {
+        next.caseStarted(name, index, total);
+    }
+
+    @Override
+    public void stepDone(String caseName, StepRecord step, int total) {
+        next.stepDone(caseName, step, total);
+    }
+
+    @Override
+    public void caseDone(CaseResult result) {
+        synchronized (cases) {
+            cases.add(result);
+        }
+        next.caseDone(result);
+    }
+
+    /** A copy of the finished cases. */
+    List<CaseResult> snapshot() {
+        synchronized (cases) {
+            return List.copyOf(cases);
+        }
+    }
+}
