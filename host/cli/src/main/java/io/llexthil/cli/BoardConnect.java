@@ -6,6 +6,8 @@ import io.llexthil.campaign.report.RunDirectory;
 import io.llexthil.shell.BoardProfile;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -52,7 +54,25 @@ final class BoardConnect {
             return bridge.open(profile, runDir, mode);
         } catch (RuntimeException e) {
             RunDirectory.discard(runDir);
-            throw new ConfigException(failure + ": " + Main.oneLine(e) + advice, e);
+            throw new ConfigException(failure + ": " + withoutRepeats(Main.oneLine(e), profile) + advice, e);
         }
+    }
+
+    /**
+     * The cause's message without the parts that repeat what {@code NAME: cannot connect to URL}
+     * already said: each layer below names the link again ("link: open URL: cannot open the link:
+     * URL: connect: ..."); what is left is the reason.
+     */
+    static String withoutRepeats(String message, BoardProfile profile) {
+        List<String> kept = new ArrayList<>();
+        for (String part : message.split(": ")) {
+            String p = part.strip();
+            boolean repeat = p.equals(profile.name()) || p.equals("link") || p.equals("cannot open the link")
+                    || (profile.link() != null && p.contains(profile.link()));
+            if (!repeat) {
+                kept.add(part);
+            }
+        }
+        return kept.isEmpty() ? message : String.join(": ", kept);
     }
 }

@@ -21,7 +21,7 @@ final class BoardsCommand implements Callable<Integer> {
     @Option(names = "--no-check", description = "Only list; do not connect.")
     boolean noCheck;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Parent of the run directory <timestamp>-boards/ with the transcripts of the checks. Default: ${DEFAULT-VALUE}.")
     Path runsDir;
 
     @Override

@@ -23,13 +23,13 @@ import java.util.concurrent.Callable;
         description = {"Interactive passthrough to the board's shell, one command a line, with a transcript in the run directory.",
                 "End with Ctrl-D or 'exit'."})
 final class ConsoleCommand implements Callable<Integer> {
-    @Option(names = "--read-only", description = "Refuse hil commands that change the board.")
+    @Option(names = "--read-only", description = "Send only commands that cannot change the board (read-only hil commands and a few shell queries); refuse the rest, kernel reboot included.")
     boolean readOnly;
 
-    @Option(names = "--timeout", defaultValue = "10", description = "Seconds per command. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long one command may take. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Parent of the run directory <timestamp>-console/ with the transcript. Default: ${DEFAULT-VALUE}.")
     Path runsDir;
 
     @Mixin

@@ -30,7 +30,7 @@ final class ProgressBar implements RunListener {
     }
 
     static ProgressBar forTerminal(PrintStream err, String what) {
-        return new ProgressBar(err, what, System.console() != null);
+        return new ProgressBar(err, what, System.console() != null && !Cli.quiet());
     }
 
     @Override
@@ -47,7 +47,7 @@ final class ProgressBar implements RunListener {
         }
         if (interactive) {
             draw(r.name());
-        } else {
+        } else if (!Cli.quiet()) {
             err.println(what + " " + count() + ": " + r.name() + " " + r.status());
         }
     }

@@ -17,7 +17,7 @@ import java.util.List;
         description = {"Run scenarios on a board and in the twin, and diff every step.",
                 "Without files: the built-in suite (docs/scenarios.md) on the built-in simulated board."})
 final class RunCommand extends CampaignCommand {
-    @Parameters(paramLabel = "SCENARIO.yaml", arity = "0..*", description = "Scenario files (default: the built-in suite).")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Scenario YAML files (default: the built-in suite).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",

@@ -23,7 +23,7 @@ final class SweepCommand extends CommandGroup {
         @Option(names = "--ext", paramLabel = "NAME", split = ",", description = "Extensions to load and save (default: producer,consumer).")
         List<String> exts = new ArrayList<>(List.of("producer", "consumer"));
 
-        @Option(names = "--max-k", defaultValue = "200", description = "Give up after this many points. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--max-k", paramLabel = "N", defaultValue = "200", description = "Give up after this many allocation points (the sweep normally ends by itself). Default: ${DEFAULT-VALUE}.")
         int maxK;
 
         @Override
@@ -43,7 +43,7 @@ final class SweepCommand extends CommandGroup {
         @Option(names = "--added", paramLabel = "NAME", split = ",", description = "Extensions loaded before the interrupted save (default: consumer).")
         List<String> added = new ArrayList<>(List.of("consumer"));
 
-        @Option(names = "--max-n", defaultValue = "500", description = "Give up after this many points. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--max-n", paramLabel = "N", defaultValue = "500", description = "Give up after this many power-cut points (the sweep normally ends by itself). Default: ${DEFAULT-VALUE}.")
         int maxN;
 
         @Override

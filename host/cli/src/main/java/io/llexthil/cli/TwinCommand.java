@@ -24,10 +24,10 @@ final class TwinCommand extends CommandGroup {
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Predict the outcome of a twin scenario (JSON).")
     static final class Predict implements Callable<Integer> {
-        @Parameters(paramLabel = "SCENARIO.json")
+        @Parameters(paramLabel = "FILE", description = "A twin scenario in JSON (docs/twin.md).")
         Path file;
 
-        @Option(names = "--profile", defaultValue = "upstream", description = "upstream, contract or both. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "upstream", description = "Twin profile: upstream, contract or both (a JSON array of the two). Default: ${DEFAULT-VALUE}.")
         String profile;
 
         @Override
@@ -55,7 +55,7 @@ final class TwinCommand extends CommandGroup {
     @Command(name = "explore", mixinStandardHelpOptions = true,
             description = "Explore every small configuration and report where upstream and the contract differ.")
     static final class Explore implements Callable<Integer> {
-        @Option(names = "--max-ext", defaultValue = "3", description = "Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--max-ext", paramLabel = "N", defaultValue = "3", description = "Explore configurations of up to N extensions. Default: ${DEFAULT-VALUE}.")
         int maxExt;
 
         @Option(names = "--json", description = "JSON instead of text.")

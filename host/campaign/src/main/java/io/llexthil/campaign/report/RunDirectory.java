@@ -138,13 +138,14 @@ public final class RunDirectory {
         if (e instanceof AccessDeniedException) {
             reason = "permission denied";
         } else if (e instanceof NoSuchFileException) {
-            reason = "a parent directory does not exist";
+            Path parent = path.toAbsolutePath().getParent();
+            reason = parent != null && Files.isDirectory(parent)
+                    ? parent + " does not take new directories (no such file or directory)" : "a parent directory is missing";
         } else if (e instanceof FileSystemException f && f.getReason() != null) {
             reason = f.getReason();
         } else {
             reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        return path + ": cannot create a directory there (" + reason.toLowerCase(java.util.Locale.ROOT)
-                + "); choose a writable place";
+        return path + ": cannot create a directory there (" + reason + "); choose a writable place";
     }
 }
