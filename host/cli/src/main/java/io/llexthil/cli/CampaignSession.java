@@ -61,8 +61,8 @@ final class CampaignSession {
             Report report = cases -> new RunResult(command, profile.name(), info, out.profile, cases, copy(measurements),
                     runDir, started, (System.nanoTime() - t0) / 1_000_000, link);
             try (InterruptGuard guard = InterruptGuard.install(() -> {
+                List<CaseResult> done = finished.stop();
                 progress.finish();
-                List<CaseResult> done = finished.snapshot();
                 RunResult partial = report.of(done);
                 partial.measurements().put("interrupted_after_cases", done.size());
                 Cli.err().println("llext-hil: interrupted after " + Plural.of(done.size(), "case")

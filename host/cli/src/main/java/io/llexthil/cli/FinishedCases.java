@@ -14,6 +14,7 @@ import java.util.List;
 final class FinishedCases implements RunListener {
     private final RunListener next;
     private final List<CaseResult> cases = new ArrayList<>();
+    private volatile boolean stopped;
 
     FinishedCases(RunListener next) {
         this.next = next;
@@ -21,25 +22,38 @@ final class FinishedCases implements RunListener {
 
     @Override
     public void caseStarted(String name, int index, int total) {
+        if (stopped) {
+            return;
+        }
         next.caseStarted(name, index, total);
     }
 
     @Override
     public void stepDone(String caseName, StepRecord step, int total) {
+        if (stopped) {
+            return;
+        }
         next.stepDone(caseName, step, total);
     }
 
     @Override
     public void caseDone(CaseResult result) {
         synchronized (cases) {
+            if (stopped) {
+                return;
+            }
             cases.add(result);
         }
         next.caseDone(result);
     }
 
-    /** A copy of the finished cases. */
-    List<CaseResult> snapshot() {
+    /**
+     * Stops recording and returns the cases finished so far: what runs after an interruption
+     * (cases failing because the board process is being killed) is neither shown nor reported.
+     */
+    List<CaseResult> stop() {
         synchronized (cases) {
+            stopped = true;
             return List.copyOf(cases);
         }
     }
