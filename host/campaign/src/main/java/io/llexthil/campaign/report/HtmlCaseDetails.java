@@ -30,7 +30,7 @@ final class HtmlCaseDetails {
     }
 
     private static void renderCase(StringBuilder sb, CaseResult c) {
-        sb.append("<details id=\"case-").append(HtmlReportWriter.anchor(c.name())).append("\" class=\"case ")
+        sb.append("<details id=\"case-").append(HtmlReportWriter.anchor(c.name())).append("\" class=\"case st-")
                 .append(c.status().name()).append('"').append(c.status() == CaseStatus.PASS ? "" : " open=\"open\"")
                 .append("><summary><span class=\"").append(c.status().name()).append("\">").append(c.status().name())
                 .append("</span> ").append(Xml.esc(c.name())).append(" <small>(").append(Xml.esc(c.source())).append(", ")

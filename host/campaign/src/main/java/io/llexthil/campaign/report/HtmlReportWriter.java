@@ -122,7 +122,7 @@ public final class HtmlReportWriter {
         if (files.isEmpty()) {
             sb.append("The board's transcript files are not in the run directory.");
         } else {
-            sb.append("Full transcripts in the run directory: ");
+            sb.append("Full transcripts and logs in the run directory (raw: every byte with its time; stripped: lines without colours): ");
             for (int i = 0; i < files.size(); i++) {
                 sb.append(i == 0 ? "" : ", ").append("<code>").append(Xml.esc(files.get(i))).append("</code>");
             }

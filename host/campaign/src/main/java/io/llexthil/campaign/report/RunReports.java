@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Writes every report of a run into its run directory. */
 public final class RunReports {
@@ -37,24 +38,26 @@ public final class RunReports {
         }
     }
 
-    /** Makes sure the raw and stripped transcripts are in the run directory; returns their paths relative to it. */
+    /**
+     * Makes sure the raw and stripped transcripts are in the run directory; returns every log file
+     * there (transcripts of each connection, the board process's own log), relative to it.
+     */
     private static List<String> writeTranscripts(RunResult run, Transcript t, List<String> lines) throws IOException {
         Path dir = run.runDir().toAbsolutePath().normalize();
         Path out = dir.resolve(RunDirectory.TRANSCRIPTS);
         String board = run.board().replaceAll("[^A-Za-z0-9_.-]", "_");
-        List<String> files = new ArrayList<>();
-        Path raw = keep(t == null ? null : t.rawFile(), out.resolve(board + ".raw.log"), dir);
-        if (raw != null) {
-            files.add(dir.relativize(raw).toString());
-        }
-        Path stripped = keep(t == null ? null : t.strippedFile(), out.resolve(board + ".log"), dir);
-        if (stripped == null) {
+        keep(t == null ? null : t.rawFile(), out.resolve(board + ".raw.log"), dir);
+        if (keep(t == null ? null : t.strippedFile(), out.resolve(board + ".log"), dir) == null) {
             // the session kept its transcript only in memory: write what it holds
             Files.createDirectories(out);
-            stripped = Files.write(out.resolve(board + ".log"), lines, StandardCharsets.UTF_8);
+            Files.write(out.resolve(board + ".log"), lines, StandardCharsets.UTF_8);
         }
-        files.add(dir.relativize(stripped).toString());
-        return files;
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".log") && Files.isRegularFile(f))
+                    .map(dir::relativize)
+                    .sorted(Comparator.comparing(Path::getNameCount).thenComparing(Path::toString))
+                    .map(Path::toString).toList();
+        }
     }
 
     /** The file inside the run directory: where it is already, or copied to {@code to}; null when there is none. */
