@@ -98,7 +98,7 @@ class BadInputTest extends CliHarness {
     void yamlAliasesAreRefused() throws Exception {
         Path f = yaml("alias.yaml", "name: a\nsteps:\n  - upload: &ext producer\n  - load: *ext\n");
         assertThat(refused("YAML alias", "run", f.toString(), "--runs-dir", runs()))
-                .contains(f + ": line ").contains("anchors and aliases (&name, *name) are not supported");
+                .contains(f + ": line 4, column ").contains("YAML aliases (*name) are not supported");
     }
 
     @Test

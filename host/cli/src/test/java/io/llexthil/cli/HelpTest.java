@@ -40,37 +40,37 @@ class HelpTest extends CliHarness {
         assertThat(stdout()).contains("Usage: llext-hil sweep alloc").contains("--max-k=N");
     }
 
-    @Test
-    void everyOptionAndParameterHasADescriptionBeyondItsDefault() {
-        List<String> missing = new ArrayList<>();
+    /** Every option and positional parameter of every command, as "command arg" with the arg. */
+    private static java.util.Map<String, ArgSpec> allArgs() {
+        java.util.Map<String, ArgSpec> all = new java.util.LinkedHashMap<>();
         for (CommandSpec spec : allCommands()) {
             List<ArgSpec> args = new ArrayList<>(spec.options());
             args.addAll(spec.positionalParameters());
-            for (ArgSpec a : args) {
-                String text = String.join(" ", a.description()).replaceAll("Default: [^.]*\\.?", "").strip();
-                if (text.isEmpty()) {
-                    missing.add(spec.qualifiedName() + " " + a);
-                }
-            }
+            args.forEach(a -> all.put(spec.qualifiedName() + " " + a, a));
         }
+        return all;
+    }
+
+    @Test
+    void everyOptionAndParameterHasADescriptionBeyondItsDefault() {
+        List<String> missing = new ArrayList<>();
+        allArgs().forEach((where, a) -> {
+            if (String.join(" ", a.description()).replaceAll("Default: [^.]*\\.?", "").isBlank()) {
+                missing.add(where);
+            }
+        });
         assertThat(missing).as("options and parameters without a description").isEmpty();
     }
 
     @Test
     void valueNamesFollowOneConvention() {
         List<String> off = new ArrayList<>();
-        for (CommandSpec spec : allCommands()) {
-            List<ArgSpec> args = new ArrayList<>(spec.options());
-            args.addAll(spec.positionalParameters());
-            for (ArgSpec a : args) {
-                if (a.typeInfo().isBoolean() || a.arity().max() == 0) {
-                    continue;
-                }
-                if (!VALUE_NAME.matcher(a.paramLabel()).matches()) {
-                    off.add(spec.qualifiedName() + " " + a + " -> " + a.paramLabel());
-                }
+        allArgs().forEach((where, a) -> {
+            boolean takesValue = !a.typeInfo().isBoolean() && a.arity().max() > 0;
+            if (takesValue && !VALUE_NAME.matcher(a.paramLabel()).matches()) {
+                off.add(where + " -> " + a.paramLabel());
             }
-        }
+        });
         assertThat(off).as("value names that are not an upper-case word").isEmpty();
     }
 

@@ -61,26 +61,23 @@ class SignalsIT {
 
     @Test
     void sigkillLeavesNoSimulatedBoardRunning() throws Exception {
-        try (CliProcess cli = CliProcess.start(tmp, "fuzz", "--seed", "7", "--count", "1000", "--out",
-                tmp.resolve("killed").toString())) {
-            cli.awaitStderr(Pattern.compile("^fuzz 1/1000: "), START);
-            List<ProcessHandle> children = cli.descendants();
-            assertThat(children).as("the simulated board runs as a child").anySatisfy(p ->
-                    assertThat(p.info().commandLine().orElse("")).contains("llext-hil-sim"));
-            cli.signal("KILL");
-            assertThat(cli.exitCode(Duration.ofSeconds(30))).isEqualTo(137);
-            assertAllGone(children);
-        }
+        killAndCheckChildren("^fuzz 1/1000: ", "llext-hil-sim",
+                "fuzz", "--seed", "7", "--count", "1000", "--out", tmp.resolve("killed").toString());
     }
 
     @Test
     void sigkillDuringAQemuSweepLeavesNoQemuRunning() throws Exception {
-        try (CliProcess cli = CliProcess.start(tmp, "sweep", "powercut", "--board", "qemu-mps2-an385-core", "--out",
-                tmp.resolve("qemu").toString())) {
-            cli.awaitStderr(Pattern.compile("^sweep-powercut 1 done: "), START);
+        killAndCheckChildren("^sweep-powercut 1 done: ", "qemu-system-arm",
+                "sweep", "powercut", "--board", "qemu-mps2-an385-core", "--out", tmp.resolve("qemu").toString());
+    }
+
+    /** Starts the command, waits for {@code ready} on stderr, checks {@code child} runs, SIGKILLs the tool. */
+    private void killAndCheckChildren(String ready, String child, String... args) throws Exception {
+        try (CliProcess cli = CliProcess.start(tmp, args)) {
+            cli.awaitStderr(Pattern.compile(ready), START);
             List<ProcessHandle> children = cli.descendants();
-            assertThat(children).as("QEMU runs as a child").anySatisfy(p ->
-                    assertThat(p.info().commandLine().orElse("")).contains("qemu-system-arm"));
+            assertThat(children).as(child + " runs as a child").anySatisfy(p ->
+                    assertThat(p.info().commandLine().orElse("")).contains(child));
             cli.signal("KILL");
             assertThat(cli.exitCode(Duration.ofSeconds(30))).isEqualTo(137);
             assertAllGone(children);

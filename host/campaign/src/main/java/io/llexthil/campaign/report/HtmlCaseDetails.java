@@ -7,7 +7,6 @@ import io.llexthil.campaign.run.StepOutcome;
 import io.llexthil.campaign.run.StepRecord;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -37,14 +36,7 @@ final class HtmlCaseDetails {
                 .append(ConsoleSummary.steps(c)).append(" steps run, ").append(Durations.human(c.millis()))
                 .append(")</small></summary>\n");
         sb.append("<p>").append(Xml.esc(c.description())).append("</p>\n");
-        if (!c.measurements().isEmpty()) {
-            sb.append("<p class=\"measurements\">");
-            for (Map.Entry<String, Object> m : c.measurements().entrySet()) {
-                sb.append("<code>").append(Xml.esc(m.getKey())).append("</code> ").append(Xml.esc(String.valueOf(m.getValue())))
-                        .append(" &#160; ");
-            }
-            sb.append("</p>\n");
-        }
+        HtmlReportWriter.measurements(sb, c.measurements());
         sb.append("<table class=\"steps\">\n<tr><th>#</th><th>step</th><th>outcome</th><th>boot epoch</th>")
                 .append("<th>facts: field, twin, board</th></tr>\n");
         for (StepRecord s : c.steps()) {

@@ -69,14 +69,7 @@ public final class HtmlReportWriter {
                 .append(run.count(CaseStatus.PASS)).append(" passed</span>, <span class=\"FAIL\">")
                 .append(run.count(CaseStatus.FAIL)).append(" failed (divergences)</span>, <span class=\"ERROR\">")
                 .append(Plural.of(run.count(CaseStatus.ERROR), "error")).append("</span></p>\n");
-        if (!run.measurements().isEmpty()) {
-            sb.append("<table class=\"kv\">\n");
-            for (Map.Entry<String, Object> m : run.measurements().entrySet()) {
-                sb.append("<tr><th>").append(Xml.esc(m.getKey())).append("</th><td>").append(Xml.esc(String.valueOf(m.getValue())))
-                        .append("</td></tr>\n");
-            }
-            sb.append("</table>\n");
-        }
+        measurements(sb, run.measurements());
         sb.append("<details><summary>Board info</summary><pre>").append(Xml.esc(run.boardInfo())).append("</pre></details>\n");
     }
 
@@ -136,6 +129,19 @@ public final class HtmlReportWriter {
             sb.append(Xml.esc(l)).append('\n');
         }
         sb.append("</pre></details>\n");
+    }
+
+    /** A table of measurements (a run's or a case's); nothing when there are none. */
+    static void measurements(StringBuilder sb, Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        sb.append("<table class=\"kv\">\n");
+        for (Map.Entry<String, Object> m : values.entrySet()) {
+            sb.append("<tr><th>").append(Xml.esc(m.getKey())).append("</th><td>").append(Xml.esc(String.valueOf(m.getValue())))
+                    .append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
     }
 
     static String anchor(String name) {

@@ -97,6 +97,9 @@ public final class BoundedFiles {
     }
 
     private static String human(long bytes) {
-        return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : String.format(Locale.ROOT, "%d KiB", bytes >> 10);
+        if (bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + " MiB";
+        }
+        return bytes % 1024 == 0 ? String.format(Locale.ROOT, "%d KiB", bytes >> 10) : bytes + " bytes";
     }
 }

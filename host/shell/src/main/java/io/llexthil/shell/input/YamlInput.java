@@ -10,8 +10,9 @@ import java.nio.file.Path;
 
 /**
  * The one way input YAML (scenarios, board profiles, hardware maps) is read: bounded
- * ({@link BoundedFiles#TEXT_LIMIT}), UTF-8, and without anchors and aliases. Jackson reads an alias
- * as the plain string {@code *name}, so a shared block would silently turn into a wrong value.
+ * ({@link BoundedFiles#TEXT_LIMIT}), UTF-8, and without aliases. Jackson reads an alias as the
+ * plain string {@code *name}, so a shared block would silently turn into a wrong value; an anchor
+ * ({@code &name}) alone is only a label and does no harm.
  */
 public final class YamlInput {
     private static final YAMLFactory FACTORY = new YAMLFactory();
@@ -26,16 +27,16 @@ public final class YamlInput {
     }
 
     /**
-     * Throws when the YAML uses an anchor ({@code &a}) or an alias ({@code *a}). Text that is not
+     * Throws when the YAML uses an alias ({@code *a}). Text that is not
      * valid YAML passes: the caller's parser reports that with its own message.
      */
     public static void refuseAliases(String text, String source) {
         try (YAMLParser p = FACTORY.createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (p.isCurrentAlias() || p.getCurrentAnchor() != null) {
+                if (p.isCurrentAlias()) {
                     JsonLocation at = p.currentTokenLocation();
                     throw new InputFileException(source + ": line " + at.getLineNr() + ", column " + at.getColumnNr()
-                            + ": YAML anchors and aliases (&name, *name) are not supported; write the value out");
+                            + ": YAML aliases (*name) are not supported; write the value out where it is used");
                 }
             }
         } catch (IOException notYaml) {
