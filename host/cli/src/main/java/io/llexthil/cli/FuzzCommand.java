@@ -41,6 +41,7 @@ final class FuzzCommand extends CampaignCommand {
         if (count < 1) {
             throw new ConfigException("--count " + count + ": need at least 1");
         }
+        output.checkExtensions("--ext", pool);
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1L << 48);
         Cli.err().println("fuzz: seed " + s + " (replay with --seed " + s + ")");
         List<FuzzCampaign.Finding> findings = new ArrayList<>();

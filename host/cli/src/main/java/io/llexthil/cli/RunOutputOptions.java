@@ -32,6 +32,11 @@ public final class RunOutputOptions {
         return firmwareBuild != null ? firmwareBuild : ImageLibrary.defaultFirmwareBuild();
     }
 
+    /** Refuses extension names of a sweep or fuzz option that the board cannot have or that have no image. */
+    void checkExtensions(String option, java.util.List<String> names) {
+        new io.llexthil.campaign.run.Preflight(new ImageLibrary(firmwareBuild())).checkBuiltins(option, names);
+    }
+
     void check() {
         if (!profile.equals("upstream") && !profile.equals("contract")) {
             throw new ConfigException("--profile " + profile + ": unknown twin profile; use upstream or contract");

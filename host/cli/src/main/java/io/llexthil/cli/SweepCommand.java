@@ -28,6 +28,7 @@ final class SweepCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            output.checkExtensions("--ext", exts);
             return execute("sweep-alloc",
                     (runner, dir, meas, progress) -> new AllocSweep(runner, maxK).run(exts, meas, progress));
         }
@@ -48,6 +49,8 @@ final class SweepCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            output.checkExtensions("--previous", previous);
+            output.checkExtensions("--added", added);
             return execute("sweep-powercut",
                     (runner, dir, meas, progress) -> new PowerCutSweep(runner, maxN).run(previous, added, meas, progress));
         }

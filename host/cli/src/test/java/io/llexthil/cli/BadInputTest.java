@@ -121,6 +121,16 @@ class BadInputTest extends CliHarness {
     }
 
     @Test
+    void extensionOptionsOfSweepsAndFuzzAreChecked() throws Exception {
+        assertThat(refused("unknown sweep extension", "sweep", "alloc", "--ext", "producer,nosuch", "--runs-dir", runs()))
+                .isEqualTo("llext-hil: --ext nosuch: unknown extension: no built-in nosuch.o in "
+                        + io.llexthil.campaign.run.ImageLibrary.defaultFirmwareBuild().resolve("model/ext")
+                        + " (build the firmware, or check --firmware-build)");
+        assertThat(refused("long fuzz extension", "fuzz", "--ext", "abcdefghijklmnop", "--runs-dir", runs()))
+                .contains("--ext abcdefghijklmnop: the name has 16 characters");
+    }
+
+    @Test
     void aDeviceAsAnImageIsRefusedWhenLoaded() throws Exception {
         Path f = yaml("img.yaml", "name: a\nimages: {x: /dev/zero}\nsteps:\n  - upload: x\n");
         assertThat(refused("/dev/zero image", "run", f.toString(), "--runs-dir", runs()))

@@ -25,8 +25,9 @@ final class HeapChart {
     /** Labels closer than this (px along the axis) would overlap at 45 degrees: later ones are left out. */
     private static final double LABEL_SPACING = 15;
     private static final int LABEL_CHARS = 24;
-    static final String BOARD_COLOUR = "#7fcf97";
-    static final String TWIN_COLOUR = "#1f3f8f";
+    /** Also in report.css (the legend's samples). */
+    private static final String BOARD_COLOUR = "#7fcf97";
+    private static final String TWIN_COLOUR = "#1f3f8f";
 
     private HeapChart() { }
 
@@ -134,13 +135,10 @@ final class HeapChart {
         sb.append("/>\n");
     }
 
-    /** The legend under the chart, with samples of each line. */
+    /** The legend under the chart, with a sample of each line (drawn by CSS: the page has one SVG, the chart). */
     static String legend() {
-        return "<p class=\"legend\"><svg width=\"30\" height=\"10\"><line x1=\"0\" y1=\"5\" x2=\"30\" y2=\"5\" stroke=\""
-                + BOARD_COLOUR + "\" stroke-width=\"7\"/></svg> board (measured) &#160; <svg width=\"30\" height=\"10\">"
-                + "<line x1=\"0\" y1=\"5\" x2=\"30\" y2=\"5\" stroke=\"" + TWIN_COLOUR + "\" stroke-width=\"2\" stroke-dasharray=\"6,4\"/>"
-                + "</svg> twin (predicted) &#160; <svg width=\"30\" height=\"10\"><line x1=\"15\" y1=\"0\" x2=\"15\" y2=\"10\""
-                + " stroke=\"#c0392b\" stroke-dasharray=\"3,3\"/></svg> reset. Point at a dot for its step and values;"
+        return "<p class=\"legend\"><span class=\"key board\"></span> board (measured) &#160; <span class=\"key twin\"></span>"
+                + " twin (predicted) &#160; <span class=\"key reset\"></span> reset. Point at a dot for its step and values;"
                 + " where the dashes leave the band, board and twin disagree.</p>\n";
     }
 

@@ -46,6 +46,25 @@ public final class Preflight {
         }
     }
 
+    /**
+     * Extension names given on the command line (a sweep's or the fuzzer's pool): each fits the
+     * board and has a built-in image.
+     *
+     * @throws IllegalArgumentException naming the option and the extension
+     */
+    public void checkBuiltins(String option, List<String> names) {
+        for (String ext : names) {
+            if (ext.length() > NAME_MAX) {
+                throw new IllegalArgumentException(option + " " + ext + ": the name has " + ext.length()
+                        + " characters; a board holds at most " + NAME_MAX + " (LLEXT_MAX_NAME_LEN)");
+            }
+            if (!builtinExists(ext)) {
+                throw new IllegalArgumentException(option + " " + ext + ": unknown extension: no built-in " + ext + ".o in "
+                        + images.firmwareBuild().resolve("model/ext") + " (build the firmware, or check --firmware-build)");
+            }
+        }
+    }
+
     private void checkExtension(Scenario s, Step step, String ext) {
         String field = step.kind().key();
         if (ext.length() > NAME_MAX) {

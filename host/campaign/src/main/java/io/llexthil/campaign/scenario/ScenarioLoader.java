@@ -1,6 +1,7 @@
 package io.llexthil.campaign.scenario;
 
 import io.llexthil.board.Errno;
+import io.llexthil.shell.input.InputFileException;
 import io.llexthil.shell.input.YamlInput;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -34,7 +35,12 @@ public final class ScenarioLoader {
     private ScenarioLoader() { }
 
     public static Scenario load(Path file) {
-        String text = YamlInput.read(file, "scenario");
+        String text;
+        try {
+            text = YamlInput.read(file, "scenario");
+        } catch (InputFileException e) {
+            throw new ScenarioException(file.toString(), null, null, e.problem());
+        }
         Path base = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), base);
     }

@@ -60,7 +60,7 @@ public final class BoundedFiles {
      */
     public static byte[] readBytes(Path file, long limit, String what) {
         if (Files.isDirectory(file)) {
-            throw new InputFileException(file + ": is a directory, not a " + what + " file; give the file's path");
+            throw new InputFileException(file, "is a directory, not a " + what + " file; give the file's path");
         }
         try {
             if (Files.isRegularFile(file)) {
@@ -77,22 +77,22 @@ public final class BoundedFiles {
                 return bytes;
             }
         } catch (NoSuchFileException e) {
-            throw new InputFileException(file + ": no such file; check the path");
+            throw new InputFileException(file, "no such file; check the path");
         } catch (AccessDeniedException e) {
-            throw new InputFileException(file + ": permission denied; check the file's permissions");
+            throw new InputFileException(file, "permission denied; check the file's permissions");
         } catch (IOException e) {
-            throw new InputFileException(file + ": cannot read the " + what + " (" + e.getMessage() + ")");
+            throw new InputFileException(file, "cannot read the " + what + " (" + e.getMessage() + ")");
         }
     }
 
     private static InputFileException tooLarge(Path file, String what, String size, long limit) {
         String kind = Files.isRegularFile(file) ? "" : " (not a regular file)";
-        return new InputFileException(file + ": " + size + kind + " is over the " + human(limit) + " limit for a " + what
+        return new InputFileException(file, size + kind + " is over the " + human(limit) + " limit for a " + what
                 + " file; check the path");
     }
 
     private static InputFileException notText(Path file, String what, int byteOffset) {
-        return new InputFileException(file + ": not a UTF-8 text file (byte " + byteOffset + "); give the " + what
+        return new InputFileException(file, "not a UTF-8 text file (byte " + byteOffset + "); give the " + what
                 + " file");
     }
 

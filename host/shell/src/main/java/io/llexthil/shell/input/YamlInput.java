@@ -22,7 +22,7 @@ public final class YamlInput {
     /** The text of {@code file}, checked; the caller parses it with its own mapper and messages. */
     public static String read(Path file, String what) {
         String text = BoundedFiles.readText(file, BoundedFiles.TEXT_LIMIT, what);
-        refuseAliases(text, file.toString());
+        refuseAliases(text, file);
         return text;
     }
 
@@ -30,12 +30,12 @@ public final class YamlInput {
      * Throws when the YAML uses an alias ({@code *a}). Text that is not
      * valid YAML passes: the caller's parser reports that with its own message.
      */
-    public static void refuseAliases(String text, String source) {
+    public static void refuseAliases(String text, Path source) {
         try (YAMLParser p = FACTORY.createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (p.isCurrentAlias()) {
                     JsonLocation at = p.currentTokenLocation();
-                    throw new InputFileException(source + ": line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    throw new InputFileException(source, "line " + at.getLineNr() + ", column " + at.getColumnNr()
                             + ": YAML aliases (*name) are not supported; write the value out where it is used");
                 }
             }

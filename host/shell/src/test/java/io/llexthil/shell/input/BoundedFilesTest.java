@@ -63,7 +63,7 @@ class BoundedFilesTest {
 
     @Test
     void invalidYamlIsLeftToTheCallersParser() {
-        YamlInput.refuseAliases("a: [unclosed\n", "x.yaml");
+        YamlInput.refuseAliases("a: [unclosed\n", Path.of("x.yaml"));
         assertThat("a: [unclosed").isNotEmpty(); // no exception: the caller reports the syntax error with its line
     }
 }
