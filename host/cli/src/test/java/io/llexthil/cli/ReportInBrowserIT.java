@@ -33,7 +33,7 @@ class ReportInBrowserIT extends CliHarness {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start(tmp);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll

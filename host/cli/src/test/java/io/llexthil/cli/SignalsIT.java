@@ -71,16 +71,38 @@ class SignalsIT {
                 "sweep", "powercut", "--board", "qemu-mps2-an385-core", "--out", tmp.resolve("qemu").toString());
     }
 
-    /** Starts the command, waits for {@code ready} on stderr, checks {@code child} runs, SIGKILLs the tool. */
+    /**
+     * Starts the command with its run directory {@code tmp/<name>}, waits for {@code ready} on
+     * stderr and for a child running {@code child}, SIGKILLs the tool, and checks that no process
+     * is left that works in that run directory (the board processes name it in their arguments:
+     * the sim's flash file, QEMU's RAM file), besides the children seen.
+     */
     private void killAndCheckChildren(String ready, String child, String... args) throws Exception {
         try (CliProcess cli = CliProcess.start(tmp, args)) {
             cli.awaitStderr(Pattern.compile(ready), START);
-            List<ProcessHandle> children = cli.descendants();
-            assertThat(children).as(child + " runs as a child").anySatisfy(p ->
-                    assertThat(p.info().commandLine().orElse("")).contains(child));
+            List<ProcessHandle> children = awaitChild(cli, child);
             cli.signal("KILL");
             assertThat(cli.exitCode(Duration.ofSeconds(30))).isEqualTo(137);
             assertAllGone(children);
+            String runDir = args[args.length - 1];
+            assertAllGone(ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains(runDir)).toList());
+        }
+    }
+
+    /** The tool's children once one of them runs {@code child} (a board restarts on every reset: it may be between runs). */
+    private static List<ProcessHandle> awaitChild(CliProcess cli, String child) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            List<ProcessHandle> children = cli.descendants();
+            if (children.stream().anyMatch(p -> p.info().commandLine().orElse("").contains(child))) {
+                return children;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no child process running " + child + " within 20 s; children: "
+                        + children.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList());
+            }
+            Thread.sleep(20);
         }
     }
 

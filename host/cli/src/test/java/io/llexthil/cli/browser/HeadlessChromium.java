@@ -55,8 +55,9 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Starts chromium ({@code chromium} on the PATH, Debian package {@code chromium}) at 1280 x 900. */
-    public static HeadlessChromium start(Path workDir) throws Exception {
-        Path profile = Files.createTempDirectory(workDir, "chromium-profile");
+    public static HeadlessChromium start() throws Exception {
+        // outside JUnit's temporary directories: chromium's helpers may still write while they are deleted
+        Path profile = Files.createTempDirectory("llext-hil-chromium-profile");
         Process p;
         try {
             p = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -257,12 +258,24 @@ public final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() throws Exception {
         socket.abort();
+        List<ProcessHandle> helpers = process.descendants().toList(); // renderers, GPU and zygote processes
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        try (var walk = Files.walk(profile)) {
+        for (ProcessHandle h : helpers) {
+            h.destroyForcibly();
+            h.onExit().get(10, TimeUnit.SECONDS);
+        }
+        deleteQuietly(profile);
+    }
+
+    /** Best effort: the profile is scratch space in the system's temporary directory. */
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException gone) {
+            // a file vanished while walking: what is left is in the temporary directory
         }
     }
 }
