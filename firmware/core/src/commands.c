@@ -508,6 +508,7 @@ static const struct hil_cmd commands[] = {
 	{ "fault flash", "<n>", fault_arm, HIL_CMD_TEST },
 	{ "fault clear", "", fault_clear, HIL_CMD_TEST },
 	{ "reset", "[cold|warm]", cmd_reset, 0 },
+	{ "last", "<id>", hil_cmd_last, HIL_CMD_READ_ONLY },
 	{ "help", "", cmd_help, HIL_CMD_READ_ONLY },
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -679,23 +680,11 @@ static bool group_exists(const char *word)
 	return false;
 }
 
-int hil_core_command(int argc, char **argv)
+static int dispatch(uint32_t id, int argc, char **argv)
 {
-	uint32_t id = 0;
-
-	if (hil_g_port == NULL) {
-		return -HIL_EINVAL; /* not initialised: nowhere to print */
-	}
-	if (argc > 0 && argv[0][0] == '@') {
-		if (!hil_parse_u32(argv[0] + 1, 1, 0x7fffffffu, &id)) {
-			return bad_arg(0, "id", "@<decimal 1..2147483647>", argv[0]);
-		}
-		argc--;
-		argv++;
-	}
 	if (argc < 1) {
 		hil_msg_reset();
-		hil_msg("usage: hil [@<id>] <command> [arguments...]; commands: ");
+		hil_msg("usage: hil [@<id>[:<crc>]] <command> [arguments...]; commands: ");
 		msg_command_names(" ");
 		return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
 	}
@@ -713,7 +702,37 @@ int hil_core_command(int argc, char **argv)
 	if (argc >= 2 && first_word_len(c->words) == strlen(c->words) && has_sub_commands(c)) {
 		return group_usage(id, argv[0]);   /* `fault <unknown>` */
 	}
-	return c->run(c, id, argc, argv);
+	if ((c->flags & HIL_CMD_READ_ONLY) != 0) {
+		return c->run(c, id, argc, argv);
+	}
+	/* may change the board: remembered for `last`, with its result line */
+	hil_request_capture(id);
+	int rc = c->run(c, id, argc, argv);
+
+	hil_request_done(id, rc);
+	return rc;
+}
+
+int hil_core_command(int argc, char **argv)
+{
+	uint32_t id = 0;
+
+	if (hil_g_port == NULL) {
+		return -HIL_EINVAL; /* not initialised: nowhere to print */
+	}
+	if (argc > 0 && argv[0][0] == '@') {
+		int rc = hil_request_parse(argv[0] + 1, argc - 1, argv + 1, &id);
+
+		if (rc == -HIL_EILSEQ) {
+			return hil_out_error(id, rc, "request checksum does not match: refused, nothing ran (resend)");
+		}
+		if (rc != 0) {
+			return bad_arg(0, "id", "@<decimal 1..2147483647>[:<crc32hex>]", argv[0]);
+		}
+		argc--;
+		argv++;
+	}
+	return dispatch(id, argc, argv);
 }
 
 int hil_core_command_line(char *line)

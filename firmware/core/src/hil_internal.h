@@ -24,8 +24,13 @@ struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc);
 int hil_out_end(void);
 /* Print an error result {"error":msg}. */
 int hil_out_error(uint32_t id, int rc, const char *msg);
-/* A plain line (e.g. "@@ACK|256"); CRLF is appended. */
+/* A plain line; CRLF is appended. */
 void hil_out_line(const char *text, size_t len);
+/* A checked line `<tag>|<id>|<fields>|<crc>` (crc over `<id>|<fields>`), e.g. `@@ACK|7|256|..`. */
+void hil_out_framed(const char *tag, uint32_t id, const char *fields, size_t len);
+/* Copy the next result lines into buf (the last one wins) until called again; returns the
+ * length of the line copied under the previous call without its CRLF, 0 when none fitted. */
+size_t hil_out_capture(char *buf, size_t size);
 
 /* One-line message builder for errors (static storage, truncates safely). */
 void hil_msg_reset(void);
@@ -42,6 +47,15 @@ bool hil_parse_hex32(const char *s, uint32_t *out);
 int hil_check_name(const char *what, const char *s);
 bool hil_streq(const char *a, const char *b);
 
+/* ---- request integrity and memory (request.c) ---- */
+void hil_request_reset(void);
+/* `token` is argv[0] without its '@'; argc/argv the words after it. Sets *id (0 when
+ * unreadable); returns 0, -EINVAL (no readable id) or -EILSEQ (checksum does not match). */
+int hil_request_parse(const char *token, int argc, char **argv, uint32_t *id);
+/* Around a command that may change the board: keep its result line, then its id and rc. */
+void hil_request_capture(uint32_t id);
+void hil_request_done(uint32_t id, int rc);
+
 /* ---- upload receiver (upload.c) ---- */
 void hil_upload_reset(void);
 /* Start data mode for image `name` (already begun), result id `id`. */
@@ -52,7 +66,7 @@ void hil_upload_start(const char *name, uint32_t id, uint32_t next);
  * arguments described by `args`. A handler gets argv from the first word on. */
 struct hil_cmd;
 typedef int (*hil_cmd_fn)(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
-#define HIL_CMD_READ_ONLY 1u /* exactly these words, no arguments: cannot change the board */
+#define HIL_CMD_READ_ONLY 1u /* cannot change the board (not remembered for `last`) */
 #define HIL_CMD_TEST      2u /* test-only: -ENOTSUP without port->test_commands */
 struct hil_cmd {
 	const char *words;
@@ -69,6 +83,7 @@ int hil_cmd_ctx_erase(const struct hil_cmd *c, uint32_t id, int argc, char **arg
 int hil_usage(uint32_t id, const struct hil_cmd *c);
 void hil_ctx_reserve_saved_images(void); /* at init: uploads stay clear of saved images */
 
+int hil_cmd_last(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 /* Is the named image used by a loaded extension? (backend->use_count) */
 bool hil_image_busy(const char *name);
 

@@ -18,6 +18,9 @@ static struct {
 	bool crc_on;             /* bytes after the tag's `|` are covered by the CRC */
 	int rc;
 	struct hil_json json;
+	char *capture;           /* a copy of the result line for `last` (request.c), or NULL */
+	size_t capture_size;
+	size_t capture_n;        /* > capture_size: the line did not fit */
 } line;
 static char msg_buf[HIL_MSG_MAX];
 static size_t msg_len;
@@ -35,6 +38,12 @@ static void put_bytes(void *user, const char *s, size_t n)
 	(void)user;
 	if (line.crc_on) {
 		line.crc = hil_crc32(line.crc, s, n);
+	}
+	if (line.capture != NULL) {
+		if (line.capture_n + n <= line.capture_size) {
+			memcpy(line.capture + line.capture_n, s, n);
+		}
+		line.capture_n += n;
 	}
 	while (n > 0) {
 		size_t take = sizeof(line.buf) - line.n;
@@ -59,24 +68,21 @@ static void put_int(int64_t v)
 	put_bytes(NULL, tmp, hil_fmt_i64(tmp, v));
 }
 
-struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc)
+/* `<tag>|<id>|`, the CRC running from the id on. */
+static void start_line(const char *tag, uint32_t id)
 {
 	line.n = 0;
 	line.crc = 0;
 	line.crc_on = false;
-	line.rc = rc;
 	put_bytes(NULL, tag, strlen(tag));
 	put_bytes(NULL, "|", 1);
 	line.crc_on = true;
 	put_int(id);
 	put_bytes(NULL, "|", 1);
-	put_int(rc);
-	put_bytes(NULL, "|", 1);
-	hj_init(&line.json, put_bytes, NULL);
-	return &line.json;
 }
 
-int hil_out_end(void)
+/* `|<crc>\r\n`, then everything to the port. */
+static void end_line(void)
 {
 	char tail[TAIL];
 
@@ -90,7 +96,41 @@ int hil_out_end(void)
 	}
 	put_bytes(NULL, tail, TAIL);
 	flush_piece();
+}
+
+struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc)
+{
+	line.capture_n = 0; /* the command's last result line is the one kept */
+	line.rc = rc;
+	start_line(tag, id);
+	put_int(rc);
+	put_bytes(NULL, "|", 1);
+	hj_init(&line.json, put_bytes, NULL);
+	return &line.json;
+}
+
+int hil_out_end(void)
+{
+	end_line();
 	return line.rc;
+}
+
+size_t hil_out_capture(char *buf, size_t size)
+{
+	size_t n = line.capture_n;
+	bool fits = line.capture != NULL && n >= 2 && n <= line.capture_size;
+
+	line.capture = buf;
+	line.capture_size = size;
+	line.capture_n = 0;
+	return fits ? n - 2 : 0; /* without the CRLF */
+}
+
+void hil_out_framed(const char *tag, uint32_t id, const char *fields, size_t len)
+{
+	start_line(tag, id);
+	put_bytes(NULL, fields, len);
+	end_line();
 }
 
 int hil_out_error(uint32_t id, int rc, const char *msg)
