@@ -1,8 +1,10 @@
 package io.llexthil.board;
 
 import io.llexthil.shell.ShellSession;
+import io.llexthil.shell.ShellTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One upload (docs/protocol.md section 5): {@code upload begin} (which also tells where a partial
@@ -10,9 +12,21 @@ import java.util.Locale;
  * unacknowledged, go-back-N on a NAK or on silence, and the end frame.
  *
  * <p>The window comes from the board, sized to its receive buffer, so the host never overruns
- * it even while the firmware is busy.
+ * it even while the firmware is busy. Only acknowledgements that carry this upload's request
+ * id and a good CRC move it forward; anything else is noise. When the exchange is lost (the
+ * answer to {@code upload data} or the end of data mode never arrives intact), the host sends
+ * the abort sequence, which ends data mode in any state, and starts again with
+ * {@code upload begin}, which resumes at the first byte the board is missing.
  */
 final class Uploader {
+    /** Rounds of begin/data/frames before the link is declared unusable. */
+    static final int ROUNDS = 4;
+    /** Ends data mode from any receiver state; bytes above 127, so a shell in command mode drops them. */
+    static final byte[] ABORT = {
+        (byte) 0xAB, (byte) 0xC3, (byte) 0x9E, (byte) 0xF1, (byte) 0xB7, (byte) 0xD2, (byte) 0x8C, (byte) 0xE9,
+        (byte) 0x95, (byte) 0xDA, (byte) 0x86, (byte) 0xF4, (byte) 0xBC, (byte) 0x8F, (byte) 0xE3, (byte) 0xA7,
+    };
+
     private final HilBoardClient client;
     private final ShellSession session;
     private final String name;
@@ -29,89 +43,184 @@ final class Uploader {
 
     UploadResult run() {
         String crc = String.format(Locale.ROOT, "%08x", UploadFrames.crc32(image, 0, image.length));
-        HilReply begin = client.command("upload begin " + name + " " + image.length + " " + crc, client.commandTimeout());
-        if (!begin.ok()) {
-            throw new HilProtocolException(client.boardName(), "upload begin " + name,
-                    "refused with rc " + begin.rc() + ": " + begin.error(), HilBoardClient.tail(begin.line()));
-        }
-        int chunk = Math.max(1, begin.payload().path("chunk").asInt(256));
-        int window = Math.max(1, begin.payload().path("window").asInt(1));
-        int resumedFrom = begin.payload().path("next").asInt(0);
-
-        HilReply data = client.command("upload data " + name, client.commandTimeout());
-        if (!data.ok()) {
-            throw new HilProtocolException(client.boardName(), "upload data " + name,
-                    "refused with rc " + data.rc() + ": " + data.error(), HilBoardClient.tail(data.line()));
-        }
-        // The board may know more than the begin reply said (a resume raced with another host).
-        int acked = data.payload().path("next").asInt(resumedFrom);
         long started = System.nanoTime();
-        Stats stats = transfer(acked, chunk, window);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        int payload = image.length - resumedFrom;
-        double ratio = client.nominalBaud() > 0 && seconds > 0
-                ? (payload / seconds) / (client.nominalBaud() / 10.0) : Double.NaN;
-        return new UploadResult(stats.end, image.length, resumedFrom, stats.frames, stats.naks, seconds, ratio);
-    }
-
-    private record Stats(HilReply end, int frames, int naks) { }
-
-    private Stats transfer(int startAt, int chunk, int window) {
-        int acked = startAt;
-        int sent = startAt;
+        int resumedFrom = -1;
         int frames = 0;
         int naks = 0;
-        // A NAK names the offset the board waits for; frames already in flight behind the bad one
-        // are discarded by the board and may draw the same NAK again: rewind once per offset.
-        int rewoundTo = -1;
-        Duration ackTimeout = ackTimeout(chunk, window);
-        while (acked < image.length) {
-            while (sent < image.length && (sent - acked) < window * chunk) {
-                int len = Math.min(chunk, image.length - sent);
-                session.writeRaw(UploadFrames.frame(image, sent, len), ackTimeout);
-                sent += len;
-                frames++;
+        String lost = "";
+        for (int round = 1; round <= ROUNDS; round++) {
+            HilReply begin = client.command("upload begin " + name + " " + image.length + " " + crc, client.commandTimeout());
+            if (!begin.ok()) {
+                throw new HilProtocolException(client.boardName(), "upload begin " + name,
+                        "refused with rc " + begin.rc() + ": " + begin.error(), HilBoardClient.tail(begin.line()));
             }
-            String line;
-            try {
-                line = session.awaitLine(l -> l.startsWith("@@ACK|") || l.startsWith("@@NAK|") || l.startsWith("@@UPL|"),
-                        ackTimeout);
-            } catch (io.llexthil.shell.ShellTimeoutException silence) {
-                // Lost acknowledgements or a dropped frame: go back to the last acknowledged byte.
-                sent = acked;
-                rewoundTo = acked;
-                naks++;
+            int chunk = Math.max(1, begin.payload().path("chunk").asInt(256));
+            int window = Math.max(1, begin.payload().path("window").asInt(1));
+            if (resumedFrom < 0) {
+                resumedFrom = begin.payload().path("next").asInt(0);
+            }
+            Optional<HilReply> data = client.commandOnce("upload data " + name, client.commandTimeout());
+            if (data.isEmpty()) {
+                lost = "the answer to upload data was lost";
+                abort();
                 continue;
             }
-            String[] f = line.split("\\|");
-            if (line.startsWith("@@UPL|")) {
-                return new Stats(endReply(line), frames, naks);
+            if (!data.get().ok()) {
+                throw new HilProtocolException(client.boardName(), "upload data " + name,
+                        "refused with rc " + data.get().rc() + ": " + data.get().error(), HilBoardClient.tail(data.get().line()));
             }
-            int next = Integer.parseInt(f[1].strip());
-            if (line.startsWith("@@ACK|")) {
-                acked = Math.max(acked, next);
-                progress.acknowledged(acked, image.length);
-            } else {
-                naks++;
-                acked = Math.max(acked, next);
-                if (rewoundTo != next) {
-                    sent = next;
-                    rewoundTo = next;
-                }
+            // The board may know more than the begin reply said (a resume raced with another host).
+            int acked = data.get().payload().path("next").asInt(0);
+            Transfer t = new Transfer(data.get().id(), chunk, window);
+            HilReply end = t.run(acked);
+            frames += t.frames;
+            naks += t.naks;
+            if (end != null) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                int payload = image.length - resumedFrom;
+                double ratio = client.nominalBaud() > 0 && seconds > 0
+                        ? (payload / seconds) / (client.nominalBaud() / 10.0) : Double.NaN;
+                return new UploadResult(end, image.length, resumedFrom, frames, naks, seconds, ratio);
             }
+            lost = "the end of data mode was not confirmed";
+            abort();
         }
-        session.writeRaw(UploadFrames.end(image.length), ackTimeout);
-        String line = session.awaitLine(l -> l.startsWith("@@UPL|"), client.commandTimeout());
-        return new Stats(endReply(line), frames, naks);
+        throw new HilLinkException(client.boardName(), "upload " + name, "no intact end of upload after "
+                + ROUNDS + " rounds (" + lost + ")", "");
     }
 
-    private HilReply endReply(String line) {
+    /**
+     * Ends data mode if the board is in it (its @@UPL line is then stale and ignored by id) and
+     * drops what is pending, so the next round starts from a known state.
+     */
+    private void abort() {
+        RetryLog.of(session).add("upload " + name + ": abort sequence sent, upload restarted");
+        Duration t = client.commandTimeout();
+        session.writeRaw(ABORT, t);
+        session.writeRaw(ABORT, t); // once more, in case a bit flip spoiled the first
         try {
-            ResultLine r = ResultLine.parse(ResultLine.UPL, line).orElseThrow();
-            return new HilReply("upload data " + name, r.id(), r.rc(), r.json(), line, null);
-        } catch (ResultLine.MalformedResultException e) {
-            throw new HilProtocolException(client.boardName(), "upload data " + name,
-                    "corrupted end-of-upload line: " + e.getMessage(), HilBoardClient.tail(line));
+            session.awaitLine(l -> false, Duration.ofMillis(200)); // let the @@UPL line and the prompt pass
+        } catch (ShellTimeoutException expected) {
+            session.clearPending();
+        }
+    }
+
+    /** Frames of one data-mode session, tagged with the request id of its {@code upload data}. */
+    private final class Transfer {
+        private final int id;
+        private final int chunk;
+        private final int window;
+        private final Duration ackTimeout;
+        int frames;
+        int naks;
+
+        Transfer(int id, int chunk, int window) {
+            this.id = id;
+            this.chunk = chunk;
+            this.window = window;
+            this.ackTimeout = ackTimeout(chunk, window);
+        }
+
+        /** The checked @@UPL reply, or null when the end of data mode never arrived intact. */
+        HilReply run(int startAt) {
+            int acked = startAt;
+            int sent = startAt;
+            // A NAK names the offset the board waits for; frames already in flight behind the bad one
+            // are discarded by the board and may draw the same NAK again: rewind once per offset.
+            int rewoundTo = -1;
+            int silences = 0;
+            while (acked < image.length) {
+                while (sent < image.length && (sent - acked) < window * chunk) {
+                    int len = Math.min(chunk, image.length - sent);
+                    session.writeRaw(UploadFrames.frame(image, sent, len), ackTimeout);
+                    sent += len;
+                    frames++;
+                }
+                Optional<Event> e = next(ackTimeout);
+                if (e.isEmpty()) {
+                    // Lost acknowledgements or a dropped frame: go back to the last acknowledged byte.
+                    if (++silences > 3 * ROUNDS) {
+                        return null; // the board is gone from data mode or deaf: abort and start over
+                    }
+                    sent = acked;
+                    rewoundTo = acked;
+                    naks++;
+                    continue;
+                }
+                silences = 0;
+                if (e.get().end() != null) {
+                    return e.get().end();
+                }
+                int next = e.get().next();
+                if (next < acked || next > image.length) {
+                    continue;
+                }
+                acked = next;
+                if (e.get().nak()) {
+                    naks++;
+                    if (rewoundTo != next) {
+                        sent = next;
+                        rewoundTo = next;
+                    }
+                } else {
+                    progress.acknowledged(acked, image.length);
+                }
+            }
+            for (int i = 0; i < ROUNDS; i++) {
+                session.writeRaw(UploadFrames.end(image.length), ackTimeout);
+                Optional<Event> e = next(client.commandTimeout());
+                while (e.isPresent() && e.get().end() == null) {
+                    e = next(client.commandTimeout()); // late acknowledgements of the last frames
+                }
+                if (e.isPresent()) {
+                    return e.get().end();
+                }
+            }
+            return null;
+        }
+
+        /** An intact line of this upload: an ACK, a NAK (both with next) or the end. */
+        private record Event(boolean nak, int next, HilReply end) { }
+
+        private Optional<Event> next(Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                String line;
+                try {
+                    line = session.awaitLine(l -> l.contains("@@ACK|") || l.contains("@@NAK|") || l.contains("@@UPL|"),
+                            Duration.ofNanos(left));
+                } catch (ShellTimeoutException silence) {
+                    return Optional.empty();
+                }
+                Optional<Event> e = event(line);
+                if (e.isPresent()) {
+                    return e;
+                }
+                // damaged, or from an abandoned upload (another id): noise
+            }
+        }
+
+        private Optional<Event> event(String line) {
+            for (String tag : new String[] {CheckedLine.ACK, CheckedLine.NAK}) {
+                Optional<CheckedLine> c = CheckedLine.parse(tag, line);
+                if (c.isPresent() && c.get().id() == id && c.get().intField(0) >= 0) {
+                    return Optional.of(new Event(tag.equals(CheckedLine.NAK), c.get().intField(0), null));
+                }
+            }
+            try {
+                Optional<ResultLine> r = ResultLine.parse(ResultLine.UPL, line);
+                if (r.isPresent() && r.get().id() == id) {
+                    HilReply end = new HilReply("upload data " + name, id, r.get().rc(), r.get().json(), line, null);
+                    return Optional.of(new Event(false, -1, end));
+                }
+            } catch (ResultLine.MalformedResultException damaged) {
+                return Optional.empty();
+            }
+            return Optional.empty();
         }
     }
 

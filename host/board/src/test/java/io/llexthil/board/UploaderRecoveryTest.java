@@ -70,7 +70,7 @@ class UploaderRecoveryTest {
 
     /** A board's upload receiver behind a minimal shell, with injected faults. */
     private static final class Receiver implements ShellSession {
-        private static final Pattern CMD = Pattern.compile("hil @(\\d+) upload (begin|data) (\\S+)(?: (\\d+) ([0-9a-f]+))?");
+        private static final Pattern CMD = Pattern.compile("hil @(\\d+):[0-9a-f]{8} upload (begin|data) (\\S+)(?: (\\d+) ([0-9a-f]+))?");
         private final int chunk;
         private final int window;
         private final Deque<String> lines = new ArrayDeque<>();
@@ -134,7 +134,7 @@ class UploaderRecoveryTest {
             boolean bad = corrupt.contains(frameNo);
             if (offset != next || bad) {
                 if (!hunting) { // one NAK per resynchronisation, as the firmware does
-                    lines.add("@@NAK|" + next + "|" + (bad ? "crc" : "offset"));
+                    lines.add(CheckedLine.format(CheckedLine.NAK, dataId, next + "|" + (bad ? "crc" : "offset")));
                     hunting = true;
                 }
                 return;
@@ -143,7 +143,7 @@ class UploaderRecoveryTest {
             data.write(frame, 8, n);
             next += n;
             if (!dropAck.contains(frameNo)) {
-                lines.add("@@ACK|" + next);
+                lines.add(CheckedLine.format(CheckedLine.ACK, dataId, String.valueOf(next)));
             }
         }
 
