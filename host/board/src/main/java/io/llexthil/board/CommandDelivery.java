@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class CommandDelivery {
     /** Sends of one request (the first one included) before the link is declared unusable. */
-    static final int ATTEMPTS = 4;
+    static final int ATTEMPTS = 5;
 
     private final HilBoardClient client;
     private final ShellSession session;

@@ -157,12 +157,24 @@ public final class HilBoardClient implements BoardClient {
 
     /**
      * Sends {@code hil reset cold} without waiting for a prompt (the board resets right after its
-     * result line) and waits for the next boot to be ready.
+     * result line) and waits for the next boot to be ready. A request damaged on the wire is
+     * refused by the board and a banner damaged on the way back is not seen: either way no new
+     * boot shows, and the (checked) request is sent again, a bounded number of times.
      */
     public static void shellReset(HilBoardClient client, Duration timeout) {
-        int before = client.session.epoch();
-        client.session.writeRaw((RequestLine.frame(client.newId(), "reset cold") + "\n").getBytes(), timeout);
-        awaitNextBoot(client.session, before, timeout);
+        io.llexthil.shell.ShellTimeoutException last = null;
+        for (int attempt = 1; attempt <= CommandDelivery.ATTEMPTS; attempt++) {
+            int before = client.session.epoch();
+            client.session.writeRaw((RequestLine.frame(client.newId(), "reset cold") + "\n").getBytes(), timeout);
+            try {
+                awaitNextBoot(client.session, before, timeout);
+                return;
+            } catch (io.llexthil.shell.ShellTimeoutException e) {
+                last = e;
+                RetryLog.of(client.session).add("hil reset cold: no new boot seen (" + e.getMessage() + "), sent again");
+            }
+        }
+        throw last;
     }
 
     /** Waits until a boot newer than {@code epochBefore} is ready. */

@@ -43,7 +43,7 @@ final class Uploader {
 
     UploadResult run() {
         String crc = String.format(Locale.ROOT, "%08x", UploadFrames.crc32(image, 0, image.length));
-        long started = System.nanoTime();
+        long started = 0;
         int resumedFrom = -1;
         int frames = 0;
         int naks = 0;
@@ -71,6 +71,9 @@ final class Uploader {
             }
             // The board may know more than the begin reply said (a resume raced with another host).
             int acked = data.get().payload().path("next").asInt(0);
+            if (started == 0) {
+                started = System.nanoTime(); // the data phase, as the line-rate ratio means it
+            }
             Transfer t = new Transfer(data.get().id(), chunk, window);
             HilReply end = t.run(acked);
             frames += t.frames;
