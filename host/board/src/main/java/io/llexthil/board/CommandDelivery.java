@@ -1,6 +1,5 @@
 package io.llexthil.board;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.llexthil.shell.CommandResult;
 import io.llexthil.shell.ShellSession;
 import io.llexthil.shell.ShellTimeoutException;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Delivers one HIL request over a noisy link (docs/protocol.md section 7): checked on the way
+ * Delivers one HIL request over a noisy link (docs/protocol.md section 8): checked on the way
  * out ({@link RequestLine}) and on the way back ({@link ResultLine}); a read-only request is
  * simply sent again when its answer is lost or damaged; a request that may change the board is
  * never repeated blindly: the board is asked ({@code last <id>}) whether it ran, and its
@@ -22,6 +21,11 @@ import java.util.Optional;
 final class CommandDelivery {
     /** Sends of one request (the first one included) before the link is declared unusable. */
     static final int ATTEMPTS = 5;
+    /**
+     * Sends of a read-only request: harmless to repeat, and the longest answers ({@code info},
+     * about 800 bytes) are the likeliest to be damaged.
+     */
+    static final int READ_ONLY_ATTEMPTS = 8;
 
     private final HilBoardClient client;
     private final ShellSession session;
@@ -40,7 +44,8 @@ final class CommandDelivery {
         List<String> troubles = new ArrayList<>();
         boolean flush = false;
         String seen = "";
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        int attempts = readOnly ? READ_ONLY_ATTEMPTS : ATTEMPTS;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             int id = client.newId();
             Attempt a = once(command, id, timeout, flush);
             seen = a.seen();
@@ -61,7 +66,7 @@ final class CommandDelivery {
             }
         }
         String hint = seen.contains("command not found") ? " (is the firmware built with CONFIG_LLEXT_HIL?)" : "";
-        throw new HilLinkException(client.boardName(), "hil " + command, "no intact answer after " + ATTEMPTS
+        throw new HilLinkException(client.boardName(), "hil " + command, "no intact answer after " + attempts
                 + " attempts" + hint + ": " + String.join("; ", troubles), HilBoardClient.tail(seen));
     }
 
@@ -113,29 +118,49 @@ final class CommandDelivery {
         return new Attempt(null, trouble, false, String.join("\\n", result.output()));
     }
 
-    /** Asks the board whether request {@code id} ran; its reply when it did. */
+    /**
+     * Asks the board whether request {@code id} ran; its reply when it did. The board keeps the
+     * result line until the next request that may change it, so a damaged copy is asked for
+     * again. A request that ran but whose result line is gone (too long to keep) ends in a link
+     * error: its rc alone would be compared as if it were the whole answer.
+     */
     private Optional<HilReply> resolve(String command, int id, Duration timeout, List<String> troubles) {
-        HilReply answer = deliver("last " + id, timeout);
-        if (!answer.ok() || !answer.payload().path("ran").asBoolean(false)) {
-            troubles.add("the board says request " + id + " did not run: sent again");
-            return Optional.empty();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            HilReply answer = deliver("last " + id, timeout);
+            if (!answer.ok() || !answer.payload().path("ran").asBoolean(false)) {
+                troubles.add("the board says request " + id + " did not run: sent again");
+                return Optional.empty();
+            }
+            Optional<HilReply> kept = keptReply(command, id, answer);
+            if (kept.isPresent()) {
+                troubles.add("request " + id + " ran: its result line was read back from the board");
+                return kept;
+            }
+            if (!answer.payload().path("replayed").asBoolean(false)) {
+                throw new HilLinkException(client.boardName(), "hil " + command, "request " + id + " ran with rc "
+                        + answer.payload().path("rc").asInt() + " but its result line was lost and the board kept none ("
+                        + String.join("; ", troubles) + ")", HilBoardClient.tail(answer.line()));
+            }
+            troubles.add("the copy of request " + id + "'s result line was damaged too: asked again");
         }
+        throw new HilLinkException(client.boardName(), "hil " + command, "request " + id
+                + " ran but no intact copy of its result line arrived (" + String.join("; ", troubles) + ")", "");
+    }
+
+    /** The kept result line of request {@code id} among the lines printed by {@code last}. */
+    private static Optional<HilReply> keptReply(String command, int id, HilReply answer) {
         for (String line : answer.shell().output()) {
             try {
                 Optional<ResultLine> kept = ResultLine.parse(ResultLine.HIL, line);
                 if (kept.isPresent() && kept.get().id() == id) {
-                    troubles.add("request " + id + " ran: its result line was read back from the board");
                     ResultLine r = kept.get();
                     return Optional.of(new HilReply(command, id, r.rc(), r.json(), line, answer.shell()));
                 }
             } catch (ResultLine.MalformedResultException damaged) {
-                // the copy was damaged too: fall through to the rc the board remembered
+                // look further; the caller asks again
             }
         }
-        int rc = answer.payload().path("rc").asInt();
-        troubles.add("request " + id + " ran with rc " + rc + " (result line not available)");
-        var payload = JsonNodeFactory.instance.objectNode().put("recovered", "rc only");
-        return Optional.of(new HilReply(command, id, rc, payload, answer.line(), answer.shell()));
+        return Optional.empty();
     }
 
     private HilReply recorded(HilReply reply, List<String> troubles) {

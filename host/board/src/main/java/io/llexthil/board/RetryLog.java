@@ -22,7 +22,8 @@ public final class RetryLog {
         }
     }
 
-    synchronized void add(String entry) { entries.add(entry); }
+    /** Records one recovery (what was retried or resolved, and why). */
+    public synchronized void add(String entry) { entries.add(entry); }
 
     /** Position marker for {@link #since}. */
     public synchronized int mark() { return entries.size(); }

@@ -114,6 +114,7 @@ final class Uploader {
         private final int chunk;
         private final int window;
         private final Duration ackTimeout;
+        private final Duration noisyAckTimeout;
         int frames;
         int naks;
 
@@ -121,32 +122,46 @@ final class Uploader {
             this.id = id;
             this.chunk = chunk;
             this.window = window;
-            this.ackTimeout = ackTimeout(chunk, window);
+            this.ackTimeout = ackTimeout(chunk, window, 1000);
+            this.noisyAckTimeout = ackTimeout(chunk, window, 150);
         }
 
         /** The checked @@UPL reply, or null when the end of data mode never arrived intact. */
         HilReply run(int startAt) {
             int acked = startAt;
             int sent = startAt;
-            // A NAK names the offset the board waits for; frames already in flight behind the bad one
-            // are discarded by the board and may draw the same NAK again: rewind once per offset.
-            int rewoundTo = -1;
+            // A NAK names the offset the board waits for. The board NAKs once per resynchronisation
+            // and discards the frames in flight behind the bad one silently, so every NAK means a
+            // frame at that offset failed (a retransmission too): go back to it each time.
             int silences = 0;
+            FrameSizer sizer = new FrameSizer(chunk);
+            // ends of the frames in flight: the bytes on the wire, framing included, stay within
+            // what the board's receive buffer holds (window * (chunk + 12))
+            java.util.ArrayDeque<Integer> inFlight = new java.util.ArrayDeque<>();
+            int budget = window * (chunk + UploadFrames.OVERHEAD);
             while (acked < image.length) {
-                while (sent < image.length && (sent - acked) < window * chunk) {
-                    int len = Math.min(chunk, image.length - sent);
+                while (sent < image.length) {
+                    int len = Math.min(sizer.length(), image.length - sent);
+                    boolean full = (sent - acked) + (inFlight.size() + 1) * UploadFrames.OVERHEAD + len > budget
+                            || inFlight.size() >= sizer.maxInFlight();
+                    if (full && !inFlight.isEmpty()) {
+                        break;
+                    }
                     session.writeRaw(UploadFrames.frame(image, sent, len), ackTimeout);
                     sent += len;
+                    inFlight.addLast(sent);
                     frames++;
                 }
-                Optional<Event> e = next(ackTimeout);
+                // once the line has shown noise, a lost acknowledgement is the likely cause of silence
+                Optional<Event> e = next(sizer.noisy() ? noisyAckTimeout : ackTimeout);
                 if (e.isEmpty()) {
                     // Lost acknowledgements or a dropped frame: go back to the last acknowledged byte.
                     if (++silences > 3 * ROUNDS) {
                         return null; // the board is gone from data mode or deaf: abort and start over
                     }
                     sent = acked;
-                    rewoundTo = acked;
+                    inFlight.clear();
+                    sizer.trouble();
                     naks++;
                     continue;
                 }
@@ -159,23 +174,32 @@ final class Uploader {
                     continue;
                 }
                 acked = next;
+                while (!inFlight.isEmpty() && inFlight.peekFirst() <= acked) {
+                    inFlight.pollFirst();
+                }
                 if (e.get().nak()) {
                     naks++;
-                    if (rewoundTo != next) {
-                        sent = next;
-                        rewoundTo = next;
-                    }
+                    sizer.trouble();
+                    sent = next;
+                    inFlight.clear();
                 } else {
+                    sizer.fine();
                     progress.acknowledged(acked, image.length);
                 }
             }
+            // The end frame: a NAK means it was damaged (send it again); silence means the end line
+            // was lost, and the board may already be back in command mode, where a repeated end
+            // frame would be typed into the shell: the round is abandoned instead (abort, resume).
             for (int i = 0; i < ROUNDS; i++) {
                 session.writeRaw(UploadFrames.end(image.length), ackTimeout);
-                Optional<Event> e = next(client.commandTimeout());
-                while (e.isPresent() && e.get().end() == null) {
-                    e = next(client.commandTimeout()); // late acknowledgements of the last frames
+                Optional<Event> e = next(ackTimeout.multipliedBy(3));
+                while (e.isPresent() && e.get().end() == null && !e.get().nak()) {
+                    e = next(ackTimeout.multipliedBy(3)); // late acknowledgements of the last frames
                 }
-                if (e.isPresent()) {
+                if (e.isEmpty()) {
+                    return null;
+                }
+                if (e.get().end() != null) {
                     return e.get().end();
                 }
             }
@@ -227,10 +251,56 @@ final class Uploader {
         }
     }
 
-    /** Long enough for a full window at the nominal line rate, three times over, and at least 1 s. */
-    private Duration ackTimeout(int chunk, int window) {
+    /**
+     * Long enough for a full window at the nominal line rate, three times over, and at least
+     * {@code minMs}: 1 s on a clean line (a busy host must not look like a lost frame), 150 ms
+     * once the line has shown noise (each lost acknowledgement costs this much).
+     */
+    private Duration ackTimeout(int chunk, int window, long minMs) {
         int baud = client.nominalBaud() > 0 ? client.nominalBaud() : 115200;
         long ms = 3L * window * (chunk + UploadFrames.OVERHEAD) * 10_000L / baud;
-        return Duration.ofMillis(Math.max(1000, ms));
+        return Duration.ofMillis(Math.max(minMs, ms));
+    }
+
+    /**
+     * Frame payload length and frames in flight. A clean line gets the board's chunk and the
+     * whole window. After a NAK or a silence the frames halve (down to 64 bytes) and at most two
+     * are in flight: on a noisy line a long frame is likelier to be damaged, and go-back-N
+     * sends everything in flight behind a damaged frame again. 16 good frames in a row double
+     * the length again; at the full chunk the whole window returns.
+     */
+    static final class FrameSizer {
+        private final int chunk;
+        private int length;
+        private int goodInARow;
+        private boolean noisy;
+
+        FrameSizer(int chunk) {
+            this.chunk = chunk;
+            this.length = chunk;
+        }
+
+        int length() { return length; }
+
+        boolean noisy() { return noisy; }
+
+        /** Frames allowed in flight, besides the receive-buffer budget. */
+        int maxInFlight() { return noisy ? 2 : Integer.MAX_VALUE; }
+
+        void trouble() {
+            length = Math.max(Math.min(64, chunk), length / 2);
+            goodInARow = 0;
+            noisy = true;
+        }
+
+        void fine() {
+            if (++goodInARow >= 16) {
+                goodInARow = 0;
+                if (length == chunk) {
+                    noisy = false;
+                }
+                length = Math.min(chunk, length * 2);
+            }
+        }
     }
 }

@@ -66,9 +66,9 @@ class LinkNoiseRegressionTest {
             board.fake.onCommand(REQUEST, answer((id, cmd, n) -> Reply.lines(
                     damaged(ResultLine.format(ResultLine.HIL, id, 0, INFO_JSON)))));
             assertThatThrownBy(board.client::info).isInstanceOf(HilLinkException.class)
-                    .hasMessageContaining("no intact answer after " + CommandDelivery.ATTEMPTS + " attempts")
+                    .hasMessageContaining("no intact answer after " + CommandDelivery.READ_ONLY_ATTEMPTS + " attempts")
                     .hasMessageNotContaining("CONFIG_LLEXT_HIL");
-            assertThat(board.fake.commands()).hasSize(CommandDelivery.ATTEMPTS);
+            assertThat(board.fake.commands()).hasSize(CommandDelivery.READ_ONLY_ATTEMPTS);
         }
     }
 
@@ -118,6 +118,39 @@ class LinkNoiseRegressionTest {
             assertThat(load.payload().path("use_count").asInt()).isEqualTo(1);
             assertThat(loads).hasValue(1); // never loaded twice
             assertThat(board.fake.commands().get(1)).endsWith(" last " + loadId[0]);
+        }
+    }
+
+    /** The kept copy arrives damaged: asked for again (read-only), never the rc alone. */
+    @Test
+    void aDamagedCopyOfTheKeptResultIsAskedForAgain() {
+        int[] saveId = new int[1];
+        try (Fake board = new Fake(dir)) {
+            board.fake.onCommand(REQUEST, answer((id, cmd, n) -> {
+                String save = ResultLine.format(ResultLine.HIL, saveId[0], 0, "{\"slot\":\"A\",\"exts\":[\"counter\"]}");
+                if (cmd.equals("ctx save")) {
+                    saveId[0] = id;
+                    return Reply.lines(damaged(ResultLine.format(ResultLine.HIL, id, 0, "{\"slot\":\"A\",\"exts\":[\"counter\"]}")));
+                }
+                String last = ResultLine.format(ResultLine.HIL, id, 0, "{\"id\":" + saveId[0] + ",\"ran\":true,\"rc\":0,\"replayed\":true}");
+                return Reply.lines(n == 2 ? damaged(save) : save, last);
+            }));
+            HilReply save = board.client.ctxSave(java.util.List.of());
+            assertThat(save.payload().path("exts").toString()).isEqualTo("[\"counter\"]");
+            assertThat(board.fake.commands()).hasSize(3).filteredOn(c -> c.endsWith("ctx save")).hasSize(1);
+        }
+    }
+
+    /** A request that ran but whose result line the board could not keep: a typed link error, not its rc alone. */
+    @Test
+    void aRequestThatRanWithoutAKeptResultEndsInALinkError() {
+        try (Fake board = new Fake(dir)) {
+            board.fake.onCommand(REQUEST, answer((id, cmd, n) -> n == 1
+                    ? Reply.lines(damaged(ResultLine.format(ResultLine.HIL, id, 0, "{\"slot\":\"A\"}")))
+                    : Reply.lines(ResultLine.format(ResultLine.HIL, id, 0, "{\"id\":1,\"ran\":true,\"rc\":0,\"replayed\":false}"))));
+            assertThatThrownBy(() -> board.client.ctxSave(java.util.List.of())).isInstanceOf(HilLinkException.class)
+                    .hasMessageContaining("ran with rc 0 but its result line was lost");
+            assertThat(board.fake.commands()).hasSize(2);
         }
     }
 

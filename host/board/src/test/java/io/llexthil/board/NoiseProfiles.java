@@ -3,7 +3,7 @@ package io.llexthil.board;
 import io.llexthil.testkit.Noise;
 import java.util.List;
 
-/** The kinds of link noise of the acceptance runs (docs/protocol.md section 7), by name. */
+/** The kinds of link noise of the acceptance runs (docs/protocol.md section 8), by name. */
 final class NoiseProfiles {
     record Profile(String name, Noise toBoard, Noise toHost, boolean mustPass) { }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The short, seeded chaos run: the real simulated board behind the fault-injecting proxy, a few
- * full cases per kind of noise (docs/protocol.md section 7). No damaged answer may ever be taken
+ * full cases per kind of noise (docs/protocol.md section 8). No damaged answer may ever be taken
  * for the board's, no case may hang; at the acceptance rates every case passes, at bit flips 1e-3
  * a case may end with a typed link error but the next case starts from a known state.
  * {@code NoiseSoak} is the long form with the pass rates.
