@@ -39,7 +39,7 @@ cmake -S firmware -B firmware/build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLLE
 cmake --build firmware/build-asan -j"$jobs"
 ctest --test-dir firmware/build-asan --output-on-failure -j"$jobs"
 
-echo "== firmware: portable core compiles for Cortex-M3"
+echo "== firmware: portable core compiles for Cortex-M3 and fits its footprint budget"
 firmware/tests/core/arm-compile-check.sh "$PWD/firmware/build/arm-check"
 
 echo "== firmware: bounded fuzz runs of the context decoder (${FUZZ_SECONDS}s) and the ELF reader"

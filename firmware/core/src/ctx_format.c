@@ -1,4 +1,5 @@
 /* Saved-context encoding and validation; see docs/context-format.md for the byte layout. */
+#include <stddef.h>
 #include <string.h>
 
 #include "hil/crc32.h"
@@ -27,6 +28,70 @@ static size_t bounded_len(const char *s, size_t max)
 }
 
 static uint32_t round_up(uint32_t v, uint32_t a) { return a <= 1u ? v : (v + a - 1u) / a * a; }
+
+/* Record fields as a table: byte offset in the record, width (1, 2 or 4, the width of the
+ * struct member too), offset of the member. One loop encodes or decodes a whole record. */
+struct field {
+	uint8_t at, width, member;
+};
+#define FIELD(at, type, m) { (at), (uint8_t)sizeof(((type *)0)->m), (uint8_t)offsetof(type, m) }
+
+static void put_fields(uint8_t *rec, const void *src, const struct field *f, size_t n)
+{
+	for (; n > 0; n--, f++) {
+		uint32_t v = 0;
+
+		memcpy(&v, (const uint8_t *)src + f->member, f->width); /* little-endian hosts and targets */
+		for (uint8_t k = 0; k < f->width; k++) {
+			rec[f->at + k] = (uint8_t)(v >> (8u * k));
+		}
+	}
+}
+
+static void get_fields(const uint8_t *rec, void *dst, const struct field *f, size_t n)
+{
+	for (; n > 0; n--, f++) {
+		uint32_t v = 0;
+
+		for (uint8_t k = 0; k < f->width; k++) {
+			v |= (uint32_t)rec[f->at + k] << (8u * k);
+		}
+		memcpy((uint8_t *)dst + f->member, &v, f->width);
+	}
+}
+
+static const struct field header_fields[] = {
+	FIELD(16, struct hil_ctx_header, sizes.llext),
+	FIELD(18, struct hil_ctx_header, sizes.sect_map),
+	FIELD(20, struct hil_ctx_header, sizes.symbol),
+	FIELD(22, struct hil_ctx_header, sizes.ptr),
+	FIELD(24, struct hil_ctx_header, seq),
+	FIELD(28, struct hil_ctx_header, erases[0]),
+	FIELD(32, struct hil_ctx_header, erases[1]),
+	FIELD(36, struct hil_ctx_header, n_ext),
+	FIELD(40, struct hil_ctx_header, body_offset),
+	FIELD(44, struct hil_ctx_header, body_len),
+	FIELD(48, struct hil_ctx_header, body_crc),
+	FIELD(52, struct hil_ctx_header, slot),
+	FIELD(54, struct hil_ctx_header, commit_offset),
+	FIELD(56, struct hil_ctx_header, slot_size),
+};
+
+static const struct field ext_fields[] = {
+	FIELD(16, struct hil_saved_ext, use_count),
+	FIELD(20, struct hil_saved_ext, sect_cnt),
+	FIELD(24, struct hil_saved_ext, exp_cnt),
+	FIELD(28, struct hil_saved_ext, map_first),
+	FIELD(32, struct hil_saved_ext, sym_first),
+};
+
+static const struct field image_fields[] = {
+	FIELD(44, struct hil_ctx_image, offset),
+	FIELD(48, struct hil_ctx_image, len),
+	FIELD(52, struct hil_ctx_image, crc),
+	FIELD(56, struct hil_ctx_image, data_offset),
+};
+#define N_FIELDS(t) (sizeof(t) / sizeof((t)[0]))
 
 const char *hil_ctx_why_str(enum hil_ctx_why why)
 {
@@ -86,20 +151,7 @@ void hil_ctx_header_encode(struct hil_ctx_header *h, uint8_t out[HIL_CTX_HEADER_
 	put16(out + 4, HIL_CTX_VERSION);
 	put16(out + 6, HIL_CTX_HEADER_LEN);
 	memcpy(out + 8, h->build, 8);
-	put16(out + 16, h->sizes.llext);
-	put16(out + 18, h->sizes.sect_map);
-	put16(out + 20, h->sizes.symbol);
-	put16(out + 22, h->sizes.ptr);
-	put32(out + 24, h->seq);
-	put32(out + 28, h->erases[0]);
-	put32(out + 32, h->erases[1]);
-	put32(out + 36, h->n_ext);
-	put32(out + 40, h->body_offset);
-	put32(out + 44, h->body_len);
-	put32(out + 48, h->body_crc);
-	out[52] = h->slot;
-	put16(out + 54, h->commit_offset);
-	put32(out + 56, h->slot_size);
+	put_fields(out, h, header_fields, N_FIELDS(header_fields));
 	h->header_crc = hil_crc32(0, out, 60);
 	put32(out + 60, h->header_crc);
 }
@@ -188,16 +240,9 @@ static void ext_record(const struct hil_saved_ext *e, const struct hil_ctx_image
 {
 	memset(rec, 0, HIL_CTX_EXT_LEN);
 	memcpy(rec, e->name, bounded_len(e->name, HIL_NAME_MAX));
-	put32(rec + 16, e->use_count);
-	put32(rec + 20, e->sect_cnt);
-	put32(rec + 24, e->exp_cnt);
-	put32(rec + 28, e->map_first);
-	put32(rec + 32, e->sym_first);
+	put_fields(rec, e, ext_fields, N_FIELDS(ext_fields));
 	memcpy(rec + 36, e->dep, HIL_MAX_DEPS);
-	put32(rec + 44, img->offset);
-	put32(rec + 48, img->len);
-	put32(rec + 52, img->crc);
-	put32(rec + 56, img->data_offset);
+	put_fields(rec, img, image_fields, N_FIELDS(image_fields));
 }
 
 /* One table record at a time through `rec`: a failed accessor stops the stream. */
@@ -313,20 +358,7 @@ enum hil_ctx_why hil_ctx_check(const struct hil_ctx_reader *r, const struct hil_
 		return HIL_CTX_BAD_HEADER_CRC;
 	}
 	memcpy(h->build, hdr + 8, 8);
-	h->sizes.llext = get16(hdr + 16);
-	h->sizes.sect_map = get16(hdr + 18);
-	h->sizes.symbol = get16(hdr + 20);
-	h->sizes.ptr = get16(hdr + 22);
-	h->seq = get32(hdr + 24);
-	h->erases[0] = get32(hdr + 28);
-	h->erases[1] = get32(hdr + 32);
-	h->n_ext = get32(hdr + 36);
-	h->body_offset = get32(hdr + 40);
-	h->body_len = get32(hdr + 44);
-	h->body_crc = get32(hdr + 48);
-	h->slot = hdr[52];
-	h->commit_offset = get16(hdr + 54);
-	h->slot_size = get32(hdr + 56);
+	get_fields(hdr, h, header_fields, N_FIELDS(header_fields));
 	h->header_crc = get32(hdr + 60);
 	h->parsed = true;
 
@@ -398,16 +430,9 @@ static int read_ext(const struct hil_ctx_reader *r, uint32_t body_offset, uint32
 static void ext_from_record(const uint8_t *rec, struct hil_saved_ext *e, struct hil_ctx_image *img)
 {
 	memcpy(e->name, rec, 16);
-	e->use_count = get32(rec + 16);
-	e->sect_cnt = get32(rec + 20);
-	e->exp_cnt = get32(rec + 24);
-	e->map_first = get32(rec + 28);
-	e->sym_first = get32(rec + 32);
+	get_fields(rec, e, ext_fields, N_FIELDS(ext_fields));
 	memcpy(e->dep, rec + 36, HIL_MAX_DEPS);
-	img->offset = get32(rec + 44);
-	img->len = get32(rec + 48);
-	img->crc = get32(rec + 52);
-	img->data_offset = get32(rec + 56);
+	get_fields(rec, img, image_fields, N_FIELDS(image_fields));
 }
 
 /* Record i against the ones before it: one image per name, images without overlap. Reads

@@ -22,8 +22,11 @@ static struct {
 	size_t capture_size;
 	size_t capture_n;        /* > capture_size: the line did not fit */
 } line;
-static char msg_buf[HIL_MSG_MAX];
-static size_t msg_len;
+
+static struct {
+	char buf[HIL_MSG_MAX];
+	size_t n;
+} msg;
 
 static void flush_piece(void)
 {
@@ -61,24 +64,20 @@ static void put_bytes(void *user, const char *s, size_t n)
 	}
 }
 
-static void put_int(int64_t v)
-{
-	char tmp[24];
-
-	put_bytes(NULL, tmp, hil_fmt_i64(tmp, v));
-}
-
 /* `<tag>|<id>|`, the CRC running from the id on. */
 static void start_line(const char *tag, uint32_t id)
 {
+	char head[12];
+	size_t n = hil_fmt_u32(head, id);
+
 	line.n = 0;
 	line.crc = 0;
 	line.crc_on = false;
 	put_bytes(NULL, tag, strlen(tag));
 	put_bytes(NULL, "|", 1);
 	line.crc_on = true;
-	put_int(id);
-	put_bytes(NULL, "|", 1);
+	head[n++] = '|';
+	put_bytes(NULL, head, n);
 }
 
 /* `|<crc>\r\n`, then everything to the port. */
@@ -100,11 +99,14 @@ static void end_line(void)
 
 struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc)
 {
+	char head[16];
+	size_t n = hil_fmt_i32(head, rc);
+
 	line.capture_n = 0; /* the command's last result line is the one kept */
 	line.rc = rc;
 	start_line(tag, id);
-	put_int(rc);
-	put_bytes(NULL, "|", 1);
+	head[n++] = '|';
+	put_bytes(NULL, head, n);
 	hj_init(&line.json, put_bytes, NULL);
 	return &line.json;
 }
@@ -113,6 +115,17 @@ int hil_out_end(void)
 {
 	end_line();
 	return line.rc;
+}
+
+void hil_out_framed(const char *tag, uint32_t id, const char *fmt, ...)
+{
+	va_list ap;
+
+	start_line(tag, id);
+	va_start(ap, fmt);
+	hil_vformat(put_bytes, NULL, false, fmt, ap);
+	va_end(ap);
+	end_line();
 }
 
 size_t hil_out_capture(char *buf, size_t size)
@@ -126,68 +139,83 @@ size_t hil_out_capture(char *buf, size_t size)
 	return fits ? n - 2 : 0; /* without the CRLF */
 }
 
-void hil_out_framed(const char *tag, uint32_t id, const char *fields, size_t len)
+int hil_out_result(const char *tag, uint32_t id, int rc, const char *fmt, ...)
 {
-	start_line(tag, id);
-	put_bytes(NULL, fields, len);
-	end_line();
+	va_list ap;
+
+	hil_out_begin(tag, id, rc);
+	va_start(ap, fmt);
+	hil_vformat(put_bytes, NULL, true, fmt, ap);
+	va_end(ap);
+	return hil_out_end();
 }
 
-int hil_out_error(uint32_t id, int rc, const char *msg)
+static void msg_put(void *user, const char *s, size_t n)
 {
-	struct hil_json *j = hil_out_begin("@@HIL", id, rc);
+	(void)user;
+	while (n-- > 0 && msg.n + 1 < sizeof(msg.buf)) {
+		msg.buf[msg.n++] = *s++;
+	}
+	msg.buf[msg.n] = '\0';
+}
 
-	hj_obj(j);
-	hj_kstr(j, "error", msg);
-	hj_end_obj(j);
-	return hil_out_end();
+static const char *vmsg(const char *fmt, va_list ap)
+{
+	msg.n = 0;
+	msg.buf[0] = '\0';
+	hil_vformat(msg_put, NULL, false, fmt, ap);
+	return msg.buf;
+}
+
+void hil_msg_add(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	hil_vformat(msg_put, NULL, false, fmt, ap);
+	va_end(ap);
+}
+
+const char *hil_msgf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vmsg(fmt, ap);
+	va_end(ap);
+	return msg.buf;
+}
+
+int hil_out_error(uint32_t id, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vmsg(fmt, ap);
+	va_end(ap);
+	return hil_out_result("@@HIL", id, rc, "{\"error\":%s}", msg.buf);
 }
 
 int hil_usage(uint32_t id, const struct hil_cmd *c)
 {
-	hil_msg_reset();
-	hil_msg("usage: hil ");
-	hil_msg(c->words);
-	if (c->args[0] != '\0') {
-		hil_msg(" ");
-		hil_msg(c->args);
-	}
-	return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
+	return hil_out_error(id, -HIL_EINVAL, c->args[0] != '\0' ? "usage: hil %s %s" : "usage: hil %s",
+			     c->words, c->args);
 }
 
-void hil_out_line(const char *text, size_t len)
+void hil_out_line(const char *fmt, ...)
 {
+	va_list ap;
+
 	line.n = 0;
 	line.crc_on = false;
-	put_bytes(NULL, text, len);
+	va_start(ap, fmt);
+	hil_vformat(put_bytes, NULL, false, fmt, ap);
+	va_end(ap);
 	put_bytes(NULL, "\r\n", 2);
 	flush_piece();
 }
 
-void hil_msg_reset(void)
-{
-	msg_len = 0;
-	msg_buf[0] = '\0';
-}
-
-void hil_msg(const char *s)
-{
-	while (*s != '\0' && msg_len + 1 < sizeof(msg_buf)) {
-		msg_buf[msg_len++] = *s++;
-	}
-	msg_buf[msg_len] = '\0';
-}
-
-void hil_msg_int(int64_t v)
-{
-	char tmp[24];
-	size_t n = hil_fmt_i64(tmp, v);
-
-	tmp[n] = '\0';
-	hil_msg(tmp);
-}
-
 const char *hil_msg_text(void)
 {
-	return msg_buf;
+	return msg.buf;
 }

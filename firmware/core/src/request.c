@@ -22,7 +22,7 @@ static uint32_t recent_next;
 static struct {
 	uint32_t id;            /* 0: nothing to replay */
 	size_t len;
-	char line[HIL_REPLAY_MAX];
+	char line[HIL_REPLAY_MAX + 2]; /* the line and its CRLF as captured; then NUL-terminated for %s */
 } replay;
 
 void hil_request_reset(void)
@@ -75,7 +75,7 @@ void hil_request_capture(uint32_t id)
 {
 	replay.id = 0;
 	replay.len = 0;
-	hil_out_capture(id != 0 ? replay.line : NULL, sizeof(replay.line));
+	hil_out_capture(id != 0 ? replay.line : NULL, HIL_REPLAY_MAX + 2); /* the CRLF is copied, then cut */
 	replay.id = id;
 }
 
@@ -91,6 +91,7 @@ void hil_request_done(uint32_t id, int rc)
 	recent_next++;
 	/* a line longer than the buffer (or none) cannot be replayed: only its rc is kept */
 	replay.len = captured;
+	replay.line[captured] = '\0';
 	if (captured == 0) {
 		replay.id = 0;
 	}
@@ -102,15 +103,10 @@ int hil_cmd_last(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	uint32_t asked;
 	int found = -1;
 
-	if (argc != 2) {
-		return hil_usage(id, c);
-	}
+	(void)c;
+	(void)argc;
 	if (!hil_parse_u32(argv[1], 1, 0x7fffffffu, &asked)) {
-		hil_msg_reset();
-		hil_msg("id: expected a decimal request id 1..2147483647, got '");
-		hil_msg(argv[1]);
-		hil_msg("'");
-		return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
+		return hil_bad_arg(id, "id", "a decimal request id 1..2147483647", argv[1]);
 	}
 	for (uint32_t i = 0; i < HIL_RECENT_IDS; i++) {
 		if (recent[i].id == asked) {
@@ -120,17 +116,11 @@ int hil_cmd_last(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	bool replayed = found >= 0 && replay.id == asked && replay.len > 0;
 
 	if (replayed) {
-		hil_out_line(replay.line, replay.len);
+		hil_out_line("%s", replay.line);
 	}
-	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
-
-	hj_obj(j);
-	hj_kint(j, "id", asked);
-	hj_kbool(j, "ran", found >= 0);
-	if (found >= 0) {
-		hj_kint(j, "rc", recent[found].rc);
+	if (found < 0) {
+		return hil_out_result("@@HIL", id, 0, "{\"id\":%u,\"ran\":false,\"replayed\":false}", asked);
 	}
-	hj_kbool(j, "replayed", replayed);
-	hj_end_obj(j);
-	return hil_out_end();
+	return hil_out_result("@@HIL", id, 0, "{\"id\":%u,\"ran\":true,\"rc\":%d,\"replayed\":%b}", asked,
+			      (int)recent[found].rc, (int)replayed);
 }

@@ -1,4 +1,5 @@
-/* hil_snapshot_check: the bounds every backend's restore relies on, in one place. */
+/* What every backend needs around a saved context, in one place: the bounds its restore
+ * relies on, and which extension a flat table entry belongs to. */
 #include <string.h>
 
 #include "hil/backend.h"
@@ -73,4 +74,66 @@ int hil_snapshot_check(const struct hil_snapshot *s, const uint8_t *order, uint3
 		}
 	}
 	return 0;
+}
+
+static size_t bounded_len(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && s[n] != '\0') {
+		n++;
+	}
+	return n;
+}
+
+int hil_saved_add(struct hil_snapshot *snap, struct hil_saved_ext *e, const char *name,
+		  uint32_t use_count, uint32_t sect_cnt, uint32_t exp_cnt)
+{
+	if (sect_cnt > HIL_CTX_MAX_MAPS - snap->n_maps || exp_cnt > HIL_CTX_MAX_SYMS - snap->n_syms) {
+		return -HIL_ENOSPC;
+	}
+	memset(e, 0, sizeof(*e));
+	memcpy(e->name, name, bounded_len(name, HIL_NAME_MAX));
+	e->use_count = use_count;
+	e->sect_cnt = sect_cnt;
+	e->exp_cnt = exp_cnt;
+	e->map_first = snap->n_maps;
+	e->sym_first = snap->n_syms;
+	memset(e->dep, HIL_DEP_NONE, sizeof(e->dep));
+	snap->n_maps += sect_cnt;
+	snap->n_syms += exp_cnt;
+	return 0;
+}
+
+int hil_saved_ext_at(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out)
+{
+	if (i >= snap->n) {
+		return -HIL_EINVAL;
+	}
+	*out = ((const struct hil_saved_ext *)snap->user)[i];
+	return 0;
+}
+
+int hil_saved_locate(const struct hil_snapshot *snap, uint32_t k, bool maps, uint32_t *i, uint32_t *j)
+{
+	const struct hil_saved_ext *saved = snap->user;
+
+	for (uint32_t n = 0; n < snap->n; n++) {
+		uint32_t first = maps ? saved[n].map_first : saved[n].sym_first;
+		uint32_t cnt = maps ? saved[n].sect_cnt : saved[n].exp_cnt;
+
+		if (k >= first && k - first < cnt) {
+			*i = n;
+			*j = k - first;
+			return 0;
+		}
+	}
+	return -HIL_EINVAL;
+}
+
+void hil_saved_sym_set(struct hil_saved_sym *out, const char *name, uint32_t value)
+{
+	memset(out->name, 0, sizeof(out->name));
+	memcpy(out->name, name, bounded_len(name, HIL_SYM_NAME_MAX));
+	out->value = value;
 }

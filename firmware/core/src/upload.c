@@ -81,30 +81,14 @@ void hil_upload_start(const char *name, uint32_t id, uint32_t next)
 	hil_g_port->bypass(true);
 }
 
-/* `<tag>|<id>|<next>[|<reason>]|<crc>` */
-static void report(const char *tag, const char *reason)
-{
-	char fields[80];
-	size_t n = hil_fmt_u64(fields, rx.next);
-
-	if (reason != NULL) {
-		size_t r = strlen(reason);
-
-		fields[n++] = '|';
-		memcpy(fields + n, reason, r);
-		n += r;
-	}
-	hil_out_framed(tag, rx.id, fields, n);
-}
-
 static void ack(void)
 {
-	report("@@ACK", NULL);
+	hil_out_framed("@@ACK", rx.id, "%u", rx.next);
 }
 
 static void nak(const char *reason)
 {
-	report("@@NAK", reason);
+	hil_out_framed("@@NAK", rx.id, "%u|%s", rx.next, reason);
 	rx.state = RX_HUNT;
 }
 
@@ -123,16 +107,8 @@ static void finish(int rc_override)
 	rx.state = RX_OFF;
 	hil_g_port->bypass(false);
 
-	struct hil_json *j = hil_out_begin("@@UPL", rx.id, rc);
-
-	hj_obj(j);
-	hj_kstr(j, "name", rx.name);
-	hj_kint(j, "len", len);
-	hj_kint(j, "received", received);
-	hj_khex32(j, "crc", crc);
-	hj_kbool(j, "complete", img != NULL && img->complete);
-	hj_end_obj(j);
-	(void)hil_out_end();
+	(void)hil_out_result("@@UPL", rx.id, rc, "{\"name\":%s,\"len\":%u,\"received\":%u,\"crc\":%x,\"complete\":%b}",
+			     rx.name, len, received, crc, img != NULL && img->complete);
 }
 
 /* Judge a full 8-byte header. Returns true when the frame body should be read. */

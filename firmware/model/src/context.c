@@ -58,86 +58,45 @@ static int name_ok(const char *name, size_t size)
 static int describe(const struct model_llext *ext, uint32_t i, struct hil_snapshot *snap)
 {
 	const struct model_loader *ldr = loader_of(ext);
-	struct hil_saved_ext *s = &saved[i];
 	size_t k;
 
 	if (!ldr || (ext->sect_cnt && !ldr->sect_map)) {
 		return -HIL_EFAULT;   /* every listed extension keeps its loader */
-	}
-	if (ext->sect_cnt > HIL_CTX_MAX_MAPS - snap->n_maps ||
-	    ext->exp_tab.sym_cnt > HIL_CTX_MAX_SYMS - snap->n_syms) {
-		return -HIL_ENOSPC;
 	}
 	for (k = 0; k < ext->exp_tab.sym_cnt; k++) {
 		if (strlen(ext->exp_tab.syms[k].name) > HIL_SYM_NAME_MAX) {
 			return -HIL_ENOSPC;
 		}
 	}
-	memcpy(s->name, ext->name, sizeof(s->name));
-	s->use_count = ext->use_count;
-	s->sect_cnt = ext->sect_cnt;
-	s->exp_cnt = (uint32_t)ext->exp_tab.sym_cnt;
-	s->map_first = snap->n_maps;
-	s->sym_first = snap->n_syms;
-	memset(s->dep, HIL_DEP_NONE, sizeof(s->dep));
 	save_orig[i] = ext;
-	snap->n_maps += s->sect_cnt;
-	snap->n_syms += s->exp_cnt;
-	return 0;
-}
-
-/* The saved copy whose table range [first, first+cnt) holds entry k. */
-static uint32_t owner(const struct hil_snapshot *snap, uint32_t k, int maps)
-{
-	uint32_t i;
-
-	for (i = 0; i + 1 < snap->n; i++) {
-		uint32_t first = maps ? saved[i].map_first : saved[i].sym_first;
-		uint32_t cnt = maps ? saved[i].sect_cnt : saved[i].exp_cnt;
-
-		if (k >= first && k - first < cnt) {
-			break;
-		}
-	}
-	return i;
-}
-
-static int saved_ext(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out)
-{
-	if (i >= snap->n) {
-		return -HIL_EINVAL;
-	}
-	*out = saved[i];
-	return 0;
+	return hil_saved_add(snap, &saved[i], ext->name, ext->use_count, ext->sect_cnt,
+			     (uint32_t)ext->exp_tab.sym_cnt);
 }
 
 static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
 {
-	uint32_t i = owner(snap, k, 1);
-	const struct model_loader *ldr;
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, true, &i, &j);
 
-	if (k >= snap->n_maps) {
-		return -HIL_EINVAL;
+	if (rc == 0) {
+		out->mem_idx = (uint32_t)loader_of(save_orig[i])->sect_map[j].mem_idx;
+		out->offset = (uint32_t)loader_of(save_orig[i])->sect_map[j].offset;
 	}
-	ldr = loader_of(save_orig[i]);
-	out->mem_idx = (uint32_t)ldr->sect_map[k - saved[i].map_first].mem_idx;
-	out->offset = (uint32_t)ldr->sect_map[k - saved[i].map_first].offset;
-	return 0;
+	return rc;
 }
 
 static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
 {
-	uint32_t i = owner(snap, k, 0);
-	const struct model_symbol *sym;
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, false, &i, &j);
 
-	if (k >= snap->n_syms) {
-		return -HIL_EINVAL;
+	if (rc == 0) {
+		const struct model_symbol *sym = &save_orig[i]->exp_tab.syms[j];
+
+		hil_saved_sym_set(out, sym->name,
+				  (uint32_t)((uintptr_t)sym->addr - (uintptr_t)save_orig[i]->image));
 	}
-	sym = &save_orig[i]->exp_tab.syms[k - saved[i].sym_first];
-	memset(out->name, 0, sizeof(out->name));
-	memcpy(out->name, sym->name, strlen(sym->name));
-	out->value = (uint32_t)((uintptr_t)sym->addr - (uintptr_t)save_orig[i]->image);
-	return 0;
+	return rc;
 }
 
 static int saved_blob(const struct hil_snapshot *snap, uint32_t off, void *dst, size_t len)
@@ -153,7 +112,8 @@ int context_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_sna
 	int rc = 0;
 
 	memset(snap, 0, sizeof(*snap));
-	snap->ext = saved_ext;
+	snap->user = saved;
+	snap->ext = hil_saved_ext_at;
 	snap->map = saved_map;
 	snap->sym = saved_sym;
 	snap->blob = saved_blob;

@@ -389,15 +389,6 @@ static struct hil_saved_ext fb_saved[HIL_CTX_MAX_EXT];
 static uint32_t maps_per(void) { return t_big_context ? HIL_CTX_MAX_MAPS / HIL_CTX_MAX_EXT : 2u; }
 static uint32_t syms_per(void) { return t_big_context ? HIL_CTX_MAX_SYMS / HIL_CTX_MAX_EXT : 1u; }
 
-static int fb_ext(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out)
-{
-	if (i >= snap->n) {
-		return -HIL_EINVAL;
-	}
-	*out = fb_saved[i];
-	return 0;
-}
-
 static int fb_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
 {
 	if (k >= snap->n_maps) {
@@ -413,13 +404,10 @@ static int fb_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_
 	if (k >= snap->n_syms) {
 		return -HIL_EINVAL;
 	}
-	memset(out, 0, sizeof(*out));
-	if (t_big_context) {
-		snprintf(out->name, sizeof(out->name), "sym_%03u_of_the_largest_ctx", (unsigned)(k % 1000u));
-	} else {
-		snprintf(out->name, sizeof(out->name), "get");
-	}
-	out->value = k;
+	char name[HIL_SYM_NAME_MAX + 1];
+
+	snprintf(name, sizeof(name), "sym_%03u_of_the_largest_ctx", (unsigned)(k % 1000u));
+	hil_saved_sym_set(out, t_big_context ? name : "get", k);
 	return 0;
 }
 
@@ -439,7 +427,8 @@ static int fb_blob(const struct hil_snapshot *snap, uint32_t off, void *dst, siz
 static int fb_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_snapshot *snap)
 {
 	memset(snap, 0, sizeof(*snap));
-	snap->ext = fb_ext;
+	snap->user = fb_saved;
+	snap->ext = hil_saved_ext_at;
 	snap->map = fb_map;
 	snap->sym = fb_sym;
 	snap->blob = fb_blob;
@@ -451,14 +440,9 @@ static int fb_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_s
 		}
 		struct hil_saved_ext *s = &fb_saved[k];
 
-		memset(s, 0, sizeof(*s));
-		memcpy(s->name, exts[i].name, sizeof(s->name));
-		s->use_count = exts[i].use_count;
-		s->sect_cnt = maps_per();
-		s->exp_cnt = syms_per();
-		s->map_first = snap->n_maps;
-		s->sym_first = snap->n_syms;
-		memset(s->dep, HIL_DEP_NONE, sizeof(s->dep));
+		if (hil_saved_add(snap, s, exts[i].name, exts[i].use_count, maps_per(), syms_per()) != 0) {
+			return -HIL_ENOSPC;
+		}
 		if (exts[i].dep >= 0) {
 			size_t d;
 
@@ -472,8 +456,6 @@ static int fb_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_s
 			}
 			s->dep[0] = (uint8_t)d;
 		}
-		snap->n_maps += s->sect_cnt;
-		snap->n_syms += s->exp_cnt;
 	}
 	snap->blob_len = t_big_context ? HIL_CTX_BLOB_MAX : 0u;
 	snap->n = (uint32_t)n;

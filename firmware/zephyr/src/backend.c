@@ -256,23 +256,16 @@ static struct blob_head saved_head;
 static int describe_saved(const struct llext *ext, const struct loader_slot *slot, uint32_t i,
 			  const uint8_t *base, size_t len, struct hil_snapshot *snap)
 {
-	struct hil_saved_ext *s = &saved[i];
+	int rc;
 
 	if (slot->bl.loader.sect_map == NULL) {
 		return -HIL_EFAULT;
 	}
-	if (ext->sect_cnt > HIL_CTX_MAX_MAPS - snap->n_maps ||
-	    ext->exp_tab.sym_cnt > HIL_CTX_MAX_SYMS - snap->n_syms) {
-		return -HIL_ENOSPC;
+	rc = hil_saved_add(snap, &saved[i], ext->name, ext->use_count, ext->sect_cnt,
+			   (uint32_t)ext->exp_tab.sym_cnt);
+	if (rc != 0) {
+		return rc;
 	}
-	memset(s, 0, sizeof(*s));
-	strncpy(s->name, ext->name, HIL_NAME_MAX);
-	s->use_count = ext->use_count;
-	s->sect_cnt = ext->sect_cnt;
-	s->exp_cnt = (uint32_t)ext->exp_tab.sym_cnt;
-	s->map_first = snap->n_maps;
-	s->sym_first = snap->n_syms;
-	memset(s->dep, HIL_DEP_NONE, sizeof(s->dep));
 	for (size_t k = 0; k < ext->exp_tab.sym_cnt; k++) {
 		const struct llext_symbol *sym = &ext->exp_tab.syms[k];
 
@@ -282,69 +275,37 @@ static int describe_saved(const struct llext *ext, const struct loader_slot *slo
 		if (!in_image(sym->addr, base, len) || !in_image(sym->name, base, len)) {
 			return -HIL_ENOTSUP;
 		}
-		name_off[snap->n_syms + k] = (uint32_t)((const uint8_t *)sym->name - base);
+		name_off[saved[i].sym_first + k] = (uint32_t)((const uint8_t *)sym->name - base);
 	}
 	saved_orig[i] = ext;
 	saved_slot[i] = slot;
-	snap->n_maps += s->sect_cnt;
-	snap->n_syms += s->exp_cnt;
-	return 0;
-}
-
-/* The saved copy whose map (maps != 0) or symbol range holds entry k. */
-static uint32_t owner(const struct hil_snapshot *snap, uint32_t k, bool maps)
-{
-	uint32_t i;
-
-	for (i = 0; i + 1 < snap->n; i++) {
-		uint32_t first = maps ? saved[i].map_first : saved[i].sym_first;
-		uint32_t cnt = maps ? saved[i].sect_cnt : saved[i].exp_cnt;
-
-		if (k >= first && k - first < cnt) {
-			break;
-		}
-	}
-	return i;
-}
-
-static int saved_ext(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out)
-{
-	if (i >= snap->n) {
-		return -HIL_EINVAL;
-	}
-	*out = saved[i];
 	return 0;
 }
 
 static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
 {
-	uint32_t i = owner(snap, k, true);
-	const struct llext_elf_sect_map *m;
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, true, &i, &j);
 
-	if (k >= snap->n_maps) {
-		return -HIL_EINVAL;
+	if (rc == 0) {
+		out->mem_idx = (uint32_t)saved_slot[i]->bl.loader.sect_map[j].mem_idx;
+		out->offset = (uint32_t)saved_slot[i]->bl.loader.sect_map[j].offset;
 	}
-	m = &saved_slot[i]->bl.loader.sect_map[k - saved[i].map_first];
-	out->mem_idx = (uint32_t)m->mem_idx;
-	out->offset = (uint32_t)m->offset;
-	return 0;
+	return rc;
 }
 
 static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
 {
-	uint32_t i = owner(snap, k, false);
-	const struct llext_symbol *sym;
-	const uint8_t *base;
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, false, &i, &j);
 
-	if (k >= snap->n_syms) {
-		return -HIL_EINVAL;
+	if (rc == 0) {
+		const struct llext_symbol *sym = &saved_orig[i]->exp_tab.syms[j];
+		const uint8_t *base = (const uint8_t *)(uintptr_t)image_addr[i];
+
+		hil_saved_sym_set(out, sym->name, (uint32_t)((const uint8_t *)sym->addr - base));
 	}
-	sym = &saved_orig[i]->exp_tab.syms[k - saved[i].sym_first];
-	base = (const uint8_t *)(uintptr_t)image_addr[i];
-	memset(out->name, 0, sizeof(out->name));
-	memcpy(out->name, sym->name, strlen(sym->name));
-	out->value = (uint32_t)((const uint8_t *)sym->addr - base);
-	return 0;
+	return rc;
 }
 
 /* Blob bytes [off, off+len) of head | image_addr[n] | raw struct llext[n] | name_off[n_syms],
@@ -385,7 +346,8 @@ static int be_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_s
 	int rc = 0;
 
 	memset(snap, 0, sizeof(*snap));
-	snap->ext = saved_ext;
+	snap->user = saved;
+	snap->ext = hil_saved_ext_at;
 	snap->map = saved_map;
 	snap->sym = saved_sym;
 	snap->blob = saved_blob;

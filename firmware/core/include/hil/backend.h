@@ -11,6 +11,7 @@
 #ifndef HIL_BACKEND_H
 #define HIL_BACKEND_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -92,6 +93,20 @@ struct hil_snapshot {
  * HIL_DEP_NONE, every mem_idx <= mem_count, `order` a permutation of 0..n-1 (NULL allowed
  * only for n == 0). Returns 0, -HIL_EINVAL, or the accessors' error. Shared by backends. */
 int hil_snapshot_check(const struct hil_snapshot *s, const uint8_t *order, uint32_t mem_count);
+
+/* Helpers for a backend's save, which describes its copies in an array of hil_saved_ext that
+ * snap->user points at and answers the accessors from them: */
+/* Describe the next copy in *e: its record (no dependencies yet) and where its maps and
+ * symbols start; counts them into snap. -HIL_ENOSPC past the context limits. */
+int hil_saved_add(struct hil_snapshot *snap, struct hil_saved_ext *e, const char *name,
+		  uint32_t use_count, uint32_t sect_cnt, uint32_t exp_cnt);
+/* The ext accessor over that array. */
+int hil_saved_ext_at(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *out);
+/* For the map and sym accessors: entry k of the flat map table (maps) or symbol table is entry
+ * *j of copy *i. 0, or -HIL_EINVAL when k is past the table. */
+int hil_saved_locate(const struct hil_snapshot *snap, uint32_t k, bool maps, uint32_t *i, uint32_t *j);
+/* A symbol record: name (at most HIL_SYM_NAME_MAX characters, NUL-padded) and value. */
+void hil_saved_sym_set(struct hil_saved_sym *out, const char *name, uint32_t value);
 
 struct hil_backend {
 	const char *profile;                  /* "upstream", "contract" (model) or "zephyr" */
