@@ -21,6 +21,8 @@ import java.util.Optional;
 final class Uploader {
     /** Rounds of begin/data/frames before the link is declared unusable. */
     static final int ROUNDS = 4;
+    /** Acknowledgement timeouts in a row before the upload is given up (each one resends the window). */
+    private static final int MAX_SILENCES = 5;
     /** Ends data mode from any receiver state; bytes above 127, so a shell in command mode drops them. */
     static final byte[] ABORT = {
         (byte) 0xAB, (byte) 0xC3, (byte) 0x9E, (byte) 0xF1, (byte) 0xB7, (byte) 0xD2, (byte) 0x8C, (byte) 0xE9,
@@ -155,9 +157,13 @@ final class Uploader {
                 // once the line has shown noise, a lost acknowledgement is the likely cause of silence
                 Optional<Event> e = next(sizer.noisy() ? noisyAckTimeout : ackTimeout);
                 if (e.isEmpty()) {
-                    // Lost acknowledgements or a dropped frame: go back to the last acknowledged byte.
-                    if (++silences > 3 * ROUNDS) {
-                        return null; // the board is gone from data mode or deaf: abort and start over
+                    // Lost acknowledgements or a dropped frame: go back to the last acknowledged byte,
+                    // but a board that stays silent is gone, not slow: end data mode if it is still
+                    // in it, and give up with the timeout.
+                    if (++silences > MAX_SILENCES) {
+                        abort();
+                        throw new ShellTimeoutException(client.boardName(), "upload " + name, "no acknowledgement in "
+                                + MAX_SILENCES + " timeouts in a row: the board is silent", "");
                     }
                     sent = acked;
                     inFlight.clear();
