@@ -1,5 +1,6 @@
 package io.llexthil.board;
 
+import io.llexthil.shell.ShellSession;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public interface BoardClient extends AutoCloseable {
 
     BoardInfo info();
 
-    BoardState state();
+    LlextState state();
 
     CtxInfo ctxInfo();
 
@@ -63,7 +64,7 @@ public interface BoardClient extends AutoCloseable {
     HilReply command(String commandLine, Duration timeout);
 
     /** The shell session underneath (transcripts, epochs). */
-    io.llexthil.shell.ShellSession session();
+    ShellSession session();
 
     @Override
     void close();

@@ -3,6 +3,7 @@ package io.llexthil.board;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llexthil.shell.CommandResult;
 import io.llexthil.shell.ShellSession;
+import io.llexthil.shell.ShellTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class HilBoardClient implements BoardClient {
     }
 
     @Override
-    public BoardState state() {
+    public LlextState state() {
         return ReplyMapper.state(checked("state").payload());
     }
 
@@ -183,7 +184,7 @@ public final class HilBoardClient implements BoardClient {
                 return;
             }
             if (System.nanoTime() >= deadline) {
-                throw new io.llexthil.shell.ShellTimeoutException(session.boardName(), "reset",
+                throw new ShellTimeoutException(session.boardName(), "reset",
                         "the board did not boot again within " + timeout.toMillis() + " ms (no new banner)", "");
             }
             sleepQuietly(50);

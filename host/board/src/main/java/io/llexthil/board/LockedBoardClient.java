@@ -18,7 +18,7 @@ final class LockedBoardClient implements BoardClient {
     @Override public String boardName() { return delegate.boardName(); }
     @Override public AccessMode accessMode() { return delegate.accessMode(); }
     @Override public BoardInfo info() { return delegate.info(); }
-    @Override public BoardState state() { return delegate.state(); }
+    @Override public LlextState state() { return delegate.state(); }
     @Override public CtxInfo ctxInfo() { return delegate.ctxInfo(); }
     @Override public FaultState fault() { return delegate.fault(); }
     @Override public UploadResult upload(String name, byte[] image, UploadProgress p) { return delegate.upload(name, image, p); }

@@ -32,14 +32,14 @@ final class ReplyMapper {
                 HilBoardClient.texts(p.path("cmds")), p.toString());
     }
 
-    static BoardState state(JsonNode p) {
-        List<BoardState.Ext> exts = new ArrayList<>();
+    static LlextState state(JsonNode p) {
+        List<LlextState.Ext> exts = new ArrayList<>();
         for (JsonNode e : p.path("exts")) {
-            exts.add(new BoardState.Ext(e.path("name").asText(), e.path("use_count").asInt(),
+            exts.add(new LlextState.Ext(e.path("name").asText(), e.path("use_count").asInt(),
                     HilBoardClient.texts(e.path("deps")), e.path("exp").asInt(), e.path("sect").asInt(),
                     e.path("alloc").asLong()));
         }
-        return new BoardState(List.copyOf(exts), heap(p.path("heap")), p.toString());
+        return new LlextState(List.copyOf(exts), heap(p.path("heap")), p.toString());
     }
 
     static CtxInfo ctxInfo(JsonNode p) {

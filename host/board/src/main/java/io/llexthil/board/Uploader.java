@@ -1,6 +1,7 @@
 package io.llexthil.board;
 
 import io.llexthil.shell.ShellSession;
+import io.llexthil.shell.ShellTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -76,7 +77,7 @@ final class Uploader {
             try {
                 line = session.awaitLine(l -> l.startsWith("@@ACK|") || l.startsWith("@@NAK|") || l.startsWith("@@UPL|"),
                         ackTimeout);
-            } catch (io.llexthil.shell.ShellTimeoutException silence) {
+            } catch (ShellTimeoutException silence) {
                 // Lost acknowledgements or a dropped frame: go back to the last acknowledged byte.
                 sent = acked;
                 rewoundTo = acked;

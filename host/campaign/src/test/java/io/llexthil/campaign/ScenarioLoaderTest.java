@@ -2,9 +2,9 @@ package io.llexthil.campaign;
 
 import io.llexthil.campaign.scenario.BuiltInSuite;
 import io.llexthil.campaign.scenario.ExpectValue;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ResetKind;
-import io.llexthil.campaign.scenario.Scenario;
-import io.llexthil.campaign.scenario.ScenarioException;
+import io.llexthil.campaign.scenario.ScenarioFileException;
 import io.llexthil.campaign.scenario.ScenarioLoader;
 import io.llexthil.campaign.scenario.ScenarioWriter;
 import io.llexthil.campaign.scenario.StepKind;
@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScenarioLoaderTest {
 
-    private static ScenarioException error(String yaml) {
+    private static ScenarioFileException error(String yaml) {
         try {
             ScenarioLoader.parse(yaml, "bad.yaml", null);
-        } catch (ScenarioException e) {
+        } catch (ScenarioFileException e) {
             return e;
         }
         throw new AssertionError("no error for:\n" + yaml);
@@ -32,7 +32,7 @@ class ScenarioLoaderTest {
 
     @Test
     void parsesEveryStepKind() {
-        Scenario s = ScenarioLoader.parse("""
+        HilScenario s = ScenarioLoader.parse("""
                 name: all-kinds
                 images: {mine: ../x/mine.elf}
                 steps:
@@ -76,7 +76,7 @@ class ScenarioLoaderTest {
 
     @Test
     void errorsNameFileStepAndField() {
-        ScenarioException e = error("""
+        ScenarioFileException e = error("""
                 name: x
                 steps:
                   - load: producer
@@ -116,7 +116,7 @@ class ScenarioLoaderTest {
 
     @Test
     void malformedYamlReportsLine() {
-        ScenarioException e = error("name: x\nsteps:\n  - load: [a\n  - unload: b\n");
+        ScenarioFileException e = error("name: x\nsteps:\n  - load: [a\n  - unload: b\n");
         assertThat(e.stepIndex()).isNull();
         assertThat(e.getMessage()).startsWith("bad.yaml: not valid YAML at line").doesNotContain("\n");
     }
@@ -124,13 +124,13 @@ class ScenarioLoaderTest {
     @Test
     void missingFileIsOneLine(@TempDir Path dir) {
         assertThatThrownBy(() -> ScenarioLoader.load(dir.resolve("nope.yaml")))
-                .isInstanceOf(ScenarioException.class).hasMessageEndingWith("nope.yaml: no such file; check the path");
+                .isInstanceOf(ScenarioFileException.class).hasMessageEndingWith("nope.yaml: no such file; check the path");
     }
 
     @Test
     void builtInSuiteLoadsAndCoversTheIssueList() {
-        List<Scenario> suite = BuiltInSuite.load();
-        assertThat(suite).extracting(Scenario::name).containsExactly("single-extension", "producer-consumer",
+        List<HilScenario> suite = BuiltInSuite.load();
+        assertThat(suite).extracting(HilScenario::name).containsExactly("single-extension", "producer-consumer",
                 "stateful-counter", "chain-eight-deps", "dependency-saved-last", "loaded-before-restore", "restore-twice",
                 "restore-twice-no-deps",
                 "restore-without-context", "restore-other-build", "save-empty", "duplicate-names", "unload-after-restore");
@@ -139,10 +139,10 @@ class ScenarioLoaderTest {
 
     @Test
     void writerRoundTrips(@TempDir Path dir) throws Exception {
-        for (Scenario s : BuiltInSuite.load()) {
+        for (HilScenario s : BuiltInSuite.load()) {
             Path f = dir.resolve(s.name() + ".yaml");
             Files.writeString(f, ScenarioWriter.toYaml(s));
-            Scenario back = ScenarioLoader.load(f);
+            HilScenario back = ScenarioLoader.load(f);
             assertThat(back.steps()).extracting(st -> st.kind()).isEqualTo(s.steps().stream().map(st -> st.kind()).toList());
             assertThat(back.steps()).extracting(st -> st.describe()).isEqualTo(s.steps().stream().map(st -> st.describe()).toList());
         }

@@ -12,7 +12,7 @@ import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.campaign.run.StepOutcome;
 import io.llexthil.campaign.run.StepRecord;
-import io.llexthil.campaign.scenario.Scenario;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class ScenarioRunnerTest {
     }
 
     private CaseResult run(String yaml) {
-        Scenario s = ScenarioLoader.parse(yaml, "test.yaml", null);
+        HilScenario s = ScenarioLoader.parse(yaml, "test.yaml", null);
         return runner.run(s);
     }
 

@@ -2,9 +2,9 @@ package io.llexthil.campaign;
 
 import io.llexthil.campaign.fuzz.SequenceGenerator;
 import io.llexthil.campaign.fuzz.Shrinker;
-import io.llexthil.campaign.scenario.FaultSpec;
 import io.llexthil.campaign.scenario.ResetSpec;
 import io.llexthil.campaign.scenario.Step;
+import io.llexthil.campaign.scenario.StepFaults;
 import io.llexthil.campaign.scenario.StepKind;
 import io.llexthil.campaign.scenario.Steps;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class ShrinkerTest {
         List<Step> steps = new ArrayList<>(List.of(Steps.upload(List.of("producer")), Steps.load("producer"),
                 Steps.load("consumer"), Steps.unload("consumer"), Steps.save(List.of()), Steps.load("counter"),
                 Steps.reset(ResetSpec.shell()), Steps.erase(), Steps.load("producer"),
-                Steps.withFault(Steps.restore(List.of()), new FaultSpec(3, 0)), Steps.state()));
+                Steps.withFault(Steps.restore(List.of()), new StepFaults(3, 0)), Steps.state()));
         Shrinker shrinker = new Shrinker(500);
         List<Step> minimal = shrinker.shrink(steps, SAVE_THEN_RESTORE);
         assertThat(minimal).extracting(Step::kind).containsExactly(StepKind.UPLOAD, StepKind.SAVE, StepKind.RESTORE);
@@ -49,7 +49,7 @@ class ShrinkerTest {
     void keepsTheFaultWhenItIsNeeded() {
         Predicate<List<Step>> needsFault = steps -> steps.stream().anyMatch(s -> s.kind() == StepKind.RESTORE && s.fault().alloc() == 3);
         List<Step> steps = List.of(Steps.upload(List.of("a")), Steps.load("a"), Steps.save(List.of()),
-                Steps.withFault(Steps.restore(List.of()), new FaultSpec(3, 0)));
+                Steps.withFault(Steps.restore(List.of()), new StepFaults(3, 0)));
         assertThat(new Shrinker(100).shrink(steps, needsFault)).extracting(Step::kind)
                 .containsExactly(StepKind.UPLOAD, StepKind.RESTORE);
     }

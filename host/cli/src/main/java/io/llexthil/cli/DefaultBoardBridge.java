@@ -7,6 +7,7 @@ import io.llexthil.campaign.run.BoardHooks;
 import io.llexthil.link.ControlLine;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.inventory.Inventory;
+import io.llexthil.shell.inventory.InventoryException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class DefaultBoardBridge implements BoardBridge {
         }
         try {
             return Boards.profile(board, hardwareMap, link);
-        } catch (io.llexthil.shell.inventory.InventoryException e) {
+        } catch (InventoryException e) {
             if (board != null && e.getMessage() != null && e.getMessage().contains("no board named")) {
                 throw new ConfigException("--board " + board + ": " + Main.oneLine(e)
                         + "; describe it in boards/" + board + ".yaml (docs/boards.md), or use --hardware-map or --link", e);

@@ -3,14 +3,17 @@ package io.llexthil.cli;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
-import io.llexthil.board.BoardState;
 import io.llexthil.board.CtxInfo;
 import io.llexthil.board.FaultState;
 import io.llexthil.board.HilReply;
+import io.llexthil.board.LlextState;
 import io.llexthil.board.UploadProgress;
 import io.llexthil.board.UploadResult;
+import io.llexthil.campaign.run.RunResult;
+import io.llexthil.link.Link;
 import io.llexthil.shell.BootEpoch;
 import io.llexthil.shell.CommandResult;
+import io.llexthil.shell.DefaultShellSession;
 import io.llexthil.shell.ShellSession;
 import io.llexthil.shell.Transcript;
 
@@ -44,10 +47,10 @@ final class ReconnectingBoardClient implements BoardClient {
      * The current connection's link for reports: scheme, URL and the link's own description (a
      * QEMU link names QEMU's version there); null when the session does not expose its link.
      */
-    io.llexthil.campaign.run.RunResult.BoardLink link() {
-        if (current.session() instanceof io.llexthil.shell.DefaultShellSession s) {
-            io.llexthil.link.Link l = s.link();
-            return new io.llexthil.campaign.run.RunResult.BoardLink(l.url().scheme(), l.url().text(),
+    RunResult.BoardLink link() {
+        if (current.session() instanceof DefaultShellSession s) {
+            Link l = s.link();
+            return new RunResult.BoardLink(l.url().scheme(), l.url().text(),
                     l.capabilities().description());
         }
         return null;
@@ -73,7 +76,7 @@ final class ReconnectingBoardClient implements BoardClient {
     public BoardInfo info() { return current.info(); }
 
     @Override
-    public BoardState state() { return current.state(); }
+    public LlextState state() { return current.state(); }
 
     @Override
     public CtxInfo ctxInfo() { return current.ctxInfo(); }

@@ -2,6 +2,7 @@ package io.llexthil.cli;
 
 import io.llexthil.twin.Explorer;
 import io.llexthil.twin.Profile;
+import io.llexthil.twin.Scenario;
 import io.llexthil.twin.Twin;
 import io.llexthil.twin.TwinJson;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class TwinCommand extends CommandGroup {
             if (!List.of("upstream", "contract", "both").contains(profile)) {
                 throw new ConfigException("--profile: unknown profile '" + profile + "' (upstream, contract or both)");
             }
-            io.llexthil.twin.Scenario s;
+            Scenario s;
             try {
                 s = TwinJson.readScenario(file);
             } catch (RuntimeException e) {

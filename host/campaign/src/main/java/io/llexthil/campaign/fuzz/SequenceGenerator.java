@@ -1,8 +1,8 @@
 package io.llexthil.campaign.fuzz;
 
-import io.llexthil.campaign.scenario.FaultSpec;
 import io.llexthil.campaign.scenario.ResetSpec;
 import io.llexthil.campaign.scenario.Step;
+import io.llexthil.campaign.scenario.StepFaults;
 import io.llexthil.campaign.scenario.Steps;
 
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public final class SequenceGenerator {
         String ext = pool.get(r.nextInt(pool.size()));
         if (roll < 30) {
             Step s = Steps.load(ext);
-            return r.nextInt(8) == 0 ? Steps.withFault(s, new FaultSpec(1 + r.nextInt(3), 0)) : s;
+            return r.nextInt(8) == 0 ? Steps.withFault(s, new StepFaults(1 + r.nextInt(3), 0)) : s;
         }
         if (roll < 45) {
             return Steps.unload(ext);
@@ -55,7 +55,7 @@ public final class SequenceGenerator {
         if (roll < 60) {
             if (r.nextInt(10) == 0) {
                 // a power cut somewhere in the save's first flash operations
-                return Steps.withFault(Steps.save(List.of()), new FaultSpec(0, 1 + r.nextInt(16)));
+                return Steps.withFault(Steps.save(List.of()), new StepFaults(0, 1 + r.nextInt(16)));
             }
             if (r.nextBoolean()) {
                 return Steps.save(List.of());
@@ -69,7 +69,7 @@ public final class SequenceGenerator {
         }
         if (roll < 95) {
             Step s = Steps.restore(List.of());
-            return r.nextInt(4) == 0 ? Steps.withFault(s, new FaultSpec(1 + r.nextInt(8), 0)) : s;
+            return r.nextInt(4) == 0 ? Steps.withFault(s, new StepFaults(1 + r.nextInt(8), 0)) : s;
         }
         return Steps.erase();
     }

@@ -1,7 +1,7 @@
 package io.llexthil.campaign.fuzz;
 
-import io.llexthil.campaign.scenario.FaultSpec;
 import io.llexthil.campaign.scenario.Step;
+import io.llexthil.campaign.scenario.StepFaults;
 import io.llexthil.campaign.scenario.StepKind;
 import io.llexthil.campaign.scenario.Steps;
 
@@ -54,7 +54,7 @@ public final class Shrinker {
             for (int i = 0; i < current.size() && attempts < maxAttempts; i++) {
                 if (current.get(i).fault().any()) {
                     List<Step> candidate = new ArrayList<>(current);
-                    candidate.set(i, Steps.withFault(current.get(i), FaultSpec.NONE));
+                    candidate.set(i, Steps.withFault(current.get(i), StepFaults.NONE));
                     attempts++;
                     if (stillFails.test(candidate)) {
                         current = candidate;

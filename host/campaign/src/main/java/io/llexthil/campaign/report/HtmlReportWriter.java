@@ -1,6 +1,7 @@
 package io.llexthil.campaign.report;
 
 import io.llexthil.campaign.run.CaseResult;
+import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.Difference;
 import io.llexthil.campaign.run.RunResult;
 import io.llexthil.campaign.run.StepOutcome;
@@ -44,9 +45,9 @@ public final class HtmlReportWriter {
                     .append(Xml.esc(run.link().description())).append("</p>\n");
         }
         sb.append("<p class=\"totals\">").append(run.cases().size()).append(" cases: <span class=\"PASS\">")
-                .append(run.count(io.llexthil.campaign.run.CaseStatus.PASS)).append(" passed</span>, <span class=\"FAIL\">")
-                .append(run.count(io.llexthil.campaign.run.CaseStatus.FAIL)).append(" failed</span>, <span class=\"ERROR\">")
-                .append(run.count(io.llexthil.campaign.run.CaseStatus.ERROR)).append(" errors</span></p>\n");
+                .append(run.count(CaseStatus.PASS)).append(" passed</span>, <span class=\"FAIL\">")
+                .append(run.count(CaseStatus.FAIL)).append(" failed</span>, <span class=\"ERROR\">")
+                .append(run.count(CaseStatus.ERROR)).append(" errors</span></p>\n");
         if (!run.measurements().isEmpty()) {
             sb.append("<table class=\"kv\">\n");
             for (Map.Entry<String, Object> m : run.measurements().entrySet()) {
@@ -127,7 +128,7 @@ public final class HtmlReportWriter {
     private static void details(StringBuilder sb, RunResult run) {
         sb.append("<h2>Cases</h2>\n");
         for (CaseResult c : run.cases()) {
-            sb.append("<details id=\"case-").append(anchor(c.name())).append("\"").append(c.status() == io.llexthil.campaign.run.CaseStatus.PASS ? "" : " open=\"open\"")
+            sb.append("<details id=\"case-").append(anchor(c.name())).append("\"").append(c.status() == CaseStatus.PASS ? "" : " open=\"open\"")
                     .append("><summary><span class=\"").append(c.status().name()).append("\">").append(c.status().name())
                     .append("</span> ").append(Xml.esc(c.name())).append(" <small>(").append(Xml.esc(c.source())).append(")</small></summary>\n");
             sb.append("<p>").append(Xml.esc(c.description())).append("</p>\n");

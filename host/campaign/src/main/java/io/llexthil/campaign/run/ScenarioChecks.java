@@ -1,5 +1,6 @@
 package io.llexthil.campaign.run;
 
+import io.llexthil.campaign.facts.Facts;
 import io.llexthil.campaign.scenario.ExpectValue;
 import io.llexthil.campaign.scenario.Step;
 

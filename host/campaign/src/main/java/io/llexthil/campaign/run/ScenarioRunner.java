@@ -5,9 +5,12 @@ import io.llexthil.board.BoardInfo;
 import io.llexthil.board.CtxInfo;
 import io.llexthil.board.HilReply;
 import io.llexthil.board.UploadResult;
+import io.llexthil.campaign.facts.BoardFacts;
+import io.llexthil.campaign.facts.Facts;
+import io.llexthil.campaign.facts.StateFacts;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ResetKind;
 import io.llexthil.campaign.scenario.ResetSpec;
-import io.llexthil.campaign.scenario.Scenario;
 import io.llexthil.campaign.scenario.Step;
 import io.llexthil.campaign.scenario.StepKind;
 import io.llexthil.campaign.twin.TwinResult;
@@ -67,7 +70,7 @@ public final class ScenarioRunner {
         return info;
     }
 
-    public List<CaseResult> runAll(List<Scenario> scenarios) {
+    public List<CaseResult> runAll(List<HilScenario> scenarios) {
         List<CaseResult> out = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             listener.caseStarted(scenarios.get(i).name(), i, scenarios.size());
@@ -78,12 +81,12 @@ public final class ScenarioRunner {
         return out;
     }
 
-    public CaseResult run(Scenario scenario) {
+    public CaseResult run(HilScenario scenario) {
         return run(scenario, "scenario", Map.of());
     }
 
     /** Runs one scenario as a test case of {@code group}, with extra measurements recorded on it. */
-    public CaseResult run(Scenario scenario, String group, Map<String, Object> measurements) {
+    public CaseResult run(HilScenario scenario, String group, Map<String, Object> measurements) {
         return run(scenario, group, measurements, null);
     }
 
@@ -91,7 +94,7 @@ public final class ScenarioRunner {
      * Runs one scenario with a twin that continues from an earlier case (a sweep's points share the
      * context saved by its setup), or a fresh one when {@code sharedTwin} is null.
      */
-    public CaseResult run(Scenario scenario, String group, Map<String, Object> measurements, TwinSession sharedTwin) {
+    public CaseResult run(HilScenario scenario, String group, Map<String, Object> measurements, TwinSession sharedTwin) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<StepRecord> records = new ArrayList<>();
@@ -124,7 +127,7 @@ public final class ScenarioRunner {
         return finish(scenario, group, records, meas, started, t0);
     }
 
-    private CaseResult finish(Scenario s, String group, List<StepRecord> records, Map<String, Object> meas,
+    private CaseResult finish(HilScenario s, String group, List<StepRecord> records, Map<String, Object> meas,
                               Instant started, long t0) {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new CaseResult(s.name(), group, s.description(), s.source(), CaseResult.statusOf(records), records,
@@ -132,7 +135,7 @@ public final class ScenarioRunner {
     }
 
     /** A fresh scenario starts from a ready board in its own build, an erased context store and a fresh twin. */
-    private TwinSession prepare(Scenario scenario, TwinSession sharedTwin) {
+    private TwinSession prepare(HilScenario scenario, TwinSession sharedTwin) {
         if (needsRecovery) {
             resets.recover(board, options.resetTimeout());
             needsRecovery = false;
@@ -153,11 +156,11 @@ public final class ScenarioRunner {
 
     /** Per-scenario bookkeeping: the twin and the last value of each call. */
     private static final class ScenarioState {
-        final Scenario scenario;
+        final HilScenario scenario;
         final TwinSession twin;
         final Map<String, Long> lastValue = new HashMap<>();
 
-        ScenarioState(Scenario scenario, TwinSession twin) {
+        ScenarioState(HilScenario scenario, TwinSession twin) {
             this.scenario = scenario;
             this.twin = twin;
         }
@@ -322,7 +325,7 @@ public final class ScenarioRunner {
      */
     private void powerCutSave(List<String> names, ScenarioState st, Facts observed, List<Difference> diffs, Step step) {
         CtxInfo before = board.ctxInfo();
-        List<String> loaded = board.state().exts().stream().map(io.llexthil.board.BoardState.Ext::name).toList();
+        List<String> loaded = board.state().exts().stream().map(io.llexthil.board.LlextState.Ext::name).toList();
         List<String> saving = names.isEmpty() ? loaded : names;
         boolean completed;
         int epochBefore = board.session().epoch();

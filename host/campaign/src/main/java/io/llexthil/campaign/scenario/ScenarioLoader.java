@@ -1,6 +1,6 @@
 package io.llexthil.campaign.scenario;
 
-import io.llexthil.board.Errno;
+import io.llexthil.board.ReturnCodes;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,24 +34,24 @@ public final class ScenarioLoader {
 
     private ScenarioLoader() { }
 
-    public static Scenario load(Path file) {
+    public static HilScenario load(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ScenarioException(file.toString(), null, null, "no such file; check the path");
+            throw new ScenarioFileException(file.toString(), null, null, "no such file; check the path");
         } catch (IOException e) {
-            throw new ScenarioException(file.toString(), null, null, "cannot read: " + e.getMessage());
+            throw new ScenarioFileException(file.toString(), null, null, "cannot read: " + e.getMessage());
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), base);
     }
 
     /** Reads a scenario from the class path (the built-in suite). */
-    public static Scenario loadResource(String resource) {
+    public static HilScenario loadResource(String resource) {
         try (InputStream in = ScenarioLoader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ScenarioException(resource, null, null, "no such built-in scenario");
+                throw new ScenarioFileException(resource, null, null, "no such built-in scenario");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource, null);
         } catch (IOException e) {
@@ -59,24 +59,24 @@ public final class ScenarioLoader {
         }
     }
 
-    public static Scenario parse(String yaml, String source, Path baseDir) {
+    public static HilScenario parse(String yaml, String source, Path baseDir) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ScenarioException(source, null, null, "not valid YAML" + where + ": "
+            throw new ScenarioFileException(source, null, null, "not valid YAML" + where + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse("").trim());
         }
         if (root == null || !root.isObject()) {
-            throw new ScenarioException(source, null, null,
+            throw new ScenarioFileException(source, null, null,
                     "expected a mapping with 'name' and 'steps' at the top level");
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!TOP_KEYS.contains(key)) {
-                throw new ScenarioException(source, null, key, "unknown key; allowed: " + String.join(", ", sorted(TOP_KEYS)));
+                throw new ScenarioFileException(source, null, key, "unknown key; allowed: " + String.join(", ", sorted(TOP_KEYS)));
             }
         }
         String name = requiredText(root, "name", source, null);
@@ -85,7 +85,7 @@ public final class ScenarioLoader {
         boolean fresh = true;
         if (root.has("fresh")) {
             if (!root.get("fresh").isBoolean()) {
-                throw new ScenarioException(source, null, "fresh", "expected true or false");
+                throw new ScenarioFileException(source, null, "fresh", "expected true or false");
             }
             fresh = root.get("fresh").asBoolean();
         }
@@ -93,12 +93,12 @@ public final class ScenarioLoader {
         if (root.has("images")) {
             JsonNode im = root.get("images");
             if (!im.isObject()) {
-                throw new ScenarioException(source, null, "images",
+                throw new ScenarioFileException(source, null, "images",
                         "expected a mapping of image name to 'builtin:<name>' or a file path");
             }
             im.properties().forEach(e -> {
                 if (!e.getValue().isTextual()) {
-                    throw new ScenarioException(source, null, "images." + e.getKey(),
+                    throw new ScenarioFileException(source, null, "images." + e.getKey(),
                             "expected 'builtin:<name>' or a file path");
                 }
                 checkName(e.getKey(), source, null, "images");
@@ -107,18 +107,18 @@ public final class ScenarioLoader {
         }
         JsonNode stepsNode = root.get("steps");
         if (stepsNode == null || !stepsNode.isArray() || stepsNode.isEmpty()) {
-            throw new ScenarioException(source, null, "steps", "expected a non-empty list of steps");
+            throw new ScenarioFileException(source, null, "steps", "expected a non-empty list of steps");
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < stepsNode.size(); i++) {
             steps.add(parseStep(stepsNode.get(i), i, source));
         }
-        return new Scenario(name, description, source, board, images, fresh, steps, baseDir);
+        return new HilScenario(name, description, source, board, images, fresh, steps, baseDir);
     }
 
     private static Step parseStep(JsonNode node, int i, String src) {
         if (!node.isObject()) {
-            throw new ScenarioException(src, i, null, "expected a mapping with one action key ("
+            throw new ScenarioFileException(src, i, null, "expected a mapping with one action key ("
                     + StepKind.keys() + ")");
         }
         StepKind kind = null;
@@ -127,33 +127,33 @@ public final class ScenarioLoader {
             StepKind k = StepKind.byKey(key);
             if (k != null) {
                 if (kind != null) {
-                    throw new ScenarioException(src, i, key, "a step has exactly one action, found '"
+                    throw new ScenarioFileException(src, i, key, "a step has exactly one action, found '"
                             + kind.key() + "' and '" + key + "'; split it into two steps");
                 }
                 kind = k;
             } else if (!COMMON_STEP_KEYS.contains(key)) {
-                throw new ScenarioException(src, i, key, "unknown key; actions: " + StepKind.keys()
+                throw new ScenarioFileException(src, i, key, "unknown key; actions: " + StepKind.keys()
                         + "; step options: " + String.join(", ", sorted(COMMON_STEP_KEYS)));
             }
         }
         if (kind == null) {
-            throw new ScenarioException(src, i, null, "no action; add one of: " + StepKind.keys());
+            throw new ScenarioFileException(src, i, null, "no action; add one of: " + StepKind.keys());
         }
         JsonNode v = node.get(kind.key());
         String label = node.hasNonNull("name") ? node.get("name").asText() : null;
         Integer expectRc = null;
         if (node.hasNonNull("expect_rc")) {
-            expectRc = Errno.parse(node.get("expect_rc").asText());
+            expectRc = ReturnCodes.parse(node.get("expect_rc").asText());
             if (expectRc == null) {
-                throw new ScenarioException(src, i, "expect_rc", "expected an integer or an errno name such as -ENOENT, got '"
+                throw new ScenarioFileException(src, i, "expect_rc", "expected an integer or an errno name such as -ENOENT, got '"
                         + node.get("expect_rc").asText() + "'");
             }
         }
-        FaultSpec fault = node.has("fault") ? parseFault(node.get("fault"), i, src) : FaultSpec.NONE;
+        StepFaults fault = node.has("fault") ? parseFault(node.get("fault"), i, src) : StepFaults.NONE;
         ExpectValue expect = null;
         if (node.has("expect")) {
             if (kind != StepKind.CALL) {
-                throw new ScenarioException(src, i, "expect", "only a call step has 'expect' (use expect_rc for return codes)");
+                throw new ScenarioFileException(src, i, "expect", "only a call step has 'expect' (use expect_rc for return codes)");
             }
             expect = parseExpect(node.get("expect"), i, src, "expect");
         }
@@ -171,7 +171,7 @@ public final class ScenarioLoader {
                 if (v != null && v.isTextual()) {
                     String[] parts = v.asText().trim().split("\\s+");
                     if (parts.length != 2) {
-                        throw new ScenarioException(src, i, f, "expected '<extension> <symbol>' or {ext: ..., symbol: ...}");
+                        throw new ScenarioFileException(src, i, f, "expected '<extension> <symbol>' or {ext: ..., symbol: ...}");
                     }
                     exts = List.of(checkName(parts[0], src, i, f));
                     symbol = parts[1];
@@ -181,15 +181,15 @@ public final class ScenarioLoader {
                     symbol = requiredText(v, "symbol", src, i, f);
                     if (v.has("expect")) {
                         if (expect != null) {
-                            throw new ScenarioException(src, i, "expect", "given twice (in the step and in 'call')");
+                            throw new ScenarioFileException(src, i, "expect", "given twice (in the step and in 'call')");
                         }
                         expect = parseExpect(v.get("expect"), i, src, f + ".expect");
                     }
                 } else {
-                    throw new ScenarioException(src, i, f, "expected '<extension> <symbol>' or {ext: ..., symbol: ...}");
+                    throw new ScenarioFileException(src, i, f, "expected '<extension> <symbol>' or {ext: ..., symbol: ...}");
                 }
                 if (!symbol.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    throw new ScenarioException(src, i, f, "'" + symbol + "' is not a C identifier");
+                    throw new ScenarioFileException(src, i, f, "'" + symbol + "' is not a C identifier");
                 }
             }
             case STATE -> {
@@ -218,25 +218,25 @@ public final class ScenarioLoader {
                         order = parseOrder(v.get("order"), i, src, f + ".order");
                     }
                 } else if (v != null && !v.isNull()) {
-                    throw new ScenarioException(src, i, f, "expected {} or {order: [i, j, ...]}");
+                    throw new ScenarioFileException(src, i, f, "expected {} or {order: [i, j, ...]}");
                 }
             }
             case RESET -> reset = parseReset(v, i, src);
             case ERASE -> {
                 if (v != null && !v.isNull() && !(v.isObject() && v.isEmpty())) {
-                    throw new ScenarioException(src, i, f, "takes no arguments; write 'erase: {}'");
+                    throw new ScenarioFileException(src, i, f, "takes no arguments; write 'erase: {}'");
                 }
             }
             case SLEEP -> {
                 if (v == null || !v.canConvertToLong() || v.asLong() < 0 || v.asLong() > 600_000) {
-                    throw new ScenarioException(src, i, f, "expected milliseconds, 0..600000");
+                    throw new ScenarioFileException(src, i, f, "expected milliseconds, 0..600000");
                 }
                 sleepMs = v.asLong();
             }
             default -> throw new IllegalStateException(kind.toString());
         }
         if (fault.flash() > 0 && kind != StepKind.SAVE) {
-            throw new ScenarioException(src, i, "fault.flash", "a flash fault cuts power during a save: put it on a save step");
+            throw new ScenarioFileException(src, i, "fault.flash", "a flash fault cuts power during a save: put it on a save step");
         }
         return new Step(i, kind, exts, symbol, expect, expectRc, order, reset, fault, sleepMs, expectExts, label);
     }
@@ -248,7 +248,7 @@ public final class ScenarioLoader {
         if (v.isTextual()) {
             ResetKind k = resetKind(v.asText(), i, src, "reset");
             if (k == ResetKind.EXTERNAL || k == ResetKind.POWERCUT || k == ResetKind.FIRMWARE) {
-                throw new ScenarioException(src, i, "reset", "'" + k.key() + "' needs parameters: " + switch (k) {
+                throw new ScenarioFileException(src, i, "reset", "'" + k.key() + "' needs parameters: " + switch (k) {
                     case EXTERNAL -> "{kind: external, command: '...'}";
                     case POWERCUT -> "{kind: powercut, flash_op: N}";
                     default -> "{kind: firmware, build_id: HEX16 | default}";
@@ -257,7 +257,7 @@ public final class ScenarioLoader {
             return ResetSpec.of(k);
         }
         if (!v.isObject()) {
-            throw new ScenarioException(src, i, "reset", "expected a kind (shell, dtr, rts, qmp) or {kind: ..., ...}");
+            throw new ScenarioFileException(src, i, "reset", "expected a kind (shell, dtr, rts, qmp) or {kind: ..., ...}");
         }
         onlyKeys(v, Set.of("kind", "command", "flash_op", "pulse_ms", "build_id"), i, src, "reset");
         ResetKind k = resetKind(requiredText(v, "kind", src, i, "reset"), i, src, "reset.kind");
@@ -270,7 +270,7 @@ public final class ScenarioLoader {
         if (k == ResetKind.POWERCUT) {
             JsonNode n = v.get("flash_op");
             if (n == null || !n.canConvertToInt() || n.asInt() < 1) {
-                throw new ScenarioException(src, i, "reset.flash_op", "expected the flash operation index (>= 1) to cut power at");
+                throw new ScenarioFileException(src, i, "reset.flash_op", "expected the flash operation index (>= 1) to cut power at");
             }
             flashOp = n.asInt();
         }
@@ -278,7 +278,7 @@ public final class ScenarioLoader {
         if (k == ResetKind.FIRMWARE) {
             buildId = requiredText(v, "build_id", src, i, "reset");
             if (!buildId.equals("default") && !buildId.matches("[0-9a-f]{16}")) {
-                throw new ScenarioException(src, i, "reset.build_id", "expected 16 lower-case hex digits or 'default', got '" + buildId + "'");
+                throw new ScenarioFileException(src, i, "reset.build_id", "expected 16 lower-case hex digits or 'default', got '" + buildId + "'");
             }
             if (v.has("command")) {
                 command = v.get("command").asText();
@@ -290,20 +290,20 @@ public final class ScenarioLoader {
     private static ResetKind resetKind(String text, int i, String src, String field) {
         ResetKind k = ResetKind.byKey(text);
         if (k == null) {
-            throw new ScenarioException(src, i, field, "unknown reset kind '" + text
+            throw new ScenarioFileException(src, i, field, "unknown reset kind '" + text
                     + "'; use shell, dtr, rts, qmp, external, powercut or firmware");
         }
         return k;
     }
 
-    private static FaultSpec parseFault(JsonNode v, int i, String src) {
+    private static StepFaults parseFault(JsonNode v, int i, String src) {
         if (v == null || !v.isObject() || v.isEmpty()) {
-            throw new ScenarioException(src, i, "fault", "expected {alloc: k} and/or {flash: n}");
+            throw new ScenarioFileException(src, i, "fault", "expected {alloc: k} and/or {flash: n}");
         }
         onlyKeys(v, Set.of("alloc", "flash"), i, src, "fault");
         int alloc = positive(v, "alloc", i, src);
         int flash = positive(v, "flash", i, src);
-        return new FaultSpec(alloc, flash);
+        return new StepFaults(alloc, flash);
     }
 
     private static int positive(JsonNode v, String key, int i, String src) {
@@ -312,7 +312,7 @@ public final class ScenarioLoader {
         }
         JsonNode n = v.get(key);
         if (!n.isInt() || n.asInt() < 1) {
-            throw new ScenarioException(src, i, "fault." + key, "expected an integer >= 1, got '" + n.asText() + "'");
+            throw new ScenarioFileException(src, i, "fault." + key, "expected an integer >= 1, got '" + n.asText() + "'");
         }
         return n.asInt();
     }
@@ -320,7 +320,7 @@ public final class ScenarioLoader {
     private static ExpectValue parseExpect(JsonNode v, int i, String src, String field) {
         ExpectValue e = v == null || v.isNull() ? null : ExpectValue.parse(v.asText());
         if (e == null) {
-            throw new ScenarioException(src, i, field, "expected a number, 'any', 'previous' or 'previous+N'/'previous-N', got '"
+            throw new ScenarioFileException(src, i, field, "expected a number, 'any', 'previous' or 'previous+N'/'previous-N', got '"
                     + (v == null ? "" : v.asText()) + "'");
         }
         return e;
@@ -328,12 +328,12 @@ public final class ScenarioLoader {
 
     private static List<Integer> parseOrder(JsonNode v, int i, String src, String field) {
         if (!v.isArray()) {
-            throw new ScenarioException(src, i, field, "expected a list of saved-copy indices, e.g. [1, 0]");
+            throw new ScenarioFileException(src, i, field, "expected a list of saved-copy indices, e.g. [1, 0]");
         }
         List<Integer> out = new ArrayList<>();
         for (JsonNode n : v) {
             if (!n.isInt() || n.asInt() < 0) {
-                throw new ScenarioException(src, i, field, "expected non-negative integers, got '" + n.asText() + "'");
+                throw new ScenarioFileException(src, i, field, "expected non-negative integers, got '" + n.asText() + "'");
             }
             out.add(n.asInt());
         }
@@ -347,22 +347,22 @@ public final class ScenarioLoader {
         } else if (v != null && v.isArray()) {
             for (JsonNode n : v) {
                 if (!n.isTextual()) {
-                    throw new ScenarioException(src, i, field, "expected extension names, got '" + n + "'");
+                    throw new ScenarioFileException(src, i, field, "expected extension names, got '" + n + "'");
                 }
                 out.add(checkName(n.asText(), src, i, field));
             }
         } else if (v != null && !v.isNull()) {
-            throw new ScenarioException(src, i, field, "expected a name or a list of names");
+            throw new ScenarioFileException(src, i, field, "expected a name or a list of names");
         }
         if (out.isEmpty() && !emptyOk) {
-            throw new ScenarioException(src, i, field, "expected at least one name");
+            throw new ScenarioFileException(src, i, field, "expected at least one name");
         }
         return out;
     }
 
     private static String nameScalar(JsonNode v, int i, String src, String field) {
         if (v == null || v.getNodeType() != JsonNodeType.STRING) {
-            throw new ScenarioException(src, i, field, "expected one extension name");
+            throw new ScenarioFileException(src, i, field, "expected one extension name");
         }
         return checkName(v.asText(), src, i, field);
     }
@@ -370,7 +370,7 @@ public final class ScenarioLoader {
     /** Names go on a shell command line: no spaces; the firmware enforces the length itself. */
     private static String checkName(String name, String src, Integer i, String field) {
         if (!name.matches("[A-Za-z0-9_.\\-]+")) {
-            throw new ScenarioException(src, i, field, "'" + name + "' is not a valid extension name (letters, digits, _ . -)");
+            throw new ScenarioFileException(src, i, field, "'" + name + "' is not a valid extension name (letters, digits, _ . -)");
         }
         return name;
     }
@@ -379,7 +379,7 @@ public final class ScenarioLoader {
         for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw new ScenarioException(src, i, field + "." + key, "unknown key; allowed: " + String.join(", ", sorted(allowed)));
+                throw new ScenarioFileException(src, i, field + "." + key, "unknown key; allowed: " + String.join(", ", sorted(allowed)));
             }
         }
     }
@@ -392,7 +392,7 @@ public final class ScenarioLoader {
         JsonNode n = v.get(key);
         String field = parent == null ? key : parent + "." + key;
         if (n == null || n.isNull() || !n.isValueNode() || n.asText().isBlank()) {
-            throw new ScenarioException(src, i, field, "required, expected text");
+            throw new ScenarioFileException(src, i, field, "required, expected text");
         }
         return n.asText();
     }

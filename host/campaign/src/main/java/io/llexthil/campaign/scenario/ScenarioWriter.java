@@ -6,7 +6,7 @@ import java.util.List;
 public final class ScenarioWriter {
     private ScenarioWriter() { }
 
-    public static String toYaml(Scenario s) {
+    public static String toYaml(HilScenario s) {
         StringBuilder sb = new StringBuilder();
         sb.append("name: ").append(quote(s.name())).append('\n');
         if (!s.description().isBlank()) {

@@ -20,14 +20,14 @@ import java.util.List;
  * @param label    a short human description (the YAML's {@code name}, or generated)
  */
 public record Step(int index, StepKind kind, List<String> exts, String symbol, ExpectValue expect,
-                   Integer expectRc, List<Integer> order, ResetSpec reset, FaultSpec fault, long sleepMs,
+                   Integer expectRc, List<Integer> order, ResetSpec reset, StepFaults fault, long sleepMs,
                    List<String> expectExts, String label) {
 
     public Step {
         exts = exts == null ? List.of() : List.copyOf(exts);
         order = order == null ? List.of() : List.copyOf(order);
         expectExts = expectExts == null ? null : List.copyOf(expectExts);
-        fault = fault == null ? FaultSpec.NONE : fault;
+        fault = fault == null ? StepFaults.NONE : fault;
         expect = expect == null ? ExpectValue.ANY : expect;
         if (label == null || label.isBlank()) {
             label = describe(kind, exts, symbol, order, reset, sleepMs);

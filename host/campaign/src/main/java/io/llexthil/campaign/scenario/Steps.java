@@ -45,17 +45,17 @@ public final class Steps {
     }
 
     /** The same step with faults armed before it. */
-    public static Step withFault(Step s, FaultSpec fault) {
+    public static Step withFault(Step s, StepFaults fault) {
         return new Step(s.index(), s.kind(), s.exts(), s.symbol(), s.expect(), s.expectRc(), s.order(), s.reset(),
                 fault, s.sleepMs(), s.expectExts(), null);
     }
 
     /** A scenario of these steps, numbered in order. */
-    public static Scenario scenario(String name, String description, String source, boolean fresh, List<Step> steps) {
+    public static HilScenario scenario(String name, String description, String source, boolean fresh, List<Step> steps) {
         List<Step> numbered = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             numbered.add(steps.get(i).withIndex(i));
         }
-        return new Scenario(name, description, source, null, Map.of(), fresh, numbered, null);
+        return new HilScenario(name, description, source, null, Map.of(), fresh, numbered, null);
     }
 }

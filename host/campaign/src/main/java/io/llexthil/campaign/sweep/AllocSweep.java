@@ -1,17 +1,17 @@
 package io.llexthil.campaign.sweep;
 
+import io.llexthil.campaign.facts.Facts;
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.Difference;
-import io.llexthil.campaign.run.Facts;
 import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StepOutcome;
 import io.llexthil.campaign.run.StepRecord;
-import io.llexthil.campaign.scenario.FaultSpec;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ResetSpec;
-import io.llexthil.campaign.scenario.Scenario;
 import io.llexthil.campaign.scenario.Step;
+import io.llexthil.campaign.scenario.StepFaults;
 import io.llexthil.campaign.scenario.Steps;
 import io.llexthil.campaign.twin.TwinSession;
 
@@ -45,7 +45,7 @@ public final class AllocSweep {
         setup.add(Steps.upload(exts));
         exts.forEach(e -> setup.add(Steps.load(e)));
         setup.add(Steps.save(List.of()));
-        Scenario setupScenario = Steps.scenario("alloc-setup", "load " + exts + " and save them once", "sweep alloc", true, setup);
+        HilScenario setupScenario = Steps.scenario("alloc-setup", "load " + exts + " and save them once", "sweep alloc", true, setup);
         CaseResult s = runner.run(setupScenario, "sweep-alloc", Map.of(), twin);
         out.add(s);
         listener.caseDone(s);
@@ -56,9 +56,9 @@ public final class AllocSweep {
         int k = 1;
         int points = 0;
         for (; k <= maxK; k++) {
-            Scenario point = Steps.scenario("alloc k=" + k, "restore with the " + ordinal(k) + " LLEXT heap allocation failing",
+            HilScenario point = Steps.scenario("alloc k=" + k, "restore with the " + ordinal(k) + " LLEXT heap allocation failing",
                     "sweep alloc", false, List.of(Steps.reset(ResetSpec.shell()),
-                            Steps.withFault(Steps.restore(List.of()), new FaultSpec(k, 0)), Steps.state()));
+                            Steps.withFault(Steps.restore(List.of()), new StepFaults(k, 0)), Steps.state()));
             listener.caseStarted(point.name(), k, maxK);
             Map<String, Object> meas = new LinkedHashMap<>();
             meas.put("k", k);

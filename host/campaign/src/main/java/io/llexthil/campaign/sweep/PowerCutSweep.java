@@ -5,9 +5,9 @@ import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StepRecord;
-import io.llexthil.campaign.scenario.FaultSpec;
-import io.llexthil.campaign.scenario.Scenario;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.Step;
+import io.llexthil.campaign.scenario.StepFaults;
 import io.llexthil.campaign.scenario.Steps;
 
 import java.util.ArrayList;
@@ -49,10 +49,10 @@ public final class PowerCutSweep {
             previous.forEach(e -> steps.add(Steps.load(e)));
             steps.add(Steps.save(List.of()));
             added.forEach(e -> steps.add(Steps.load(e)));
-            steps.add(Steps.withFault(Steps.save(List.of()), new FaultSpec(0, n)));
+            steps.add(Steps.withFault(Steps.save(List.of()), new StepFaults(0, n)));
             steps.add(Steps.restore(List.of()));
             steps.add(Steps.state());
-            Scenario point = Steps.scenario("powercut n=" + n, "cut power at flash operation " + n + " of a save",
+            HilScenario point = Steps.scenario("powercut n=" + n, "cut power at flash operation " + n + " of a save",
                     "sweep powercut", true, steps);
             listener.caseStarted(point.name(), n, maxN);
             Map<String, Object> meas = new LinkedHashMap<>();

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
-import io.llexthil.board.BoardState;
 import io.llexthil.board.CtxInfo;
 import io.llexthil.board.FaultState;
 import io.llexthil.board.HeapStats;
 import io.llexthil.board.HilReply;
+import io.llexthil.board.LlextState;
 import io.llexthil.board.ReadOnlyViolationException;
 import io.llexthil.board.UploadProgress;
 import io.llexthil.board.UploadResult;
@@ -92,11 +92,11 @@ public final class FakeBoardClient implements BoardClient {
     }
 
     @Override
-    public BoardState state() {
+    public LlextState state() {
         receive("state", true);
-        List<BoardState.Ext> exts = new ArrayList<>();
-        model.list.forEach((n, uc) -> exts.add(new BoardState.Ext(n, uc, MiniModel.DEPS.getOrDefault(n, List.of()), 1, 4, MiniModel.BYTES)));
-        return new BoardState(exts, heap(), "{}");
+        List<LlextState.Ext> exts = new ArrayList<>();
+        model.list.forEach((n, uc) -> exts.add(new LlextState.Ext(n, uc, MiniModel.DEPS.getOrDefault(n, List.of()), 1, 4, MiniModel.BYTES)));
+        return new LlextState(exts, heap(), "{}");
     }
 
     @Override

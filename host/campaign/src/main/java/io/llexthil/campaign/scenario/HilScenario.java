@@ -15,10 +15,10 @@ import java.util.Map;
  * @param fresh       start from an erased context store and a reset board (default true)
  * @param steps       in order
  */
-public record Scenario(String name, String description, String source, String board,
+public record HilScenario(String name, String description, String source, String board,
                        Map<String, String> images, boolean fresh, List<Step> steps, Path baseDir) {
 
-    public Scenario {
+    public HilScenario {
         images = Map.copyOf(images);
         steps = List.copyOf(steps);
     }
