@@ -21,4 +21,11 @@ public final class ReadOnlyCommands {
         }
         return words.length == 2 && PAIRS.contains(List.of(words[0], words[1]));
     }
+
+    /** Refuses, before anything is sent, a command that a board opened {@code mode} must not get. */
+    public static void check(AccessMode mode, String board, String commandLine) {
+        if (mode == AccessMode.READ_ONLY && !isReadOnly(commandLine)) {
+            throw new ReadOnlyViolationException(board, "hil " + commandLine);
+        }
+    }
 }

@@ -14,13 +14,13 @@ import java.util.Locale;
  * it even while the firmware is busy.
  */
 final class Uploader {
-    private final HilBoardClient client;
+    private final BoardClient client;
     private final ShellSession session;
     private final String name;
     private final byte[] image;
     private final UploadProgress progress;
 
-    Uploader(HilBoardClient client, String name, byte[] image, UploadProgress progress) {
+    Uploader(BoardClient client, String name, byte[] image, UploadProgress progress) {
         this.client = client;
         this.session = client.session();
         this.name = name;
