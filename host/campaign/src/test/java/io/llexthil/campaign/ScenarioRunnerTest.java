@@ -116,7 +116,7 @@ class ScenarioRunnerTest {
         board.crashOn = "unload";
         twinCrashOn = "unload";
         CaseResult r = run(SAVE_RESTORE + "  - state: []\n");
-        assertThat(r.status()).isEqualTo(CaseStatus.PASS);
+        assertThat(r.status()).as(r.message()).isEqualTo(CaseStatus.PASS);
         assertThat(r.steps().get(9).outcome()).isEqualTo(StepOutcome.CRASH_AGREED);
         assertThat(r.steps().get(10).outcome()).isEqualTo(StepOutcome.SKIPPED);
         board.crashOn = null;

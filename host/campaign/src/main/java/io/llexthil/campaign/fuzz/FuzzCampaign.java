@@ -7,7 +7,6 @@ import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ScenarioWriter;
 import io.llexthil.campaign.scenario.Step;
-import io.llexthil.campaign.scenario.Steps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +65,7 @@ public final class FuzzCampaign {
     }
 
     private CaseResult runSequence(long seed, String suffix, List<Step> steps) {
-        HilScenario sc = Steps.scenario("fuzz seed " + seed + suffix, "random sequence from seed " + seed,
+        HilScenario sc = HilScenario.numbered("fuzz seed " + seed + suffix, "random sequence from seed " + seed,
                 "fuzz --seed " + seed, true, steps);
         Map<String, Object> meas = new LinkedHashMap<>();
         meas.put("seed", seed);
@@ -75,7 +74,7 @@ public final class FuzzCampaign {
     }
 
     private static Path write(Path runDir, long seed, List<Step> minimal) {
-        HilScenario sc = Steps.scenario("fuzz-" + seed + "-minimal", "shrunk from the sequence of seed " + seed,
+        HilScenario sc = HilScenario.numbered("fuzz-" + seed + "-minimal", "shrunk from the sequence of seed " + seed,
                 "fuzz --seed " + seed, true, minimal);
         Path file = runDir.resolve("fuzz-" + seed + "-minimal.yaml");
         try {
