@@ -122,6 +122,8 @@ class ScenarioLoaderTest {
         assertThat(error("name: x\nsteps:\n  - load: a\n    fault: {flash: 2}\n").field()).isEqualTo("fault.flash");
         assertThat(error("name: x\nsteps:\n  - call: {ext: a}\n").field()).isEqualTo("call.symbol");
         assertThat(error("name: x\nsteps:\n  - call: a f\n    expect: soon\n").field()).isEqualTo("expect");
+        assertThat(error("name: x\nsteps:\n  - load: a\n    expect: 3\n")).satisfies(e -> assertThat(e.field()).isEqualTo("expect"))
+                .satisfies(e -> assertThat(e.getMessage()).contains("only a call step has 'expect'").contains("expect_rc"));
         assertThat(error("name: x\nsteps:\n  - load: a\n    unload: b\n").getMessage()).contains("exactly one action");
         assertThat(error("name: x\nsteps:\n  - sleep: -5\n").field()).isEqualTo("sleep");
         assertThat(error("name: x\nsteps:\n  - reset: {kind: powercut}\n").field()).isEqualTo("reset.flash_op");
