@@ -152,7 +152,11 @@ static void on_enter(struct ms_shell *sh)
 		ms_raw(sh, "\r\n", 2);
 	}
 	sh->prompt_pending = false;
-	ms_show_prompt_and_line(sh);
+	/* Zephyr's state_set() (subsys/shell/shell.c) prints no prompt while a bypass callback is
+	 * installed: after a command that entered data mode the host sees its output and nothing else. */
+	if (!sh->bypass) {
+		ms_show_prompt_and_line(sh);
+	}
 }
 
 static void on_backspace(struct ms_shell *sh)
@@ -240,12 +244,9 @@ bool ms_process_one(struct ms_shell *sh)
 		return false;
 	}
 	if (sh->bypass) {
-		bool was_cr = sh->after_cr;
-
-		sh->after_cr = false;
-		if (was_cr && c == '\n') {
-			return true; /* the LF of the CRLF that ended the command which started bypass */
-		}
+		/* Zephyr's state_collect() hands every byte to the bypass callback before any line-end
+		 * handling: the LF of the CRLF that ran the command is data too. The line-end state is
+		 * left as it was, as Zephyr leaves its last_nl flag. */
 		if (sh->hooks.bypass != NULL) {
 			sh->hooks.bypass(sh->ctx, &c, 1);
 		}

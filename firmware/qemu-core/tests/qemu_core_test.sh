@@ -142,14 +142,17 @@ qmp_count() {
 	{ grep -a -o -F -- "$1" "$work/qmp.log" 2>/dev/null || true; } | wc -l
 }
 
-# hil ID ARGS...: runs `hil @ID ARGS`, waits for its result line and the prompt, checks the
+# hil ID ARGS...: runs `hil @ID ARGS`, waits for its result line and the prompt (none after
+# `upload data`), checks the
 # line's form and CRC; sets $rc and $json.
 hil() {
 	local id=$1
 	shift
 	send "hil @$id $*"
 	wait_until "the result line of 'hil @$id $*'" has_at_least "@@HIL|$id|" 1
-	wait_until "the prompt after 'hil @$id $*'" ends_with_prompt
+	# `upload data` leaves the shell in bypass mode, where (as on Zephyr) no prompt follows
+	local args="$*"
+	[ "${args#upload data }" = "$args" ] && wait_until "the prompt after 'hil @$id $*'" ends_with_prompt
 	local line
 	line=$(grep -a -F -- "@@HIL|$id|" "$transcript" | tail -n 1 | tr -d '\r')
 	[[ $line =~ ^@@HIL\|([0-9]+)\|(-?[0-9]+)\|(\{.*\})\|([0-9a-f]{8})$ ]] ||

@@ -68,7 +68,10 @@ static int command(struct sim *s, long id, const char *cmd, const char *step)
 	}
 	int rc = sim_check_result(s->out + at, id, step);
 
-	sim_expect(s, PROMPT, 5000, step);
+	/* After `upload data` the shell is in bypass mode and, like Zephyr's, prints no prompt. */
+	if (strncmp(cmd, "upload data", 11) != 0) {
+		sim_expect(s, PROMPT, 5000, step);
+	}
 	return rc;
 }
 
@@ -419,11 +422,18 @@ static int case_upload_bypass(const char *dir)
 	boot(&s, args, "boot");
 	snprintf(cmd, sizeof(cmd), "upload begin img 4 %08x", (unsigned)crc32_ieee(payload, 4));
 	CHECK(command(&s, 1, cmd, "upload begin") == 0, "upload begin");
-	sim_send_str(&s, "hil @2 upload data img\r\n"); /* the LF must not reach the receiver as data */
+	/* The LF reaches the receiver (Zephyr hands it to the bypass callback), which skips line
+	 * ends before a frame header. */
+	sim_send_str(&s, "hil @2 upload data img\r\n");
 	CHECK(expect_result(&s, "@@HIL|2|", 2, "upload data") == 0, "upload data rc 0");
-	sim_expect(&s, PROMPT, 3000, "prompt before data mode");
+	const char *data_result = strstr(s.out, "@@HIL|2|");
 	sim_send(&s, frame, make_frame(frame, 0, payload, 4));
-	CHECK(sim_expect(&s, "@@ACK|4\r\n", 3000, "ack") != NULL, "frame acknowledged");
+	const char *acked = sim_expect(&s, "@@ACK|4\r\n", 3000, "ack");
+	CHECK(acked != NULL, "frame acknowledged");
+	if (acked != NULL && data_result != NULL) {
+		const char *prompt = strstr(data_result, PROMPT);
+		CHECK(prompt == NULL || prompt > acked, "no prompt in data mode (Zephyr's state_set() prints none while bypassed)");
+	}
 	sim_send(&s, end, make_frame(end, 4, NULL, 0));
 	CHECK(expect_result(&s, "@@UPL|2|", 2, "end of data mode") == 0, "upload complete, rc 0");
 	CHECK(sim_expect(&s, PROMPT, 3000, "prompt after data mode") == s.out + s.out_len - strlen(PROMPT), "prompt back, right after the @@UPL line");

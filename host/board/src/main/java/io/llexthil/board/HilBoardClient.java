@@ -59,7 +59,12 @@ public final class HilBoardClient implements BoardClient {
     public HilReply command(String commandLine, Duration timeout) {
         ReadOnlyCommands.check(mode, boardName(), commandLine);
         int id = newId();
-        CommandResult result = session.exec("hil @" + id + " " + commandLine, timeout);
+        // The result line is the command's last output and names its id: it ends the command.
+        // Waiting for the prompt instead would hang after `upload data`, which a Zephyr shell
+        // follows with no prompt (bypass mode, docs/protocol.md section 5).
+        String resultPrefix = ResultLine.HIL + "|" + id + "|";
+        CommandResult result = session.exec("hil @" + id + " " + commandLine,
+                line -> line.contains(resultPrefix), timeout);
         return findReply(commandLine, id, result);
     }
 

@@ -96,6 +96,11 @@ class UploaderRecoveryTest {
         byte[] received() { return data.toByteArray(); }
 
         @Override
+        public CommandResult exec(String command, Predicate<String> lastLine, Duration timeout) {
+            return exec(command, timeout);
+        }
+
+        @Override
         public CommandResult exec(String command, Duration timeout) {
             Matcher m = CMD.matcher(command);
             assertThat(m.matches()).as(command).isTrue();

@@ -83,6 +83,11 @@ final class ReconnectingBoardClient extends ForwardingBoardClient {
         public CommandResult exec(String command, Duration timeout) { return s().exec(command, timeout); }
 
         @Override
+        public CommandResult exec(String command, java.util.function.Predicate<String> lastLine, Duration timeout) {
+            return s().exec(command, lastLine, timeout);
+        }
+
+        @Override
         public void writeRaw(byte[] bytes, Duration timeout) { s().writeRaw(bytes, timeout); }
 
         @Override

@@ -200,9 +200,9 @@ public final class DefaultShellSession implements ShellSession {
         String step = "exec '" + command + "'";
         acquireExecLock(deadline, step);
         try {
-            CommandResult result = run(command, deadline, step);
+            CommandResult result = run(command, deadline, step, null);
             if (!profile.retval()) return result;
-            CommandResult rv = run("retval", deadline, step + ": retval");
+            CommandResult rv = run("retval", deadline, step + ": retval", null);
             return new CommandResult(result.command(), result.output(), concat(result.logs(), rv.logs()),
                     result.elapsed(), parseRetval(rv, step), result.epoch());
         } finally {
@@ -210,7 +210,20 @@ public final class DefaultShellSession implements ShellSession {
         }
     }
 
-    private CommandResult run(String command, long deadline, String step) {
+    @Override
+    public CommandResult exec(String command, Predicate<String> lastLine, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String step = "exec '" + command + "'";
+        acquireExecLock(deadline, step);
+        try {
+            return run(command, deadline, step, lastLine);
+        } finally {
+            execLock.unlock();
+        }
+    }
+
+    /** Sends {@code command}; over at the prompt after its line end, or at a line {@code lastLine} accepts. */
+    private CommandResult run(String command, long deadline, String step, Predicate<String> lastLine) {
         long startSeq;
         long crashSince;
         int startEpoch;
@@ -237,6 +250,12 @@ public final class DefaultShellSession implements ShellSession {
                     Event e = fresh.get(i);
                     if (!e.isPrompt()) {
                         collector.line(e.line());
+                        String text = lastLine == null ? null : outputText(e);
+                        if (text != null && lastLine.test(text)) {
+                            giveBack(fresh.subList(i + 1, fresh.size()));
+                            return new CommandResult(command, collector.output(), collector.logs(),
+                                    Duration.ofNanos(System.nanoTime() - t0), OptionalInt.empty(), startEpoch);
+                        }
                     } else if (collector.prompt()) {
                         giveBack(fresh.subList(i + 1, fresh.size()));
                         return new CommandResult(command, collector.output(), collector.logs(),

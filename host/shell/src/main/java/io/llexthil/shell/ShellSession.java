@@ -32,6 +32,16 @@ public interface ShellSession extends AutoCloseable {
      */
     CommandResult exec(String command, Duration timeout);
 
+    /**
+     * Like {@link #exec(String, Duration)}, but the command is also over at the first output line
+     * that {@code lastLine} accepts, without waiting for a prompt. For commands after which a
+     * Zephyr shell prints none: while a bypass callback is installed, {@code state_set()} in
+     * {@code subsys/shell/shell.c} skips the prompt, and every byte after the command's line end
+     * goes to the callback. A prompt that comes first still ends the command. Never runs
+     * {@code retval} (it would be typed into the bypass callback).
+     */
+    CommandResult exec(String command, Predicate<String> lastLine, Duration timeout);
+
     /** Writes raw bytes (no pacing, no echo handling), e.g. upload frames in bypass mode. */
     void writeRaw(byte[] bytes, Duration timeout);
 

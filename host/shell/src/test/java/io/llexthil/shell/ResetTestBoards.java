@@ -44,6 +44,9 @@ public final class ResetTestBoards implements AutoCloseable {
             @Override public int epoch() { return 0; }
             @Override public BootEpoch awaitReady(Duration timeout) { throw new UnsupportedOperationException(); }
             @Override public CommandResult exec(String command, Duration timeout) { throw new UnsupportedOperationException(); }
+            @Override public CommandResult exec(String command, java.util.function.Predicate<String> lastLine, Duration timeout) {
+                throw new UnsupportedOperationException();
+            }
             @Override public void writeRaw(byte[] bytes, Duration timeout) { throw new UnsupportedOperationException(); }
             @Override public String awaitLine(Predicate<String> match, Duration timeout) { throw new UnsupportedOperationException(); }
             @Override public void clearPending() { }

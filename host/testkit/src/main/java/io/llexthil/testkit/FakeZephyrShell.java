@@ -34,6 +34,7 @@ public final class FakeZephyrShell implements AutoCloseable {
     private final List<ReceivedChunk> chunks = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
     private final LinkedBlockingQueue<Object> work = new LinkedBlockingQueue<>();
     private final Console console = new Console();
     private final Thread shellThread;
@@ -44,7 +45,9 @@ public final class FakeZephyrShell implements AutoCloseable {
     private volatile int terminalWidth = 80;
     private volatile boolean closed;
 
-    private record Rule(Pattern pattern, Reply reply) {}
+    private record Rule(Pattern pattern, java.util.function.Function<String, Reply> replies) {
+        Reply replyFor(String command) { return replies.apply(command); }
+    }
 
     private static final class PartialHook {
         final String typed;
@@ -108,7 +111,15 @@ public final class FakeZephyrShell implements AutoCloseable {
 
     /** Answers command lines fully matching {@code pattern}. Later rules win. */
     public FakeZephyrShell onCommand(Pattern pattern, Reply reply) {
-        rules.add(0, new Rule(pattern, reply));
+        return onCommand(pattern, command -> reply);
+    }
+
+    /**
+     * Answers command lines fully matching {@code pattern} with a reply made from the command line
+     * (e.g. one that echoes a request id back). Later rules win.
+     */
+    public FakeZephyrShell onCommand(Pattern pattern, java.util.function.Function<String, Reply> replies) {
+        rules.add(0, new Rule(pattern, replies));
         return this;
     }
 
@@ -133,6 +144,13 @@ public final class FakeZephyrShell implements AutoCloseable {
     public byte[] receivedBytes() {
         synchronized (received) {
             return received.toByteArray();
+        }
+    }
+
+    /** Every byte the fake has written, in order (prompts, echo and output alike). */
+    public byte[] sentBytes() {
+        synchronized (sent) {
+            return sent.toByteArray();
         }
     }
 
@@ -177,7 +195,24 @@ public final class FakeZephyrShell implements AutoCloseable {
                     runReply(r);
                     continue;
                 }
-                for (byte b : (byte[]) item) {
+                byte[] bytes = (byte[]) item;
+                int next = 0;
+                while (next < bytes.length) {
+                    if (console.bypass != null) {
+                        // shell.c state_collect(): with a bypass callback installed every byte goes
+                        // to it, 16 at a time, before any line-end or echo handling
+                        int n = Math.min(16, bytes.length - next);
+                        console.bypass.bytes(java.util.Arrays.copyOfRange(bytes, next, next + n), console.bypassOutput);
+                        next += n;
+                        if (console.bypass == null) {
+                            // ended inside the callback: state_set(ACTIVE) clears the line and prints the prompt
+                            line.setLength(0);
+                            console.typed = "";
+                            console.printPrompt();
+                        }
+                        continue;
+                    }
+                    byte b = bytes[next++];
                     if (b == '\r' || b == '\n') {
                         // Zephyr treats CR, LF and CRLF (or LFCR) each as one Enter
                         if (lastNewline != 0 && b != lastNewline) {
@@ -236,9 +271,11 @@ public final class FakeZephyrShell implements AutoCloseable {
         }
         for (Rule rule : rules) {
             if (rule.pattern().matcher(command).matches()) {
-                rule.reply().run(console);
-                if (rule.reply().prompt()) console.printPrompt();
-                return rule.reply().retval();
+                Reply reply = rule.replyFor(command);
+                reply.run(console);
+                // shell.c state_set(): no prompt while a bypass callback is installed
+                if (reply.prompt() && console.bypass == null) console.printPrompt();
+                return reply.retval();
             }
         }
         console.write(command.split(" ", 2)[0] + ": command not found\r\n");
@@ -248,7 +285,8 @@ public final class FakeZephyrShell implements AutoCloseable {
 
     private void runReply(Reply r) throws InterruptedException {
         r.run(console);
-        if (r.prompt()) console.printPrompt();
+        // output from another thread in bypass mode: shell_vfprintf() reprints no prompt
+        if (r.prompt() && console.bypass == null) console.printPrompt();
     }
 
     private void runReplyNoPrompt(Reply r) throws InterruptedException {
@@ -266,10 +304,24 @@ public final class FakeZephyrShell implements AutoCloseable {
     /** What replies act on: the fake's output side. */
     final class Console {
         volatile String typed = "";
+        volatile BypassHandler bypass;
+        final BypassHandler.Output bypassOutput = new BypassHandler.Output() {
+            @Override public void line(String text) { write(text + "\r\n"); }
+
+            @Override public void end() { bypass = null; }
+        };
+
+        void bypass(BypassHandler handler) { bypass = handler; }
 
         void write(String s) { write(s.getBytes(StandardCharsets.UTF_8)); }
 
-        void write(byte[] bytes) { if (!closed) transport.write(bytes); }
+        void write(byte[] bytes) {
+            if (closed) return;
+            synchronized (sent) {
+                sent.writeBytes(bytes);
+            }
+            transport.write(bytes);
+        }
 
         void printPrompt() { write(colours ? "\u001b[1;32m" + prompt + "\u001b[0m" : prompt); }
 

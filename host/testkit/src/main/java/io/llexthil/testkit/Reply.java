@@ -127,6 +127,13 @@ public final class Reply {
         });
     }
 
+    /**
+     * Installs a bypass callback ({@code shell_set_bypass()}): every later byte goes to
+     * {@code handler}, and no prompt follows this reply, because Zephyr's {@code state_set()}
+     * prints none while a bypass callback is installed.
+     */
+    public Reply bypass(BypassHandler handler) { return then(c -> c.bypass(handler)); }
+
     /** Switches the fake's echo of typed characters on or off (like {@code shell echo off}). */
     public Reply echo(boolean on) { return then(c -> c.echo(on)); }
 

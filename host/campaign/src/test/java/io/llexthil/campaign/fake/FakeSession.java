@@ -32,6 +32,11 @@ public final class FakeSession implements ShellSession {
     }
 
     @Override
+    public CommandResult exec(String command, Predicate<String> lastLine, Duration timeout) {
+        return exec(command, timeout);
+    }
+
+    @Override
     public void writeRaw(byte[] bytes, Duration timeout) {
         throw new UnsupportedOperationException();
     }
