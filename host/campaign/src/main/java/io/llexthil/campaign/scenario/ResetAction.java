@@ -76,7 +76,7 @@ public record ResetAction(ResetSpec spec) implements StepAction {
     public String key() { return KEY; }
 
     @Override
-    public String label() { return KEY + " " + (spec == null ? "shell" : spec.describe()); }
+    public String label() { return KEY + " " + spec.describe(); }
 
     @Override
     public String yaml() {
