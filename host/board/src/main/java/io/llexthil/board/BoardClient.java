@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * {@link io.llexthil.shell.ShellTimeoutException}, {@link HilProtocolException} (a result line
  * that is missing, corrupted or for another request), {@link ReadOnlyViolationException}.
  *
- * <p>An implementation provides the seam: {@link #command} and the few methods above it; every
- * typed command below is written once, as a default method over {@link #command}, so a
- * decorator ({@link ForwardingBoardClient}) that wraps the seam wraps every command, present and
- * future.
+ * <p>An implementation provides the seam: {@link #command}, {@link #upload} and the few methods
+ * above them; every typed command below is written once, as a default method over
+ * {@link #command}, so a decorator ({@link ForwardingBoardClient}) that wraps the seam wraps every
+ * command, present and future.
  */
 public interface BoardClient extends AutoCloseable {
 
@@ -47,6 +47,12 @@ public interface BoardClient extends AutoCloseable {
     /** The shell session underneath (transcripts, epochs, the raw bytes of an upload). */
     ShellSession session();
 
+    /**
+     * Uploads an image, resuming a partial upload of the same name, length and CRC. Part of the
+     * seam: an upload is a transfer with its own framing and recovery, not one command.
+     */
+    UploadResult upload(String name, byte[] image, UploadProgress progress);
+
     @Override
     void close();
 
@@ -68,10 +74,6 @@ public interface BoardClient extends AutoCloseable {
         return new FaultState(p.path("alloc").asInt(), p.path("flash").asInt(), p.path("alloc_calls").asLong());
     }
 
-    /** Uploads an image, resuming a partial upload of the same name, length and CRC. */
-    default UploadResult upload(String name, byte[] image, UploadProgress progress) {
-        return new Uploader(this, name, image, progress == null ? UploadProgress.NONE : progress).run();
-    }
 
     /** {@link #upload(String, byte[], UploadProgress)} without progress reports. */
     default UploadResult upload(String name, byte[] image) {

@@ -37,5 +37,10 @@ public abstract class ForwardingBoardClient implements BoardClient {
     public ShellSession session() { return delegate().session(); }
 
     @Override
+    public UploadResult upload(String name, byte[] image, UploadProgress progress) {
+        return delegate().upload(name, image, progress);
+    }
+
+    @Override
     public void close() { delegate().close(); }
 }

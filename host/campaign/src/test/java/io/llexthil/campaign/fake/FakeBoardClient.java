@@ -7,6 +7,7 @@ import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.HilReply;
 import io.llexthil.board.ReadOnlyCommands;
+import io.llexthil.board.RetryLog;
 import io.llexthil.board.UploadProgress;
 import io.llexthil.board.UploadResult;
 import io.llexthil.shell.BoardCrashedException;
@@ -34,6 +35,8 @@ public final class FakeBoardClient implements BoardClient {
     public final List<String> sent = new ArrayList<>();
     public long leakOnRestore;
     public String crashOn;
+    /** A command the link "damages" once: recorded in the session's retry log as the real client does. */
+    public String retryOn;
     public int resets;
     private final AccessMode mode;
     private int id;
@@ -84,6 +87,9 @@ public final class FakeBoardClient implements BoardClient {
     @Override
     public HilReply command(String commandLine, Duration timeout) {
         receive(commandLine);
+        if (commandLine.equals(retryOn)) {
+            RetryLog.of(session).add("hil " + commandLine + ": request 1: damaged result line; resolved");
+        }
         List<String> w = Arrays.asList(commandLine.split(" "));
         String arg1 = w.size() > 1 ? w.get(1) : "";
         // "ctx" and "fault" take a sub-command ("ctx save", "fault alloc"); a bare "fault" is a query
