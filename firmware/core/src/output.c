@@ -1,7 +1,7 @@
 /*
- * Result lines `@@HIL|<id>|<rc>|<json>|<crc>`, streamed: the line goes to port->write in
- * pieces of at most HIL_OUT_PIECE bytes while it is produced, and its CRC is computed on the
- * way, so no command ever needs the whole line in RAM. The last piece carries `|crc\r\n`.
+ * Result lines `@@HIL|<id>|<rc>|<json>|<crc>` and the ready line `@@RDY|<boot>|<json>|<crc>`,
+ * streamed: the line goes to port->write in pieces of at most HIL_OUT_PIECE bytes while it is
+ * produced, and its CRC is computed on the way, so no command ever needs the whole line in RAM. The last piece carries `|crc\r\n`.
  */
 #include <string.h>
 
@@ -126,6 +126,16 @@ void hil_out_framed(const char *tag, uint32_t id, const char *fmt, ...)
 	hil_vformat(put_bytes, NULL, false, fmt, ap);
 	va_end(ap);
 	end_line();
+}
+
+void hil_core_announce_ready(void)
+{
+	const struct hil_port *p = hil_g_port;
+
+	/* Framed like a result line, the boot count in the id's place. Plain formatting: the build
+	 * id is checked hex (hil_core_init), the version a constant, the board name the port's. */
+	hil_out_framed("@@RDY", p->boot_count, "{\"build\":\"%s\",\"fw\":\"%s\",\"board\":\"%s\"}",
+		       p->build_id, HIL_FW_VERSION, p->board);
 }
 
 size_t hil_out_capture(char *buf, size_t size)

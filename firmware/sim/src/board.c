@@ -161,6 +161,9 @@ int board_run(void)
 	board.boot_ns = sim_now_ns();
 	console_write(BANNER, sizeof(BANNER) - 1);
 	mb_log_boot(&board.port, board.opts.profile, (uint32_t)board.opts.heap);
+	/* Input is taken from here on (the console feeds the shell's ring): say so, so the host
+	 * needs no quiet period; the first prompt follows. */
+	hil_core_announce_ready();
 	ms_start(mb_shell());
 	return console_run(hil_core_poll);
 }

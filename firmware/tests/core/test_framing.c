@@ -166,6 +166,18 @@ static void info_exact(void)
 	t_port.rx_buf = 1024;
 }
 
+/* The ready line: same framing as a result line, boot count in the id's place. */
+static void ready_line_framing(void)
+{
+	t_out_clear();
+	hil_core_announce_ready();
+	const char *body = "7|{\"build\":\"3f2a9c1e5b7d0a42\",\"fw\":\"" HIL_FW_VERSION "\",\"board\":\"test/board\"}";
+	char want[200];
+	snprintf(want, sizeof(want), "@@RDY|%s|%08x\r\n", body, hil_crc32(0, body, strlen(body)));
+	CHECK_STR(t_out, want);
+	CHECK_EQ_INT(t_count_lines("@@RDY|"), 1);
+}
+
 int main(void)
 {
 	t_flash_wipe();
@@ -175,5 +187,6 @@ int main(void)
 	result_line_framing();
 	argument_errors();
 	info_exact();
+	ready_line_framing();
 	return t_done("test_framing");
 }

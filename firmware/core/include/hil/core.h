@@ -41,6 +41,12 @@ int hil_core_command(int argc, char **argv);
  * More than 24 words -> -HIL_EINVAL result line. */
 int hil_core_command_line(char *line);
 
+/* Announce readiness: prints `@@RDY|<boot>|{"build":s,"fw":s,"board":s}|<crc>` (CRC-32 of
+ * `<boot>|<json>`, as for result lines; docs/protocol.md section 3.1), so the host knows this
+ * boot takes commands without waiting for a quiet period. Call once per boot, after
+ * hil_core_init() succeeded and once the shell takes input. */
+void hil_core_announce_ready(void);
+
 /* Bytes received while in data mode (the port routes them here while bypass is on).
  * Prints @@ACK / @@NAK lines and, at the end frame or the abort sequence, the @@UPL line,
  * then calls port->bypass(false). Bytes arriving outside data mode are ignored. */

@@ -61,7 +61,7 @@ public interface BoardClient extends AutoCloseable {
     }
 
     default LlextState state() {
-        return ReplyMapper.state(checked("state").payload());
+        return ReplyMapper.state(checked("state"));
     }
 
     default CtxInfo ctxInfo() {

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import io.llexthil.link.Link;
 import io.llexthil.link.LinkException;
 import io.llexthil.link.LinkListener;
+import io.llexthil.link.Pacing;
 import io.llexthil.shell.console.ConsoleDecoder;
 import io.llexthil.shell.console.ConsoleLine;
 import io.llexthil.shell.console.ConsoleListener;
@@ -39,12 +40,15 @@ public final class DefaultShellSession implements ShellSession {
     private static final Logger log = LoggerFactory.getLogger(DefaultShellSession.class);
     private static final int MAX_PENDING = 200_000;
     private static final int TAIL_BYTES = 80;
+    /** Longest single read on the caller's thread; any news (bytes, disconnect, close) ends it earlier. */
+    private static final long PUMP_SLICE_NANOS = 50_000_000L;
 
     private final Link link;
     private final BoardProfile profile;
     private final String board;
     private final FileTranscript transcript;
     private final ConsoleDecoder decoder;
+    private final Pacing pacing;
     private final TailBytes tail = new TailBytes(TAIL_BYTES);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -62,8 +66,10 @@ public final class DefaultShellSession implements ShellSession {
     private long lastFatalSeq = -1;
     private final ArrayDeque<Event> recentFatals = new ArrayDeque<>();
     private long lastRxNanos = System.nanoTime();
+    private ReadyAnnouncement announced; // this boot's ready line, null until it arrives
+    private volatile long received; // chunks delivered so far: what a pumping waiter compares against
     private String disconnected;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** A decoded line, or a prompt sighting when {@code line} is null. */
     private record Event(long seq, ConsoleLine line) {
@@ -77,6 +83,7 @@ public final class DefaultShellSession implements ShellSession {
         this.transcript = new FileTranscript(runDir, board, 10_000, clock);
         this.decoder = new ConsoleDecoder(profile.consolePatterns(), new Decoded());
         this.bootEpoch = new BootEpoch(0, "", Instant.now(clock));
+        this.pacing = profile.pacingFor(link.url());
     }
 
     /**
@@ -133,7 +140,8 @@ public final class DefaultShellSession implements ShellSession {
                 // with a banner, any prompt after it counts; without, only a fresh one answers for the board
                 long promptAfter = profile.bannerRequired() ? epochStartSeq : startSeq;
                 awaitPrompt(deadline, startSeq, promptAfter);
-                awaitQuiet(deadline, startSeq);
+                if (profile.readyLine() == BoardProfile.ReadyLine.REQUIRED) awaitAnnouncement(deadline, startSeq);
+                else awaitQuiet(deadline, startSeq);
                 if (epoch == waitingEpoch) break; // rebooted again while settling: wait for that boot
             }
             readyEpoch = epoch;
@@ -176,9 +184,10 @@ public final class DefaultShellSession implements ShellSession {
         return profile.bannerRequired() ? epochStartSeq : startSeq;
     }
 
+    /** The quiet period, cut short by a ready line: a board that says it is ready needs no sleep. */
     private void awaitQuiet(long deadline, long startSeq) {
         long quiet = profile.quietPeriod().toNanos();
-        while (true) {
+        while (announced == null) {
             failIfGone("awaitReady: quiet period");
             failIfCrashed("awaitReady: quiet period", crashSince(startSeq));
             long now = System.nanoTime();
@@ -190,6 +199,18 @@ public final class DefaultShellSession implements ShellSession {
             }
             awaitNanos(Math.min(deadline - now, quiet - silentFor));
         }
+    }
+
+    private void awaitAnnouncement(long deadline, long startSeq) {
+        waitUntil(deadline, "awaitReady: ready line", crashSince(startSeq), () -> announced != null,
+                "no ready line " + ReadyAnnouncement.TAG + "<boot>|<json>|<crc> after the prompt (is the board running "
+                        + "llext-hil firmware? for other firmware set ready_line: auto)");
+    }
+
+    /** This boot's ready line, or null when the board has printed none (yet, or foreign firmware). */
+    public ReadyAnnouncement readyAnnouncement() {
+        lock.lock();
+        try { return announced; } finally { lock.unlock(); }
     }
 
     // ---------------------------------------------------------------- commands
@@ -368,19 +389,24 @@ public final class DefaultShellSession implements ShellSession {
 
     // ---------------------------------------------------------------- sending
 
-    /** Types {@code text} plus the line ending in chunks, pausing between them (profile pacing). */
+    /** The pacing commands are typed with: the profile's, else the link's, else the generic serial one. */
+    public Pacing pacing() { return pacing; }
+
+    /** Types {@code text} plus the line ending in chunks, pausing between them ({@link #pacing()}). */
     private void sendLine(String text, long deadline, String step) {
         transcript.lineOut(text);
         byte[] bytes = (text + profile.lineEnding()).getBytes(StandardCharsets.UTF_8);
         transcript.rawOut(bytes);
-        int chunk = profile.txChunk();
+        int chunk = pacing.chunk();
         for (int off = 0; off < bytes.length; off += chunk) {
-            if (off > 0 && !profile.txDelay().isZero()) sleepUntilOrFail(profile.txDelay(), deadline, step);
+            if (off > 0 && !pacing.delay().isZero()) sleepUntilOrFail(pacing.delay(), deadline, step);
             long left = deadline - System.nanoTime();
             if (left <= 0) throw timeout(step, "deadline passed while sending");
             Duration writeTimeout = Duration.ofNanos(Math.min(left, profile.writeTimeout().toNanos()));
             try {
-                link.write(java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + chunk)), writeTimeout);
+                boolean whole = off == 0 && chunk >= bytes.length;
+                link.write(whole ? bytes : java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + chunk)),
+                        writeTimeout);
             } catch (LinkException e) {
                 throw writeFailed(step, e);
             }
@@ -444,6 +470,19 @@ public final class DefaultShellSession implements ShellSession {
 
     private void awaitNanos(long nanos) {
         if (nanos <= 0) return;
+        if (lock.getHoldCount() == 1) {
+            // read on this thread: woken by the kernel, not by a hand-off from the link's thread
+            long seen = received;
+            lock.unlock();
+            boolean pumped;
+            try {
+                pumped = link.pump(Math.min(nanos, PUMP_SLICE_NANOS), () -> received != seen || closed);
+            } finally {
+                lock.lock();
+            }
+            // news delivered by the link's thread while the lock was free: no signal will come for it
+            if (pumped || received != seen || closed) return;
+        }
         try {
             changed.awaitNanos(nanos);
         } catch (InterruptedException e) {
@@ -475,6 +514,7 @@ public final class DefaultShellSession implements ShellSession {
     }
 
     private ShellTimeoutException timeout(String step, String message) {
+        transcript.flush(); // what was sent before the board went silent
         return new ShellTimeoutException(board, step, message, tail.escaped());
     }
 
@@ -510,6 +550,7 @@ public final class DefaultShellSession implements ShellSession {
             try {
                 lastRxNanos = System.nanoTime();
                 decoder.feed(bytes);
+                received++;
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -521,6 +562,7 @@ public final class DefaultShellSession implements ShellSession {
             lock.lock();
             try {
                 disconnected = reason == null || reason.isEmpty() ? "disconnected" : reason;
+                received++;
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -539,6 +581,7 @@ public final class DefaultShellSession implements ShellSession {
                     epoch++;
                     bootEpoch = new BootEpoch(epoch, line.text().strip(), Instant.now(clock));
                     pending.clear(); // whatever came before the reset belongs to the old boot
+                    announced = null;
                     epochStartSeq = nextSeq;
                     enqueue(line);
                     log.debug("{}: boot epoch {}: {}", board, epoch, line.text());
@@ -549,8 +592,18 @@ public final class DefaultShellSession implements ShellSession {
                     if (recentFatals.size() > 8) recentFatals.pollFirst();
                     enqueue(line);
                 }
-                default -> enqueue(line);
+                default -> {
+                    ReadyAnnouncement ready = readyIn(line);
+                    if (ready != null) announced = ready; // session state, not command output
+                    else enqueue(line);
+                }
             }
+        }
+
+        private ReadyAnnouncement readyIn(ConsoleLine line) {
+            String text = line.kind() == ConsoleLine.Kind.PROMPT_LINE ? line.afterPrompt() : line.text();
+            return line.kind() == ConsoleLine.Kind.LOG || !text.contains(ReadyAnnouncement.TAG)
+                    ? null : ReadyAnnouncement.parse(text);
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.llexthil.link.ControlLine;
+import io.llexthil.link.Pacing;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.reset.ControlLinePulseReset;
 import io.llexthil.shell.reset.ResetSpec;
@@ -50,10 +51,14 @@ final class BoardProfileReader {
             b.fatal(fatal);
         }
         b.lineEnding(lineEnding(f));
-        YamlFields pacing = f.child("pacing");
-        int chunk = pacing.integer("chunk", 16);
-        if (chunk < 1) throw pacing.error("chunk", "expected at least 1, got " + chunk);
-        b.txChunk(chunk).txDelay(pacing.duration("delay", Duration.ofMillis(5)));
+        if (f.has("pacing")) {
+            // without it, the link's own pacing applies where it knows one (BoardProfile.pacingFor)
+            YamlFields pacing = f.child("pacing");
+            int chunk = pacing.integer("chunk", Pacing.GENERIC_SERIAL.chunk());
+            if (chunk < 1) throw pacing.error("chunk", "expected at least 1, got " + chunk);
+            b.txChunk(chunk).txDelay(pacing.duration("delay", Pacing.GENERIC_SERIAL.delay()));
+        }
+        b.readyLine(readyLine(f));
         b.retval(f.bool("retval", false));
         YamlFields t = f.child("timeouts");
         b.openTimeout(t.duration("open", Duration.ofSeconds(5)))
@@ -71,6 +76,15 @@ final class BoardProfileReader {
         // a twister entry names a device: that is a serial link
         if (f.has("serial")) return "serial://" + f.string("serial", null) + "?baud=" + baud;
         return null;
+    }
+
+    private static BoardProfile.ReadyLine readyLine(YamlFields f) {
+        String v = f.string("ready_line", "auto");
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "auto" -> BoardProfile.ReadyLine.AUTO;
+            case "required" -> BoardProfile.ReadyLine.REQUIRED;
+            default -> throw f.error("ready_line", "expected auto or required, got '" + v + "'");
+        };
     }
 
     private static String lineEnding(YamlFields f) {
