@@ -1,7 +1,11 @@
 package io.llexthil.board;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.llexthil.shell.ShellSession;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The firmware's HIL command set (docs/protocol.md) as a typed Java API over one shell session.
@@ -12,6 +16,11 @@ import java.util.List;
  * failed: {@link io.llexthil.shell.BoardCrashedException} (fatal banner: a crash),
  * {@link io.llexthil.shell.ShellTimeoutException}, {@link HilProtocolException} (a result line
  * that is missing, corrupted or for another request), {@link ReadOnlyViolationException}.
+ *
+ * <p>An implementation provides the seam: {@link #command}, {@link #upload} and the few methods
+ * above them; every typed command below is written once, as a default method over
+ * {@link #command}, so a decorator ({@link ForwardingBoardClient}) that wraps the seam wraps every
+ * command, present and future.
  */
 public interface BoardClient extends AutoCloseable {
 
@@ -20,43 +29,14 @@ public interface BoardClient extends AutoCloseable {
     /** READ_WRITE for bench and CI; READ_ONLY for field diagnostics (nothing else is sent). */
     AccessMode accessMode();
 
-    BoardInfo info();
+    /** Any HIL command (the text after {@code hil @<id>}), with its result line found and checked. */
+    HilReply command(String commandLine, Duration timeout);
 
-    BoardState state();
+    /** How long a typed command waits for its result. */
+    Duration commandTimeout();
 
-    CtxInfo ctxInfo();
-
-    /** The armed faults and the allocation-call counter ({@code hil fault}). */
-    FaultState fault();
-
-    /** Uploads an image, resuming a partial upload of the same name, length and CRC. */
-    UploadResult upload(String name, byte[] image, UploadProgress progress);
-
-    /** {@link #upload(String, byte[], UploadProgress)} without progress reports. */
-    default UploadResult upload(String name, byte[] image) {
-        return upload(name, image, null);
-    }
-
-    HilReply load(String name);
-
-    HilReply unload(String name);
-
-    /** {@code hil call}: the reply's payload has {@code value} when rc == 0. */
-    HilReply call(String name, String symbol);
-
-    /** {@code hil ctx save [names]}; an empty list saves every loaded extension in list order. */
-    HilReply ctxSave(List<String> names);
-
-    /** {@code hil ctx restore [order ...]}; an empty list restores in saved order. */
-    HilReply ctxRestore(List<Integer> order);
-
-    HilReply ctxErase();
-
-    HilReply faultAlloc(int k);
-
-    HilReply faultFlash(int n);
-
-    HilReply faultClear();
+    /** The link's nominal line rate in baud (0 = unknown): upload throughput is reported against it. */
+    int nominalBaud();
 
     /**
      * Resets the board with its profile's reset method ({@code hil reset cold} through the shell
@@ -64,12 +44,90 @@ public interface BoardClient extends AutoCloseable {
      */
     void reset(Duration timeout);
 
-    /** Any HIL command, raw (for the interactive console and for tests). */
-    HilReply command(String commandLine, Duration timeout);
+    /** The shell session underneath (transcripts, epochs, the raw bytes of an upload). */
+    ShellSession session();
 
-    /** The shell session underneath (transcripts, epochs). */
-    io.llexthil.shell.ShellSession session();
+    /**
+     * Uploads an image, resuming a partial upload of the same name, length and CRC. Part of the
+     * seam: an upload is a transfer with its own framing and recovery, not one command.
+     */
+    UploadResult upload(String name, byte[] image, UploadProgress progress);
 
     @Override
     void close();
+
+    default BoardInfo info() {
+        return ReplyMapper.info(checked("info").payload());
+    }
+
+    default LlextState state() {
+        return ReplyMapper.state(checked("state"));
+    }
+
+    default CtxInfo ctxInfo() {
+        return ReplyMapper.ctxInfo(checked("ctx info").payload());
+    }
+
+    /** The armed faults and the allocation-call counter ({@code hil fault}). */
+    default FaultState fault() {
+        JsonNode p = checked("fault").payload();
+        return new FaultState(p.path("alloc").asInt(), p.path("flash").asInt(), p.path("alloc_calls").asLong());
+    }
+
+
+    /** {@link #upload(String, byte[], UploadProgress)} without progress reports. */
+    default UploadResult upload(String name, byte[] image) {
+        return upload(name, image, null);
+    }
+
+    default HilReply load(String name) {
+        return command("load " + name, commandTimeout());
+    }
+
+    default HilReply unload(String name) {
+        return command("unload " + name, commandTimeout());
+    }
+
+    /** {@code hil call}: the reply's payload has {@code value} when rc == 0. */
+    default HilReply call(String name, String symbol) {
+        return command("call " + name + " " + symbol, commandTimeout());
+    }
+
+    /** {@code hil ctx save [names]}; an empty list saves every loaded extension in list order. */
+    default HilReply ctxSave(List<String> names) {
+        return command(names.isEmpty() ? "ctx save" : "ctx save " + String.join(" ", names), commandTimeout());
+    }
+
+    /** {@code hil ctx restore [order ...]}; an empty list restores in saved order. */
+    default HilReply ctxRestore(List<Integer> order) {
+        return command(order.isEmpty() ? "ctx restore"
+                : "ctx restore order " + order.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                commandTimeout());
+    }
+
+    default HilReply ctxErase() {
+        return command("ctx erase", commandTimeout());
+    }
+
+    default HilReply faultAlloc(int k) {
+        return command("fault alloc " + k, commandTimeout());
+    }
+
+    default HilReply faultFlash(int n) {
+        return command("fault flash " + n, commandTimeout());
+    }
+
+    default HilReply faultClear() {
+        return command("fault clear", commandTimeout());
+    }
+
+    /** A command whose failure is an error of the exchange, not a result (the queries above). */
+    private HilReply checked(String commandLine) {
+        HilReply reply = command(commandLine, commandTimeout());
+        if (!reply.ok()) {
+            throw new HilProtocolException(boardName(), "hil " + commandLine,
+                    "failed with rc " + reply.rc() + ": " + reply.error(), HilBoardClient.tail(reply.line()));
+        }
+        return reply;
+    }
 }

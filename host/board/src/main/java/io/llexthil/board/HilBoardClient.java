@@ -1,14 +1,10 @@
 package io.llexthil.board;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.llexthil.shell.ShellSession;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * {@link BoardClient} over a {@link ShellSession}: frames each command with a fresh request id,
@@ -52,9 +48,11 @@ public final class HilBoardClient implements BoardClient {
 
     int newId() { return nextId.getAndIncrement(); }
 
-    Duration commandTimeout() { return commandTimeout; }
+    @Override
+    public Duration commandTimeout() { return commandTimeout; }
 
-    int nominalBaud() { return nominalBaud; }
+    @Override
+    public int nominalBaud() { return nominalBaud; }
 
     /**
      * The single seam every HIL request passes: checked both ways, retried or resolved on link
@@ -63,9 +61,7 @@ public final class HilBoardClient implements BoardClient {
      */
     @Override
     public HilReply command(String commandLine, Duration timeout) {
-        if (mode == AccessMode.READ_ONLY && !ReadOnlyCommands.isReadOnly(commandLine)) {
-            throw new ReadOnlyViolationException(boardName(), "hil " + commandLine);
-        }
+        ReadOnlyCommands.check(mode, boardName(), commandLine);
         return delivery.deliver(commandLine, timeout);
     }
 
@@ -78,74 +74,10 @@ public final class HilBoardClient implements BoardClient {
         return text.length() <= 120 ? text : text.substring(text.length() - 120);
     }
 
-    private HilReply checked(String commandLine) {
-        HilReply reply = command(commandLine, commandTimeout);
-        if (!reply.ok()) {
-            throw new HilProtocolException(boardName(), "hil " + commandLine,
-                    "failed with rc " + reply.rc() + ": " + reply.error(), tail(reply.line()));
-        }
-        return reply;
-    }
-
-    @Override
-    public BoardInfo info() {
-        HilReply r = checked("info");
-        return ReplyMapper.info(r.payload());
-    }
-
-    @Override
-    public BoardState state() {
-        return ReplyMapper.state(checked("state"));
-    }
-
-    @Override
-    public CtxInfo ctxInfo() {
-        return ReplyMapper.ctxInfo(checked("ctx info").payload());
-    }
-
-    @Override
-    public FaultState fault() {
-        JsonNode p = checked("fault").payload();
-        return new FaultState(p.path("alloc").asInt(), p.path("flash").asInt(), p.path("alloc_calls").asLong());
-    }
-
     @Override
     public UploadResult upload(String name, byte[] image, UploadProgress progress) {
         return new Uploader(this, name, image, progress == null ? UploadProgress.NONE : progress).run();
     }
-
-    @Override
-    public HilReply load(String name) { return command("load " + name, commandTimeout); }
-
-    @Override
-    public HilReply unload(String name) { return command("unload " + name, commandTimeout); }
-
-    @Override
-    public HilReply call(String name, String symbol) { return command("call " + name + " " + symbol, commandTimeout); }
-
-    @Override
-    public HilReply ctxSave(List<String> names) {
-        return command(names.isEmpty() ? "ctx save" : "ctx save " + String.join(" ", names), commandTimeout);
-    }
-
-    @Override
-    public HilReply ctxRestore(List<Integer> order) {
-        return command(order.isEmpty() ? "ctx restore"
-                : "ctx restore order " + order.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                commandTimeout);
-    }
-
-    @Override
-    public HilReply ctxErase() { return command("ctx erase", commandTimeout); }
-
-    @Override
-    public HilReply faultAlloc(int k) { return command("fault alloc " + k, commandTimeout); }
-
-    @Override
-    public HilReply faultFlash(int n) { return command("fault flash " + n, commandTimeout); }
-
-    @Override
-    public HilReply faultClear() { return command("fault clear", commandTimeout); }
 
     @Override
     public void reset(Duration timeout) {
@@ -201,12 +133,6 @@ public final class HilBoardClient implements BoardClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 
     @Override

@@ -26,6 +26,13 @@ public final class ReadOnlyCommands {
         return words.length == 2 && PAIRS.contains(List.of(words[0], words[1]));
     }
 
+    /** Refuses, before anything is sent, a command that a board opened {@code mode} must not get. */
+    public static void check(AccessMode mode, String board, String commandLine) {
+        if (mode == AccessMode.READ_ONLY && !isReadOnly(commandLine)) {
+            throw new ReadOnlyViolationException(board, "hil " + commandLine);
+        }
+    }
+
     /** The whitespace-separated words (checked before every command: no regex). */
     private static String[] words(String line) {
         java.util.List<String> out = new java.util.ArrayList<>(4);

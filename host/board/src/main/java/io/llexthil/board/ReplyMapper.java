@@ -29,21 +29,21 @@ final class ReplyMapper {
                 p.path("test").asBoolean(),
                 new BoardInfo.UploadParams(u.path("chunk").asInt(256), u.path("window").asInt(1),
                         u.path("rx_buf").asInt(0)),
-                HilBoardClient.texts(p.path("cmds")), p.toString());
+                texts(p.path("cmds")), p.toString());
     }
 
-    static BoardState state(HilReply r) {
+    static LlextState state(HilReply r) {
         return state(r.payload(), r.payloadText());
     }
 
-    private static BoardState state(JsonNode p, String raw) {
-        List<BoardState.Ext> exts = new ArrayList<>();
+    private static LlextState state(JsonNode p, String raw) {
+        List<LlextState.Ext> exts = new ArrayList<>();
         for (JsonNode e : p.path("exts")) {
-            exts.add(new BoardState.Ext(e.path("name").asText(), e.path("use_count").asInt(),
-                    HilBoardClient.texts(e.path("deps")), e.path("exp").asInt(), e.path("sect").asInt(),
+            exts.add(new LlextState.Ext(e.path("name").asText(), e.path("use_count").asInt(),
+                    texts(e.path("deps")), e.path("exp").asInt(), e.path("sect").asInt(),
                     e.path("alloc").asLong()));
         }
-        return new BoardState(List.copyOf(exts), heap(p.path("heap")), raw);
+        return new LlextState(List.copyOf(exts), heap(p.path("heap")), raw);
     }
 
     static CtxInfo ctxInfo(JsonNode p) {
@@ -51,10 +51,16 @@ final class ReplyMapper {
         for (JsonNode s : p.path("slots")) {
             slots.add(new CtxInfo.Slot(s.path("slot").asText(), s.path("valid").asBoolean(), s.path("why").asText(),
                     s.path("seq").asLong(), s.path("build_match").asBoolean(), s.path("n").asInt(),
-                    HilBoardClient.texts(s.path("exts")), s.path("bytes").asLong(), s.path("erases").asLong()));
+                    texts(s.path("exts")), s.path("bytes").asLong(), s.path("erases").asLong()));
         }
         JsonNode active = p.path("active");
         return new CtxInfo(active.isNull() || active.isMissingNode() ? null : active.asText(), List.copyOf(slots),
                 p.toString());
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 }

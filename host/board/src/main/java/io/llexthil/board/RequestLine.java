@@ -9,7 +9,7 @@ package io.llexthil.board;
 public final class RequestLine {
 
     /** -EILSEQ: the board's answer to a request whose checksum does not match. */
-    public static final int REFUSED = Errno.parse("EILSEQ");
+    public static final int REFUSED = ReturnCodes.parse("EILSEQ");
 
     private RequestLine() { }
 

@@ -44,7 +44,7 @@ class QemuCoreBoardIT {
             assertThat(board.info().bootCount()).isEqualTo(boot + 1);
             assertThat(board.state().exts()).isEmpty();
             assertThat(board.ctxRestore(List.of()).rc()).isZero();
-            assertThat(board.state().exts()).extracting(BoardState.Ext::name)
+            assertThat(board.state().exts()).extracting(LlextState.Ext::name)
                     .containsExactly("producer", "consumer", "counter");
             assertThat(board.state().exts().get(1).deps()).containsExactly("producer");
             assertThat(board.call("counter", "counter_next").payload().path("value").asInt()).isEqualTo(v1 + 1);

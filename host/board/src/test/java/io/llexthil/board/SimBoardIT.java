@@ -43,8 +43,8 @@ class SimBoardIT {
             assertThat(second).isEqualTo(first + 1);
             int sum = board.call("consumer", "consumer_sum").payload().path("value").asInt();
 
-            BoardState before = board.state();
-            assertThat(before.exts()).extracting(BoardState.Ext::name).containsExactly("producer", "consumer", "counter");
+            LlextState before = board.state();
+            assertThat(before.exts()).extracting(LlextState.Ext::name).containsExactly("producer", "consumer", "counter");
             assertThat(before.exts().get(0).useCount()).isEqualTo(2);
             assertThat(before.exts().get(1).deps()).containsExactly("producer");
 
@@ -58,10 +58,10 @@ class SimBoardIT {
 
             HilReply restore = board.ctxRestore(List.of());
             assertThat(restore.rc()).as(restore.line()).isZero();
-            BoardState after = board.state();
-            assertThat(after.exts()).extracting(BoardState.Ext::name).containsExactly("producer", "consumer", "counter");
-            assertThat(after.exts()).extracting(BoardState.Ext::useCount)
-                    .containsExactlyElementsOf(before.exts().stream().map(BoardState.Ext::useCount).toList());
+            LlextState after = board.state();
+            assertThat(after.exts()).extracting(LlextState.Ext::name).containsExactly("producer", "consumer", "counter");
+            assertThat(after.exts()).extracting(LlextState.Ext::useCount)
+                    .containsExactlyElementsOf(before.exts().stream().map(LlextState.Ext::useCount).toList());
             assertThat(after.exts().get(1).deps()).containsExactly("producer");
             // the counter's .data travelled through flash: the next call continues from the saved value
             assertThat(board.call("counter", "counter_next").payload().path("value").asInt()).isEqualTo(second + 1);
@@ -82,12 +82,12 @@ class SimBoardIT {
             // the first allocation of llext_restore is the array of section-map pointers
             assertThat(restore.rc()).as(restore.line()).isEqualTo(-12);
             assertThat(restore.payload().path("restore").asInt()).isEqualTo(-12);
-            BoardState state = board.state();
+            LlextState state = board.state();
             assertThat(state.exts()).isEmpty();
             assertThat(state.heap().used()).isZero();
             // without the fault the same context restores
             assertThat(board.ctxRestore(List.of()).rc()).isZero();
-            assertThat(board.state().exts()).extracting(BoardState.Ext::name).containsExactly("noexp");
+            assertThat(board.state().exts()).extracting(LlextState.Ext::name).containsExactly("noexp");
         }
     }
 
@@ -118,7 +118,7 @@ class SimBoardIT {
                 board.reset(RESET);
                 HilReply restore = board.ctxRestore(List.of());
                 assertThat(restore.rc()).as("cut at flash op %d: %s", n, restore.line()).isZero();
-                List<String> names = board.state().exts().stream().map(BoardState.Ext::name).toList();
+                List<String> names = board.state().exts().stream().map(LlextState.Ext::name).toList();
                 assertThat(names).as("cut at flash op %d", n)
                         .isIn(List.of("producer"), List.of("producer", "noexp"));
                 if (completed) {

@@ -1,8 +1,8 @@
 package io.llexthil.campaign;
 
-import io.llexthil.campaign.run.Difference;
+import io.llexthil.campaign.facts.Facts;
 import io.llexthil.campaign.run.Differ;
-import io.llexthil.campaign.run.Facts;
+import io.llexthil.campaign.run.Difference;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,13 +1,24 @@
 package io.llexthil.campaign;
 
 import io.llexthil.campaign.scenario.BuiltInSuite;
+import io.llexthil.campaign.scenario.CallAction;
+import io.llexthil.campaign.scenario.EraseAction;
 import io.llexthil.campaign.scenario.ExpectValue;
+import io.llexthil.campaign.scenario.HilScenario;
+import io.llexthil.campaign.scenario.ResetAction;
 import io.llexthil.campaign.scenario.ResetKind;
-import io.llexthil.campaign.scenario.Scenario;
-import io.llexthil.campaign.scenario.ScenarioException;
+import io.llexthil.campaign.scenario.ResetSpec;
+import io.llexthil.campaign.scenario.RestoreAction;
+import io.llexthil.campaign.scenario.SaveAction;
+import io.llexthil.campaign.scenario.ScenarioFileException;
 import io.llexthil.campaign.scenario.ScenarioLoader;
 import io.llexthil.campaign.scenario.ScenarioWriter;
-import io.llexthil.campaign.scenario.StepKind;
+import io.llexthil.campaign.scenario.SleepAction;
+import io.llexthil.campaign.scenario.StateAction;
+import io.llexthil.campaign.scenario.Step;
+import io.llexthil.campaign.scenario.StepAction;
+import io.llexthil.campaign.scenario.StepFaults;
+import io.llexthil.campaign.scenario.UploadAction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScenarioLoaderTest {
 
-    private static ScenarioException error(String yaml) {
+    private static ScenarioFileException error(String yaml) {
         try {
             ScenarioLoader.parse(yaml, "bad.yaml", null);
-        } catch (ScenarioException e) {
+        } catch (ScenarioFileException e) {
             return e;
         }
         throw new AssertionError("no error for:\n" + yaml);
@@ -32,7 +43,7 @@ class ScenarioLoaderTest {
 
     @Test
     void parsesEveryStepKind() {
-        Scenario s = ScenarioLoader.parse("""
+        HilScenario s = ScenarioLoader.parse("""
                 name: all-kinds
                 images: {mine: ../x/mine.elf}
                 steps:
@@ -56,27 +67,32 @@ class ScenarioLoaderTest {
                   - erase: {}
                   - sleep: 250
                 """, "x.yaml", null);
-        assertThat(s.steps()).extracting(st -> st.kind()).containsExactly(StepKind.UPLOAD, StepKind.LOAD, StepKind.CALL,
-                StepKind.CALL, StepKind.UNLOAD, StepKind.STATE, StepKind.SAVE, StepKind.SAVE, StepKind.RESET,
-                StepKind.RESET, StepKind.RESET, StepKind.RESTORE, StepKind.ERASE, StepKind.SLEEP);
-        assertThat(s.steps().get(0).exts()).containsExactly("producer", "consumer");
-        assertThat(s.steps().get(2).expect()).isEqualTo(new ExpectValue(ExpectValue.Kind.PREVIOUS, 1));
-        assertThat(s.steps().get(3).expect()).isEqualTo(ExpectValue.exact(7));
-        assertThat(s.steps().get(5).expectExts()).containsExactly("producer");
+        assertThat(s.steps()).extracting(Step::kind).containsExactly("upload", "load", "call", "call", "unload",
+                "state", "save", "save", "reset", "reset", "reset", "restore", "erase", "sleep");
+        List<StepAction> a = s.steps().stream().map(Step::action).toList();
+        assertThat(a.get(0)).isEqualTo(new UploadAction(List.of("producer", "consumer")));
+        assertThat(s.steps().get(1).expectRc()).isZero();
+        assertThat(a.get(2)).isEqualTo(new CallAction("counter", "counter_next", new ExpectValue(ExpectValue.Kind.PREVIOUS, 1)));
+        assertThat(a.get(3)).isEqualTo(new CallAction("counter", "counter_next", ExpectValue.exact(7)));
+        assertThat(a.get(5)).isEqualTo(new StateAction(List.of("producer")));
+        assertThat(a.get(6)).isEqualTo(new SaveAction(List.of("producer", "consumer")));
+        assertThat(a.get(7)).isEqualTo(new SaveAction(List.of()));
         assertThat(s.steps().get(7).fault().flash()).isEqualTo(3);
-        assertThat(s.steps().get(8).reset().command()).isEqualTo("relay-ctl 1 cycle");
-        assertThat(s.steps().get(9).reset().kind()).isEqualTo(ResetKind.POWERCUT);
-        assertThat(s.steps().get(9).reset().flashOp()).isEqualTo(4);
-        assertThat(s.steps().get(11).order()).containsExactly(1, 0);
+        assertThat(a.get(8)).isEqualTo(new ResetAction(new ResetSpec(ResetKind.EXTERNAL, "relay-ctl 1 cycle", 0, 100, null)));
+        assertThat(a.get(9)).isEqualTo(new ResetAction(new ResetSpec(ResetKind.POWERCUT, null, 4, 100, null)));
+        assertThat(a.get(10)).isEqualTo(new ResetAction(ResetSpec.of(ResetKind.DTR)));
+        assertThat(a.get(11)).isEqualTo(new RestoreAction(List.of(1, 0)));
+        assertThat(s.steps().get(11).fault()).isEqualTo(new StepFaults(2, 0));
         assertThat(s.steps().get(11).expectRc()).isEqualTo(-12);
-        assertThat(s.steps().get(13).sleepMs()).isEqualTo(250);
+        assertThat(a.get(12)).isEqualTo(new EraseAction());
+        assertThat(a.get(13)).isEqualTo(new SleepAction(250));
         assertThat(s.imageSource("mine")).isEqualTo("../x/mine.elf");
         assertThat(s.imageSource("producer")).isEqualTo("builtin:producer");
     }
 
     @Test
     void errorsNameFileStepAndField() {
-        ScenarioException e = error("""
+        ScenarioFileException e = error("""
                 name: x
                 steps:
                   - load: producer
@@ -106,6 +122,8 @@ class ScenarioLoaderTest {
         assertThat(error("name: x\nsteps:\n  - load: a\n    fault: {flash: 2}\n").field()).isEqualTo("fault.flash");
         assertThat(error("name: x\nsteps:\n  - call: {ext: a}\n").field()).isEqualTo("call.symbol");
         assertThat(error("name: x\nsteps:\n  - call: a f\n    expect: soon\n").field()).isEqualTo("expect");
+        assertThat(error("name: x\nsteps:\n  - load: a\n    expect: 3\n")).satisfies(e -> assertThat(e.field()).isEqualTo("expect"))
+                .satisfies(e -> assertThat(e.getMessage()).contains("only a call step has 'expect'").contains("expect_rc"));
         assertThat(error("name: x\nsteps:\n  - load: a\n    unload: b\n").getMessage()).contains("exactly one action");
         assertThat(error("name: x\nsteps:\n  - sleep: -5\n").field()).isEqualTo("sleep");
         assertThat(error("name: x\nsteps:\n  - reset: {kind: powercut}\n").field()).isEqualTo("reset.flash_op");
@@ -116,7 +134,7 @@ class ScenarioLoaderTest {
 
     @Test
     void malformedYamlReportsLine() {
-        ScenarioException e = error("name: x\nsteps:\n  - load: [a\n  - unload: b\n");
+        ScenarioFileException e = error("name: x\nsteps:\n  - load: [a\n  - unload: b\n");
         assertThat(e.stepIndex()).isNull();
         assertThat(e.getMessage()).startsWith("bad.yaml: not valid YAML at line").doesNotContain("\n");
     }
@@ -124,13 +142,13 @@ class ScenarioLoaderTest {
     @Test
     void missingFileIsOneLine(@TempDir Path dir) {
         assertThatThrownBy(() -> ScenarioLoader.load(dir.resolve("nope.yaml")))
-                .isInstanceOf(ScenarioException.class).hasMessageEndingWith("nope.yaml: no such file; check the path");
+                .isInstanceOf(ScenarioFileException.class).hasMessageEndingWith("nope.yaml: no such file; check the path");
     }
 
     @Test
     void builtInSuiteLoadsAndCoversTheIssueList() {
-        List<Scenario> suite = BuiltInSuite.load();
-        assertThat(suite).extracting(Scenario::name).containsExactly("single-extension", "producer-consumer",
+        List<HilScenario> suite = BuiltInSuite.load();
+        assertThat(suite).extracting(HilScenario::name).containsExactly("single-extension", "producer-consumer",
                 "stateful-counter", "chain-eight-deps", "dependency-saved-last", "loaded-before-restore", "restore-twice",
                 "restore-twice-no-deps",
                 "restore-without-context", "restore-other-build", "save-empty", "duplicate-names", "unload-after-restore",
@@ -140,11 +158,11 @@ class ScenarioLoaderTest {
 
     @Test
     void writerRoundTrips(@TempDir Path dir) throws Exception {
-        for (Scenario s : BuiltInSuite.load()) {
+        for (HilScenario s : BuiltInSuite.load()) {
             Path f = dir.resolve(s.name() + ".yaml");
             Files.writeString(f, ScenarioWriter.toYaml(s));
-            Scenario back = ScenarioLoader.load(f);
-            assertThat(back.steps()).extracting(st -> st.kind()).isEqualTo(s.steps().stream().map(st -> st.kind()).toList());
+            HilScenario back = ScenarioLoader.load(f);
+            assertThat(back.steps()).extracting(Step::action).isEqualTo(s.steps().stream().map(Step::action).toList());
             assertThat(back.steps()).extracting(st -> st.describe()).isEqualTo(s.steps().stream().map(st -> st.describe()).toList());
         }
     }

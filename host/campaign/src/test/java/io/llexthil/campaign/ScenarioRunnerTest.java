@@ -12,7 +12,7 @@ import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.campaign.run.StepOutcome;
 import io.llexthil.campaign.run.StepRecord;
-import io.llexthil.campaign.scenario.Scenario;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class ScenarioRunnerTest {
     }
 
     private CaseResult run(String yaml) {
-        Scenario s = ScenarioLoader.parse(yaml, "test.yaml", null);
+        HilScenario s = ScenarioLoader.parse(yaml, "test.yaml", null);
         return runner.run(s);
     }
 
@@ -127,7 +127,7 @@ class ScenarioRunnerTest {
         board.crashOn = "unload";
         twinCrashOn = "unload";
         CaseResult r = run(SAVE_RESTORE + "  - state: []\n");
-        assertThat(r.status()).isEqualTo(CaseStatus.PASS);
+        assertThat(r.status()).as(r.message()).isEqualTo(CaseStatus.PASS);
         assertThat(r.steps().get(9).outcome()).isEqualTo(StepOutcome.CRASH_AGREED);
         assertThat(r.steps().get(10).outcome()).isEqualTo(StepOutcome.SKIPPED);
         board.crashOn = null;

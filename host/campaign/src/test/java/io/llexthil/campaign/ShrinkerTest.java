@@ -2,11 +2,17 @@ package io.llexthil.campaign;
 
 import io.llexthil.campaign.fuzz.SequenceGenerator;
 import io.llexthil.campaign.fuzz.Shrinker;
-import io.llexthil.campaign.scenario.FaultSpec;
+import io.llexthil.campaign.scenario.EraseAction;
+import io.llexthil.campaign.scenario.LoadAction;
+import io.llexthil.campaign.scenario.ResetAction;
 import io.llexthil.campaign.scenario.ResetSpec;
+import io.llexthil.campaign.scenario.RestoreAction;
+import io.llexthil.campaign.scenario.SaveAction;
+import io.llexthil.campaign.scenario.StateAction;
 import io.llexthil.campaign.scenario.Step;
-import io.llexthil.campaign.scenario.StepKind;
-import io.llexthil.campaign.scenario.Steps;
+import io.llexthil.campaign.scenario.StepFaults;
+import io.llexthil.campaign.scenario.UnloadAction;
+import io.llexthil.campaign.scenario.UploadAction;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,10 +27,10 @@ class ShrinkerTest {
     private static final Predicate<List<Step>> SAVE_THEN_RESTORE = steps -> {
         boolean saved = false;
         for (Step s : steps) {
-            if (s.kind() == StepKind.SAVE) {
+            if (s.action() instanceof SaveAction) {
                 saved = true;
             }
-            if (s.kind() == StepKind.RESTORE && saved) {
+            if (s.action() instanceof RestoreAction && saved) {
                 return true;
             }
         }
@@ -33,13 +39,13 @@ class ShrinkerTest {
 
     @Test
     void shrinksToTheMinimalFailingSequence() {
-        List<Step> steps = new ArrayList<>(List.of(Steps.upload(List.of("producer")), Steps.load("producer"),
-                Steps.load("consumer"), Steps.unload("consumer"), Steps.save(List.of()), Steps.load("counter"),
-                Steps.reset(ResetSpec.shell()), Steps.erase(), Steps.load("producer"),
-                Steps.withFault(Steps.restore(List.of()), new FaultSpec(3, 0)), Steps.state()));
+        List<Step> steps = new ArrayList<>(List.of(Step.of(new UploadAction(List.of("producer"))), Step.of(new LoadAction("producer")),
+                Step.of(new LoadAction("consumer")), Step.of(new UnloadAction("consumer")), Step.of(new SaveAction(List.of())), Step.of(new LoadAction("counter")),
+                Step.of(new ResetAction(ResetSpec.shell())), Step.of(new EraseAction()), Step.of(new LoadAction("producer")),
+                Step.of(new RestoreAction(List.of())).withFaults(new StepFaults(3, 0)), Step.of(new StateAction(null))));
         Shrinker shrinker = new Shrinker(500);
         List<Step> minimal = shrinker.shrink(steps, SAVE_THEN_RESTORE);
-        assertThat(minimal).extracting(Step::kind).containsExactly(StepKind.UPLOAD, StepKind.SAVE, StepKind.RESTORE);
+        assertThat(minimal).extracting(Step::kind).containsExactly("upload", "save", "restore");
         assertThat(minimal.get(2).fault().any()).as("the fault is not needed to fail, so it is dropped").isFalse();
         assertThat(SAVE_THEN_RESTORE.test(minimal)).isTrue();
         assertThat(shrinker.attempts()).isPositive();
@@ -47,11 +53,11 @@ class ShrinkerTest {
 
     @Test
     void keepsTheFaultWhenItIsNeeded() {
-        Predicate<List<Step>> needsFault = steps -> steps.stream().anyMatch(s -> s.kind() == StepKind.RESTORE && s.fault().alloc() == 3);
-        List<Step> steps = List.of(Steps.upload(List.of("a")), Steps.load("a"), Steps.save(List.of()),
-                Steps.withFault(Steps.restore(List.of()), new FaultSpec(3, 0)));
+        Predicate<List<Step>> needsFault = steps -> steps.stream().anyMatch(s -> s.action() instanceof RestoreAction && s.fault().alloc() == 3);
+        List<Step> steps = List.of(Step.of(new UploadAction(List.of("a"))), Step.of(new LoadAction("a")), Step.of(new SaveAction(List.of())),
+                Step.of(new RestoreAction(List.of())).withFaults(new StepFaults(3, 0)));
         assertThat(new Shrinker(100).shrink(steps, needsFault)).extracting(Step::kind)
-                .containsExactly(StepKind.UPLOAD, StepKind.RESTORE);
+                .containsExactly("upload", "restore");
     }
 
     @Test
@@ -67,6 +73,6 @@ class ShrinkerTest {
         SequenceGenerator g = new SequenceGenerator(SequenceGenerator.DEFAULT_POOL, 5, 20);
         assertThat(g.generate(42)).extracting(Step::describe).isEqualTo(g.generate(42).stream().map(Step::describe).toList());
         assertThat(g.generate(42)).extracting(Step::describe).isNotEqualTo(g.generate(43).stream().map(Step::describe).toList());
-        assertThat(g.generate(42).get(0).kind()).isEqualTo(StepKind.UPLOAD);
+        assertThat(g.generate(42).get(0).kind()).isEqualTo("upload");
     }
 }

@@ -2,9 +2,10 @@ package io.llexthil.cli;
 
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
+import io.llexthil.board.ReadOnlyViolationException;
+import io.llexthil.shell.BoardLogLine;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.CommandResult;
-import io.llexthil.shell.LogLine;
 import io.llexthil.shell.ShellException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,9 +62,9 @@ final class ConsoleCommand implements Callable<Integer> {
                         continue;
                     }
                     CommandResult r = client.session().exec(line, Duration.ofSeconds(timeoutSeconds));
-                    r.logs().stream().map(LogLine::raw).forEach(Cli.out()::println);
+                    r.logs().stream().map(BoardLogLine::raw).forEach(Cli.out()::println);
                     r.output().stream().map(ResultLines::decode).forEach(Cli.out()::println);
-                } catch (ShellException | io.llexthil.board.ReadOnlyViolationException e) {
+                } catch (ShellException | ReadOnlyViolationException e) {
                     Cli.err().println(Main.oneLine(e));
                 }
             }

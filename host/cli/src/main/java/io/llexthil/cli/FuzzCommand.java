@@ -2,8 +2,8 @@ package io.llexthil.cli;
 
 import io.llexthil.campaign.fuzz.FuzzCampaign;
 import io.llexthil.campaign.fuzz.SequenceGenerator;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ScenarioWriter;
-import io.llexthil.campaign.scenario.Steps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,7 +59,7 @@ final class FuzzCommand extends CampaignCommand {
             String profile = output.profile.equals("upstream") ? "" : " --profile " + output.profile;
             Cli.out().println("shrunk from " + f.originalSteps() + " to " + f.minimal().size() + " steps; replay: llext-hil fuzz --seed "
                     + f.seed() + " --count 1" + profile + "   or   llext-hil run" + profile + " " + f.yaml());
-            Cli.out().print(ScenarioWriter.toYaml(Steps.scenario("fuzz-" + f.seed() + "-minimal", "", "", true, f.minimal())));
+            Cli.out().print(ScenarioWriter.toYaml(HilScenario.numbered("fuzz-" + f.seed() + "-minimal", "", "", true, f.minimal())));
         }
         return rc;
     }

@@ -1,10 +1,13 @@
 package io.llexthil.cli;
 
-import io.llexthil.campaign.scenario.ScenarioException;
+import io.llexthil.campaign.scenario.ScenarioFileException;
+import io.llexthil.link.qemu.QemuStartException;
+import io.llexthil.shell.inventory.InventoryException;
+import io.llexthil.twin.ScenarioException;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -89,11 +92,11 @@ public final class Main implements Runnable {
 
     /** Configuration and usage errors exit 2; anything else that escapes a command is a failure of the run (1). */
     static boolean isConfigError(Throwable e) {
-        return e instanceof ConfigException || e instanceof ScenarioException
-                || e instanceof io.llexthil.shell.inventory.InventoryException
+        return e instanceof ConfigException || e instanceof ScenarioFileException
+                || e instanceof InventoryException
                 || e instanceof IllegalArgumentException
-                || e instanceof io.llexthil.twin.ScenarioException
-                || e instanceof io.llexthil.link.qemu.QemuStartException;
+                || e instanceof ScenarioException
+                || e instanceof QemuStartException;
     }
 
     static String describe(Throwable e) {

@@ -1,7 +1,7 @@
 package io.llexthil.cli;
 
-import io.llexthil.board.Errno;
 import io.llexthil.board.ResultLine;
+import io.llexthil.board.ReturnCodes;
 
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ final class ResultLines {
         } catch (ResultLine.MalformedResultException e) {
             return line + "   [framed line not trusted: " + e.getMessage() + "]";
         }
-        return r.map(x -> "[hil #" + x.id() + "] rc " + Errno.describe(x.rc()) + (x.rc() >= 0 ? " ok " : " ") + x.json())
+        return r.map(x -> "[hil #" + x.id() + "] rc " + ReturnCodes.describe(x.rc()) + (x.rc() >= 0 ? " ok " : " ") + x.json())
                 .orElse(line);
     }
 }

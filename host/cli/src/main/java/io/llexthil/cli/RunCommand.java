@@ -1,9 +1,10 @@
 package io.llexthil.cli;
 
+import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.ImageLibrary;
 import io.llexthil.campaign.run.Preflight;
 import io.llexthil.campaign.scenario.BuiltInSuite;
-import io.llexthil.campaign.scenario.Scenario;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,10 +32,10 @@ final class RunCommand extends CampaignCommand {
     @Override
     public Integer call() {
         // every scenario is parsed before anything touches the board or the disk
-        List<Scenario> scenarios = new ArrayList<>(files.isEmpty() ? BuiltInSuite.load()
+        List<HilScenario> scenarios = new ArrayList<>(files.isEmpty() ? BuiltInSuite.load()
                 : files.stream().map(ScenarioLoader::load).toList());
         new Preflight(new ImageLibrary(output.firmwareBuild())).check(scenarios);
-        List<String> known = scenarios.stream().map(Scenario::name).toList();
+        List<String> known = scenarios.stream().map(HilScenario::name).toList();
         for (String o : concat(only, skip)) {
             if (!known.contains(o)) {
                 throw new ConfigException((only.contains(o) ? "--only " : "--skip ") + o + ": no such scenario; known: "
@@ -50,7 +51,7 @@ final class RunCommand extends CampaignCommand {
         }
         if (board.board == null && board.link == null) {
             // a scenario may name its board; the command line wins
-            List<String> asked = scenarios.stream().map(Scenario::board).filter(java.util.Objects::nonNull).distinct().toList();
+            List<String> asked = scenarios.stream().map(HilScenario::board).filter(java.util.Objects::nonNull).distinct().toList();
             if (asked.size() > 1) {
                 throw new ConfigException("the scenarios ask for different boards (" + String.join(", ", asked)
                         + "); run them separately or choose one with --board");
@@ -64,7 +65,7 @@ final class RunCommand extends CampaignCommand {
             if (!skipped.isEmpty()) {
                 meas.put("skipped_by_request", String.join(",", skipped));
             }
-            var results = new ArrayList<io.llexthil.campaign.run.CaseResult>();
+            var results = new ArrayList<CaseResult>();
             for (int i = 0; i < scenarios.size(); i++) {
                 progress.caseStarted(scenarios.get(i).name(), i, scenarios.size());
                 var r = runner.run(scenarios.get(i));

@@ -4,6 +4,7 @@ import io.llexthil.shell.input.BoundedFiles;
 import io.llexthil.shell.input.InputFileException;
 import io.llexthil.twin.Explorer;
 import io.llexthil.twin.Profile;
+import io.llexthil.twin.Scenario;
 import io.llexthil.twin.Twin;
 import io.llexthil.twin.TwinJson;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ final class TwinCommand extends CommandGroup {
             if (!List.of("upstream", "contract", "both").contains(profile)) {
                 throw new ConfigException("--profile: unknown profile '" + profile + "' (upstream, contract or both)");
             }
-            io.llexthil.twin.Scenario s;
+            Scenario s;
             try {
                 s = TwinJson.readScenario(BoundedFiles.readText(file, BoundedFiles.TEXT_LIMIT, "twin scenario"));
             } catch (InputFileException e) {

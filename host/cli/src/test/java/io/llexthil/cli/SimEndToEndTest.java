@@ -2,16 +2,17 @@ package io.llexthil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.llexthil.campaign.scenario.BuiltInSuite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class SimEndToEndTest extends CliHarness {
         Path dir = tmp.resolve("run");
         int rc = run("run", "--out", dir.toString());
         assertThat(rc).as(stdout() + err.toString(StandardCharsets.UTF_8)).isZero();
-        int cases = io.llexthil.campaign.scenario.BuiltInSuite.fileNames().size();
+        int cases = BuiltInSuite.fileNames().size();
         assertThat(cases).isGreaterThanOrEqualTo(12);
         assertThat(stdout()).contains(cases + " cases: " + cases + " passed")
                 .contains("HTML report:   " + dir.resolve("report.html"));
@@ -55,7 +56,7 @@ class SimEndToEndTest extends CliHarness {
         int rc = run("run", "--out", dir.toString(), "--board", "sim",
                 "--link", "sim:?flash=${run}/sim.flash&transport=pty&profile=upstream");
         assertThat(rc).as(stdout() + err.toString(StandardCharsets.UTF_8)).isZero();
-        int cases = io.llexthil.campaign.scenario.BuiltInSuite.fileNames().size();
+        int cases = BuiltInSuite.fileNames().size();
         assertThat(stdout()).contains(cases + " cases: " + cases + " passed");
         assertThat(json(dir).path("board_link").path("url").asText()).contains("transport=pty");
     }

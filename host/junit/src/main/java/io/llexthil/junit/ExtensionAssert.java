@@ -1,14 +1,14 @@
 package io.llexthil.junit;
 
-import io.llexthil.board.BoardState;
+import io.llexthil.board.LlextState;
 import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on one loaded extension of {@code hil state}. */
-public final class ExtensionAssert extends AbstractAssert<ExtensionAssert, BoardState.Ext> {
+public final class ExtensionAssert extends AbstractAssert<ExtensionAssert, LlextState.Ext> {
 
-    ExtensionAssert(BoardState.Ext actual) {
+    ExtensionAssert(LlextState.Ext actual) {
         super(actual, ExtensionAssert.class);
     }
 

@@ -1,7 +1,7 @@
 package io.llexthil.junit;
 
-import io.llexthil.board.BoardState;
 import io.llexthil.board.HilReply;
+import io.llexthil.board.LlextState;
 
 /**
  * Entry point of the domain assertions, built on AssertJ:
@@ -21,7 +21,7 @@ public final class HilAssertions {
         return new HilReplyAssert(reply);
     }
 
-    public static BoardStateAssert assertThat(BoardState state) {
-        return new BoardStateAssert(state);
+    public static LlextStateAssert assertThat(LlextState state) {
+        return new LlextStateAssert(state);
     }
 }

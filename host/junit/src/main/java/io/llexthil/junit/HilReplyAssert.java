@@ -1,6 +1,6 @@
 package io.llexthil.junit;
 
-import io.llexthil.board.Errno;
+import io.llexthil.board.ReturnCodes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llexthil.board.HilReply;
@@ -18,7 +18,7 @@ public final class HilReplyAssert extends AbstractAssert<HilReplyAssert, HilRepl
         isNotNull();
         if (!actual.ok()) {
             failWithMessage("Expecting 'hil %s' to succeed but it failed with rc %s: %s%n  result line: %s",
-                    actual.command(), Errno.describe(actual.rc()), actual.error(), actual.line());
+                    actual.command(), ReturnCodes.describe(actual.rc()), actual.error(), actual.line());
         }
         return this;
     }
@@ -31,8 +31,8 @@ public final class HilReplyAssert extends AbstractAssert<HilReplyAssert, HilRepl
         }
         if (actual.rc() != expectedRc) {
             failWithMessage("Expecting 'hil %s' to fail with rc %s but it %s%n  result line: %s",
-                    actual.command(), Errno.describe(expectedRc),
-                    actual.ok() ? "succeeded" : "failed with rc " + Errno.describe(actual.rc()) + ": " + actual.error(),
+                    actual.command(), ReturnCodes.describe(expectedRc),
+                    actual.ok() ? "succeeded" : "failed with rc " + ReturnCodes.describe(actual.rc()) + ": " + actual.error(),
                     actual.line());
         }
         return this;

@@ -3,9 +3,9 @@ package io.llexthil.junit;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.llexthil.board.BoardState;
 import io.llexthil.board.HeapStats;
 import io.llexthil.board.HilReply;
+import io.llexthil.board.LlextState;
 import io.llexthil.board.ResultLine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,9 +50,9 @@ class HilAssertionsTest {
 
     @Test
     void stateAndExtensions() {
-        BoardState state = new BoardState(List.of(
-                new BoardState.Ext("producer", 2, List.of(), 3, 4, 100),
-                new BoardState.Ext("consumer", 1, List.of("producer"), 0, 4, 80)),
+        LlextState state = new LlextState(List.of(
+                new LlextState.Ext("producer", 2, List.of(), 3, 4, 100),
+                new LlextState.Ext("consumer", 1, List.of("producer"), 0, 4, 80)),
                 new HeapStats(16384, 180, 16204, 200, 6), "{}");
 
         HilAssertions.assertThat(state).hasExtensions("producer", "consumer")

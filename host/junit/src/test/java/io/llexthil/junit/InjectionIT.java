@@ -1,5 +1,6 @@
 package io.llexthil.junit;
 
+import io.llexthil.shell.DefaultShellSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llexthil.board.AccessMode;
@@ -63,7 +64,7 @@ class InjectionIT {
 
     @Test
     void theSimGetsAPrivateFreshFlashFile() {
-        String link = ((io.llexthil.shell.DefaultShellSession) board.session()).link().url().toString();
+        String link = ((DefaultShellSession) board.session()).link().url().toString();
         assertThat(link).startsWith("sim:").contains("flash=").doesNotContain("${run}");
         String flash = link.replaceAll(".*flash=([^&]*).*", "$1");
         assertThat(Path.of(flash)).startsWith(Path.of(System.getProperty("java.io.tmpdir")));

@@ -1,5 +1,6 @@
 package io.llexthil.junit;
 
+import io.llexthil.board.AccessMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -122,7 +123,7 @@ class OneBoardPerClassIT {
 
     @ExtendWith(HilBoardExtension.class)
     static class ReadOnlyWithReset {
-        @HilBoard(mode = io.llexthil.board.AccessMode.READ_ONLY, resetBeforeEach = true)
+        @HilBoard(mode = AccessMode.READ_ONLY, resetBeforeEach = true)
         BoardClient board;
 
         @Test

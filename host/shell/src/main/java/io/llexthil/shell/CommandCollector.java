@@ -17,7 +17,7 @@ import io.llexthil.shell.console.ConsoleLine;
 final class CommandCollector {
     private final String command;
     private final List<String> output = new ArrayList<>();
-    private final List<LogLine> logs = new ArrayList<>();
+    private final List<BoardLogLine> logs = new ArrayList<>();
     private boolean lineEnded;
     private boolean echoSeen;
     private String partialEcho; // the echo so far, when it was wrapped
@@ -83,7 +83,7 @@ final class CommandCollector {
 
     List<String> output() { return List.copyOf(output); }
 
-    List<LogLine> logs() { return List.copyOf(logs); }
+    List<BoardLogLine> logs() { return List.copyOf(logs); }
 
     int lineCount() { return output.size() + logs.size(); }
 }

@@ -14,6 +14,6 @@ import java.util.OptionalInt;
  * @param retval  the shell's return value where the shell reports it
  * @param epoch   the boot epoch the command ran in
  */
-public record CommandResult(String command, List<String> output, List<LogLine> logs,
+public record CommandResult(String command, List<String> output, List<BoardLogLine> logs,
                             Duration elapsed, OptionalInt retval, int epoch) {
 }

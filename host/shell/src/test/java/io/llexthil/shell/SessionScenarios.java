@@ -98,7 +98,7 @@ abstract class SessionScenarios {
         CommandResult r = b.session.exec("hil state --all", T);
 
         assertThat(r.output()).containsExactly("a", "b", "c");
-        assertThat(r.logs()).extracting(LogLine::module).containsExactly("llext", "heap");
+        assertThat(r.logs()).extracting(BoardLogLine::module).containsExactly("llext", "heap");
         assertThat(r.logs().get(1).timestamp()).isEmpty();
     }
 
@@ -112,7 +112,7 @@ abstract class SessionScenarios {
         CommandResult r = b.session.exec("hil ctx save", T);
 
         assertThat(r.output()).containsExactly("saved");
-        assertThat(r.logs()).extracting(LogLine::message).containsExactly("tick 1", "tick 2");
+        assertThat(r.logs()).extracting(BoardLogLine::message).containsExactly("tick 1", "tick 2");
     }
 
     @Test
@@ -251,7 +251,7 @@ abstract class SessionScenarios {
         CommandResult r = b.session.exec("slow", T);
 
         assertThat(r.output()).containsExactly("slow line");
-        assertThat(r.logs()).extracting(LogLine::message).containsExactly("byte by byte");
+        assertThat(r.logs()).extracting(BoardLogLine::message).containsExactly("byte by byte");
     }
 
     @Test

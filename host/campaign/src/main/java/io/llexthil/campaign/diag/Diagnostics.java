@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
-import io.llexthil.board.BoardState;
 import io.llexthil.board.CtxInfo;
+import io.llexthil.board.LlextState;
 
 import java.util.Locale;
 
@@ -20,13 +20,13 @@ public final class Diagnostics {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The three answers, as read. */
-    public record Report(String board, BoardInfo info, BoardState state, CtxInfo ctx) { }
+    public record Report(String board, BoardInfo info, LlextState state, CtxInfo ctx) { }
 
     private Diagnostics() { }
 
     public static Report collect(BoardClient board) {
         BoardInfo info = board.info();
-        BoardState state = board.state();
+        LlextState state = board.state();
         CtxInfo ctx = board.ctxInfo();
         return new Report(board.boardName(), info, state, ctx);
     }
@@ -46,7 +46,7 @@ public final class Diagnostics {
         sb.append(String.format(Locale.ROOT, kv, "extensions", r.state().exts().isEmpty() ? "none loaded" : r.state().exts().size() + " loaded"));
         if (!r.state().exts().isEmpty()) {
             sb.append(String.format(Locale.ROOT, "  %-16s %5s %-28s %4s %5s %6s%n", "name", "uses", "depends on", "exp", "sect", "bytes"));
-            for (BoardState.Ext e : r.state().exts()) {
+            for (LlextState.Ext e : r.state().exts()) {
                 sb.append(String.format(Locale.ROOT, "  %-16s %5d %-28s %4d %5d %6d%n", e.name(), e.useCount(),
                         e.deps().isEmpty() ? "-" : String.join(",", e.deps()), e.exportedSymbols(), e.sections(), e.allocBytes()));
             }
@@ -82,7 +82,7 @@ public final class Diagnostics {
         heap.put("max_used", h.maxUsed());
         heap.put("allocs", h.allocs());
         ArrayNode exts = root.putArray("extensions");
-        for (BoardState.Ext e : r.state().exts()) {
+        for (LlextState.Ext e : r.state().exts()) {
             ObjectNode n = exts.addObject();
             n.put("name", e.name());
             n.put("use_count", e.useCount());

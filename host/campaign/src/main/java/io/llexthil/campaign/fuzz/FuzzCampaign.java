@@ -4,10 +4,9 @@ import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.ScenarioRunner;
-import io.llexthil.campaign.scenario.Scenario;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ScenarioWriter;
 import io.llexthil.campaign.scenario.Step;
-import io.llexthil.campaign.scenario.Steps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +67,7 @@ public final class FuzzCampaign {
     }
 
     private CaseResult runSequence(long seed, String suffix, List<Step> steps) {
-        Scenario sc = Steps.scenario("fuzz seed " + seed + suffix, "random sequence from seed " + seed,
+        HilScenario sc = HilScenario.numbered("fuzz seed " + seed + suffix, "random sequence from seed " + seed,
                 "fuzz --seed " + seed, true, steps);
         Map<String, Object> meas = new LinkedHashMap<>();
         meas.put("seed", seed);
@@ -77,7 +76,7 @@ public final class FuzzCampaign {
     }
 
     private static Path write(Path runDir, long seed, List<Step> minimal) {
-        Scenario sc = Steps.scenario("fuzz-" + seed + "-minimal", "shrunk from the sequence of seed " + seed,
+        HilScenario sc = HilScenario.numbered("fuzz-" + seed + "-minimal", "shrunk from the sequence of seed " + seed,
                 "fuzz --seed " + seed, true, minimal);
         Path file = runDir.resolve("fuzz-" + seed + "-minimal.yaml");
         try {

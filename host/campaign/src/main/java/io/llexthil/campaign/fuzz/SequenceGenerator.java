@@ -1,9 +1,16 @@
 package io.llexthil.campaign.fuzz;
 
-import io.llexthil.campaign.scenario.FaultSpec;
+import io.llexthil.campaign.scenario.EraseAction;
+import io.llexthil.campaign.scenario.LoadAction;
+import io.llexthil.campaign.scenario.ResetAction;
 import io.llexthil.campaign.scenario.ResetSpec;
+import io.llexthil.campaign.scenario.RestoreAction;
+import io.llexthil.campaign.scenario.SaveAction;
+import io.llexthil.campaign.scenario.StateAction;
 import io.llexthil.campaign.scenario.Step;
-import io.llexthil.campaign.scenario.Steps;
+import io.llexthil.campaign.scenario.StepFaults;
+import io.llexthil.campaign.scenario.UnloadAction;
+import io.llexthil.campaign.scenario.UploadAction;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,11 +41,11 @@ public final class SequenceGenerator {
         Random r = new Random(seed);
         int length = minLength + r.nextInt(maxLength - minLength + 1);
         List<Step> steps = new ArrayList<>();
-        steps.add(Steps.upload(pool));
+        steps.add(Step.of(new UploadAction(pool)));
         for (int i = 0; i < length; i++) {
             steps.add(next(r));
         }
-        steps.add(Steps.state());
+        steps.add(Step.of(new StateAction(null)));
         return steps;
     }
 
@@ -46,31 +53,31 @@ public final class SequenceGenerator {
         int roll = r.nextInt(100);
         String ext = pool.get(r.nextInt(pool.size()));
         if (roll < 30) {
-            Step s = Steps.load(ext);
-            return r.nextInt(8) == 0 ? Steps.withFault(s, new FaultSpec(1 + r.nextInt(3), 0)) : s;
+            Step s = Step.of(new LoadAction(ext));
+            return r.nextInt(8) == 0 ? s.withFaults(new StepFaults(1 + r.nextInt(3), 0)) : s;
         }
         if (roll < 45) {
-            return Steps.unload(ext);
+            return Step.of(new UnloadAction(ext));
         }
         if (roll < 60) {
             if (r.nextInt(10) == 0) {
                 // a power cut somewhere in the save's first flash operations
-                return Steps.withFault(Steps.save(List.of()), new FaultSpec(0, 1 + r.nextInt(16)));
+                return Step.of(new SaveAction(List.of())).withFaults(new StepFaults(0, 1 + r.nextInt(16)));
             }
             if (r.nextBoolean()) {
-                return Steps.save(List.of());
+                return Step.of(new SaveAction(List.of()));
             }
             List<String> subset = new ArrayList<>(pool);
             Collections.shuffle(subset, r);
-            return Steps.save(subset.subList(0, 1 + r.nextInt(subset.size())));
+            return Step.of(new SaveAction(subset.subList(0, 1 + r.nextInt(subset.size()))));
         }
         if (roll < 75) {
-            return Steps.reset(ResetSpec.shell());
+            return Step.of(new ResetAction(ResetSpec.shell()));
         }
         if (roll < 95) {
-            Step s = Steps.restore(List.of());
-            return r.nextInt(4) == 0 ? Steps.withFault(s, new FaultSpec(1 + r.nextInt(8), 0)) : s;
+            Step s = Step.of(new RestoreAction(List.of()));
+            return r.nextInt(4) == 0 ? s.withFaults(new StepFaults(1 + r.nextInt(8), 0)) : s;
         }
-        return Steps.erase();
+        return Step.of(new EraseAction());
     }
 }

@@ -1,9 +1,7 @@
 package io.llexthil.campaign.fuzz;
 
-import io.llexthil.campaign.scenario.FaultSpec;
 import io.llexthil.campaign.scenario.Step;
-import io.llexthil.campaign.scenario.StepKind;
-import io.llexthil.campaign.scenario.Steps;
+import io.llexthil.campaign.scenario.StepFaults;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * Shrinks a failing step sequence to a smaller one that still fails: first removes chunks of steps
- * (halves, quarters, ... down to single steps, as delta debugging does), then drops faults. Upload
- * steps are kept (every run needs its images). Bounded by a number of attempts, because each
+ * (halves, quarters, ... down to single steps, as delta debugging does), then drops faults. Steps
+ * whose action is kept when shrinking stay (uploads: every run needs its images). Bounded by a number of attempts, because each
  * attempt is a run on the board.
  */
 public final class Shrinker {
@@ -54,7 +52,7 @@ public final class Shrinker {
             for (int i = 0; i < current.size() && attempts < maxAttempts; i++) {
                 if (current.get(i).fault().any()) {
                     List<Step> candidate = new ArrayList<>(current);
-                    candidate.set(i, Steps.withFault(current.get(i), FaultSpec.NONE));
+                    candidate.set(i, current.get(i).withFaults(StepFaults.NONE));
                     attempts++;
                     if (stillFails.test(candidate)) {
                         current = candidate;
@@ -67,7 +65,7 @@ public final class Shrinker {
     }
 
     private static int removable(List<Step> steps) {
-        return (int) steps.stream().filter(s -> s.kind() != StepKind.UPLOAD).count();
+        return (int) steps.stream().filter(s -> !s.action().keptWhenShrinking()).count();
     }
 
     /** {@code steps} without {@code count} removable steps from {@code start}, or null when nothing would change. */
@@ -75,7 +73,7 @@ public final class Shrinker {
         List<Step> out = new ArrayList<>();
         int removed = 0;
         for (int i = 0; i < steps.size(); i++) {
-            if (i >= start && removed < count && steps.get(i).kind() != StepKind.UPLOAD) {
+            if (i >= start && removed < count && !steps.get(i).action().keptWhenShrinking()) {
                 removed++;
                 continue;
             }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.llexthil.campaign.facts.Facts;
 import io.llexthil.campaign.run.CaseResult;
+import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.Difference;
-import io.llexthil.campaign.run.Facts;
 import io.llexthil.campaign.run.RunResult;
 import io.llexthil.campaign.run.StepRecord;
 
@@ -46,7 +47,7 @@ public final class JsonReportWriter {
         }
         ObjectNode totals = root.putObject("totals");
         totals.put("cases", run.cases().size());
-        for (var s : io.llexthil.campaign.run.CaseStatus.values()) {
+        for (var s : CaseStatus.values()) {
             totals.put(s.name().toLowerCase(java.util.Locale.ROOT), run.count(s));
         }
         putMap(root.putObject("measurements"), run.measurements());

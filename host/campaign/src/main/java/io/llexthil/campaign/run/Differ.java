@@ -1,5 +1,6 @@
 package io.llexthil.campaign.run;
 
+import io.llexthil.campaign.facts.Facts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

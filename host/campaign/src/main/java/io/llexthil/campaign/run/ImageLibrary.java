@@ -1,6 +1,6 @@
 package io.llexthil.campaign.run;
 
-import io.llexthil.campaign.scenario.Scenario;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.shell.input.BoundedFiles;
 import io.llexthil.shell.input.InputFileException;
 
@@ -45,7 +45,7 @@ public final class ImageLibrary {
 
     public Path firmwareBuild() { return firmwareBuild; }
 
-    public Path locate(Scenario scenario, String image, String arch) {
+    public Path locate(HilScenario scenario, String image, String arch) {
         String source = scenario.imageSource(image);
         if (source.startsWith("builtin:")) {
             String name = source.substring("builtin:".length());
@@ -61,7 +61,7 @@ public final class ImageLibrary {
     }
 
     /** The image bytes; a missing file is an {@link ImageNotFoundException} naming the scenario and the path. */
-    public byte[] read(Scenario scenario, String image, String arch) {
+    public byte[] read(HilScenario scenario, String image, String arch) {
         Path p = locate(scenario, image, arch);
         byte[] cached = cache.get(p);
         if (cached != null) {

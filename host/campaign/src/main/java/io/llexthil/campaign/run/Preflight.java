@@ -1,7 +1,7 @@
 package io.llexthil.campaign.run;
 
-import io.llexthil.campaign.scenario.Scenario;
-import io.llexthil.campaign.scenario.ScenarioException;
+import io.llexthil.campaign.scenario.HilScenario;
+import io.llexthil.campaign.scenario.ScenarioFileException;
 import io.llexthil.campaign.scenario.Step;
 import io.llexthil.shell.input.BoundedFiles;
 
@@ -29,17 +29,17 @@ public final class Preflight {
         this.images = images;
     }
 
-    /** @throws ScenarioException naming the file, the step and the field of the first problem */
-    public void check(List<Scenario> scenarios) {
+    /** @throws ScenarioFileException naming the file, the step and the field of the first problem */
+    public void check(List<HilScenario> scenarios) {
         Map<String, String> sources = new HashMap<>();
-        for (Scenario s : scenarios) {
+        for (HilScenario s : scenarios) {
             String earlier = sources.putIfAbsent(s.name(), s.source());
             if (earlier != null) {
-                throw new ScenarioException(s.source(), null, "name", "scenario name '" + s.name()
+                throw new ScenarioFileException(s.source(), null, "name", "scenario name '" + s.name()
                         + "' is also used by " + earlier + "; names are unique in a run (rename one)");
             }
             for (Step step : s.steps()) {
-                for (String ext : step.exts()) {
+                for (String ext : step.action().extensions()) {
                     checkExtension(s, step, ext);
                 }
             }
@@ -65,17 +65,17 @@ public final class Preflight {
         }
     }
 
-    private void checkExtension(Scenario s, Step step, String ext) {
-        String field = step.kind().key();
+    private void checkExtension(HilScenario s, Step step, String ext) {
+        String field = step.kind();
         if (ext.length() > NAME_MAX) {
-            throw new ScenarioException(s.source(), step.index(), field, "extension name '" + ext + "' has " + ext.length()
+            throw new ScenarioFileException(s.source(), step.index(), field, "extension name '" + ext + "' has " + ext.length()
                     + " characters; a board holds at most " + NAME_MAX + " (LLEXT_MAX_NAME_LEN)");
         }
         String source = s.imageSource(ext);
         if (source.startsWith("builtin:")) {
             String name = source.substring("builtin:".length());
             if (!builtinExists(name)) {
-                throw new ScenarioException(s.source(), step.index(), field, "unknown extension '" + ext
+                throw new ScenarioFileException(s.source(), step.index(), field, "unknown extension '" + ext
                         + "': no image under 'images:' and no built-in " + name + ".o in "
                         + images.firmwareBuild().resolve("model/ext") + " (declare it under 'images:', or build the"
                         + " firmware: cmake -S firmware -B firmware/build && cmake --build firmware/build)");
@@ -84,16 +84,16 @@ public final class Preflight {
         }
         Path file = images.locate(s, ext, null);
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new ScenarioException(s.source(), null, "images." + ext, file + " is not a regular file; give the"
+            throw new ScenarioFileException(s.source(), null, "images." + ext, file + " is not a regular file; give the"
                     + " path of the extension's ELF image");
         }
         try {
             if (Files.isRegularFile(file) && Files.size(file) > BoundedFiles.IMAGE_LIMIT) {
-                throw new ScenarioException(s.source(), null, "images." + ext, file + " has " + Files.size(file)
+                throw new ScenarioFileException(s.source(), null, "images." + ext, file + " has " + Files.size(file)
                         + " bytes, over the " + (BoundedFiles.IMAGE_LIMIT >> 20) + " MiB limit for an extension image; check the path");
             }
         } catch (IOException e) {
-            throw new ScenarioException(s.source(), null, "images." + ext, "cannot read " + file + ": " + e.getMessage());
+            throw new ScenarioFileException(s.source(), null, "images." + ext, "cannot read " + file + ": " + e.getMessage());
         }
     }
 

@@ -2,15 +2,17 @@ package io.llexthil.campaign.run;
 
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
-import io.llexthil.board.CtxInfo;
-import io.llexthil.board.HilReply;
+import io.llexthil.board.ReadOnlyViolationException;
 import io.llexthil.board.RetryLog;
-import io.llexthil.board.UploadResult;
+import io.llexthil.campaign.facts.BoardFacts;
+import io.llexthil.campaign.facts.Facts;
+import io.llexthil.campaign.facts.StateFacts;
+import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ResetKind;
 import io.llexthil.campaign.scenario.ResetSpec;
-import io.llexthil.campaign.scenario.Scenario;
 import io.llexthil.campaign.scenario.Step;
-import io.llexthil.campaign.scenario.StepKind;
+import io.llexthil.campaign.scenario.StepFaults;
+import io.llexthil.campaign.scenario.StepRun;
 import io.llexthil.campaign.twin.TwinResult;
 import io.llexthil.campaign.twin.TwinSession;
 import io.llexthil.campaign.twin.TwinSessionFactory;
@@ -68,7 +70,7 @@ public final class ScenarioRunner {
         return info;
     }
 
-    public List<CaseResult> runAll(List<Scenario> scenarios) {
+    public List<CaseResult> runAll(List<HilScenario> scenarios) {
         List<CaseResult> out = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             listener.caseStarted(scenarios.get(i).name(), i, scenarios.size());
@@ -79,12 +81,12 @@ public final class ScenarioRunner {
         return out;
     }
 
-    public CaseResult run(Scenario scenario) {
+    public CaseResult run(HilScenario scenario) {
         return run(scenario, "scenario", Map.of());
     }
 
     /** Runs one scenario as a test case of {@code group}, with extra measurements recorded on it. */
-    public CaseResult run(Scenario scenario, String group, Map<String, Object> measurements) {
+    public CaseResult run(HilScenario scenario, String group, Map<String, Object> measurements) {
         return run(scenario, group, measurements, null);
     }
 
@@ -92,7 +94,7 @@ public final class ScenarioRunner {
      * Runs one scenario with a twin that continues from an earlier case (a sweep's points share the
      * context saved by its setup), or a fresh one when {@code sharedTwin} is null.
      */
-    public CaseResult run(Scenario scenario, String group, Map<String, Object> measurements, TwinSession sharedTwin) {
+    public CaseResult run(HilScenario scenario, String group, Map<String, Object> measurements, TwinSession sharedTwin) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<StepRecord> records = new ArrayList<>();
@@ -109,7 +111,7 @@ public final class ScenarioRunner {
         boolean stop = false;
         for (Step step : scenario.steps()) {
             if (stop) {
-                records.add(new StepRecord(step.index(), step.describe(), step.kind().key(), StepOutcome.SKIPPED,
+                records.add(new StepRecord(step.index(), step.describe(), step.kind(), StepOutcome.SKIPPED,
                         new Facts(), new Facts(), List.of(), null, board.session().epoch(), false, Instant.now(), 0, List.of()));
                 continue;
             }
@@ -125,7 +127,7 @@ public final class ScenarioRunner {
         return finish(scenario, group, records, meas, started, t0);
     }
 
-    private CaseResult finish(Scenario s, String group, List<StepRecord> records, Map<String, Object> meas,
+    private CaseResult finish(HilScenario s, String group, List<StepRecord> records, Map<String, Object> meas,
                               Instant started, long t0) {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new CaseResult(s.name(), group, s.description(), s.source(), CaseResult.statusOf(records), records,
@@ -133,7 +135,7 @@ public final class ScenarioRunner {
     }
 
     /** A fresh scenario starts from a ready board in its own build, an erased context store and a fresh twin. */
-    private TwinSession prepare(Scenario scenario, TwinSession sharedTwin) {
+    private TwinSession prepare(HilScenario scenario, TwinSession sharedTwin) {
         if (needsRecovery) {
             resets.recover(board, options.resetTimeout());
             needsRecovery = false;
@@ -154,11 +156,11 @@ public final class ScenarioRunner {
 
     /** Per-scenario bookkeeping: the twin and the last value of each call. */
     private static final class ScenarioState {
-        final Scenario scenario;
+        final HilScenario scenario;
         final TwinSession twin;
         final Map<String, Long> lastValue = new HashMap<>();
 
-        ScenarioState(Scenario scenario, TwinSession twin) {
+        ScenarioState(HilScenario scenario, TwinSession twin) {
             this.scenario = scenario;
             this.twin = twin;
         }
@@ -184,11 +186,10 @@ public final class ScenarioRunner {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         int from = board.session().transcript().mark();
-        Facts observed = new Facts();
         Facts predicted = new Facts();
-        List<Difference> scenarioDiffs = new ArrayList<>();
+        Run run = new Run(step, st);
+        Facts observed = run.observed;
         boolean crashed = false;
-        boolean didReset = false;
         String error = null;
         TwinResult prediction = TwinResult.none();
         try {
@@ -199,90 +200,14 @@ public final class ScenarioRunner {
             if (step.fault().flash() > 0) {
                 board.faultFlash(step.fault().flash());
             }
-            switch (step.kind()) {
-                case UPLOAD -> {
-                    for (String image : step.exts()) {
-                        byte[] bytes = images.read(st.scenario, image, boardInfo().arch());
-                        UploadResult u = board.upload(image, bytes, io.llexthil.board.UploadProgress.NONE);
-                        if (u.reply().rc() != 0 || !observed.has("rc")) {
-                            observed.put("rc", u.reply().rc());
-                        }
-                        TwinResult t = st.twin.upload(image);
-                        if (prediction.rc() == null || t.rc() != 0) {
-                            prediction = t;
-                        }
-                    }
-                }
-                case LOAD -> {
-                    prediction = st.twin.load(step.ext(), images.read(st.scenario, step.ext(), boardInfo().arch()));
-                    putReply(observed, board.load(step.ext()), "use_count");
-                }
-                case UNLOAD -> {
-                    prediction = st.twin.unload(step.ext());
-                    putReply(observed, board.unload(step.ext()), "use_count");
-                }
-                case CALL -> {
-                    prediction = st.twin.call(step.ext(), step.symbol());
-                    HilReply r = board.call(step.ext(), step.symbol());
-                    observed.put("rc", r.rc());
-                    if (r.rc() == 0) {
-                        long value = r.payload().path("value").asLong();
-                        observed.put("call.value", value);
-                        ScenarioChecks.call(step, st.lastValue, value, scenarioDiffs);
-                    }
-                }
-                case STATE -> prediction = TwinResult.none();
-                case SAVE -> {
-                    boolean powerCut = step.fault().flash() > 0;
-                    if (powerCut) {
-                        didReset = true;
-                        powerCutSave(step.exts(), st, observed, scenarioDiffs, step);
-                        prediction = TwinResult.none();
-                    } else {
-                        prediction = st.twin.save(step.exts());
-                        HilReply r = board.ctxSave(step.exts());
-                        observed.put("rc", r.rc());
-                        if (r.ok()) {
-                            observed.put("saved", names(r.payload().path("exts")));
-                        }
-                    }
-                }
-                case RESTORE -> {
-                    prediction = st.twin.restore(step.order());
-                    HilReply r = board.ctxRestore(step.order());
-                    observed.put("rc", r.rc());
-                    if (r.ok()) {
-                        observed.put("restored", names(r.payload().path("exts")));
-                    }
-                }
-                case ERASE -> {
-                    prediction = st.twin.erase();
-                    observed.put("rc", board.ctxErase().rc());
-                }
-                case RESET -> {
-                    didReset = true;
-                    if (step.reset().kind() == ResetKind.POWERCUT) {
-                        board.faultFlash(step.reset().flashOp());
-                        powerCutSave(List.of(), st, observed, scenarioDiffs, step);
-                    } else {
-                        resets.reset(board, step.reset(), options.resetTimeout());
-                        String build = null;
-                        if (step.reset().kind() == ResetKind.FIRMWARE) {
-                            bootedBuild = step.reset().buildId();
-                            build = bootedBuild;
-                        }
-                        st.twin.reset(build);
-                    }
-                }
-                case SLEEP -> sleep(step.sleepMs());
-                default -> throw new IllegalStateException(step.kind().toString());
-            }
+            prediction = step.action().predict(run);
+            step.action().perform(run);
         } catch (BoardCrashedException e) {
             crashed = true;
             error = e.getMessage();
         } catch (ShellException | ResetDriver.UnsupportedResetException | ImageLibrary.ImageNotFoundException
-                 | io.llexthil.board.ReadOnlyViolationException e) {
-            return errorRecord(step, e, started, t0, from, observed, predicted);
+                 | ReadOnlyViolationException e) {
+            return errorRecord(step, e, started, t0, from, observed, predicted, run.didReset);
         }
         observed.put("crash", crashed);
         predicted.put("crash", prediction.crash());
@@ -302,8 +227,7 @@ public final class ScenarioRunner {
                     st.twin.clearFaults();
                 }
                 BoardFacts.putState(observed, board.state());
-                boolean touchesContext = step.kind() == StepKind.SAVE || step.kind() == StepKind.RESTORE
-                        || step.kind() == StepKind.ERASE || step.kind() == StepKind.RESET;
+                boolean touchesContext = step.action().touchesContext();
                 if (touchesContext) {
                     BoardFacts.putCtx(observed, board.ctxInfo());
                 }
@@ -313,14 +237,15 @@ public final class ScenarioRunner {
                 error = e.getMessage();
                 observed.put("crash", true);
             } catch (ShellException e) {
-                return errorRecord(step, e, started, t0, from, observed, predicted);
+                return errorRecord(step, e, started, t0, from, observed, predicted, run.didReset);
             }
         }
-        ScenarioChecks.step(step, observed, scenarioDiffs);
+        checkExpectRc(step, run);
+        step.action().checkAfter(observed, run);
         List<String> excerpt = board.session().transcript().excerpt(from, board.session().transcript().mark(),
                 options.excerptLines());
         List<Difference> diffs = new ArrayList<>(Differ.diff(step.index(), step.describe(), predicted, observed, excerpt));
-        for (Difference d : scenarioDiffs) {
+        for (Difference d : run.scenarioDiffs) {
             diffs.add(new Difference(d.step(), d.stepLabel(), d.field(), d.source(), d.expected(), d.observed(), excerpt));
         }
         StepOutcome outcome = !diffs.isEmpty() ? StepOutcome.DIVERGE
@@ -328,49 +253,71 @@ public final class ScenarioRunner {
         if (crashed) {
             LOG.info("{}: step {} crashed: {}", board.boardName(), step.index(), error);
         }
-        return new StepRecord(step.index(), step.describe(), step.kind().key(), outcome, predicted, observed, diffs,
-                crashed ? error : null, board.session().epoch(), didReset, started,
+        return new StepRecord(step.index(), step.describe(), step.kind(), outcome, predicted, observed, diffs,
+                crashed ? error : null, board.session().epoch(), run.didReset, started,
                 (System.nanoTime() - t0) / 1_000_000, excerpt);
     }
 
-    /**
-     * Power is cut at the armed flash operation of a save. The board must come back with either the
-     * context that was active before (the cut came before the commit) or the new one, never a torn one.
-     */
-    private void powerCutSave(List<String> names, ScenarioState st, Facts observed, List<Difference> diffs, Step step) {
-        CtxInfo before = board.ctxInfo();
-        List<String> loaded = board.state().exts().stream().map(io.llexthil.board.BoardState.Ext::name).toList();
-        List<String> saving = names.isEmpty() ? loaded : names;
-        boolean completed;
-        int epochBefore = board.session().epoch();
-        try {
-            HilReply r = board.ctxSave(names);
-            completed = true;
-            observed.put("save_rc", r.rc());
-        } catch (ShellException cut) {
-            // expected: the board lost power mid-save (disconnect, timeout or a new boot)
-            completed = false;
-        }
-        observed.put("power_cut", !completed);
-        if (completed) {
-            // the cut point lies beyond this save's flash operations: reset as the cut would have
-            resets.reset(board, ResetSpec.shell(), options.resetTimeout());
-        } else {
-            try {
-                // a board that reboots by itself after a power cut (the simulated board does)
-                io.llexthil.board.HilBoardClient.awaitNextBoot(board.session(), epochBefore, options.stepTimeout());
-            } catch (ShellException stillDown) {
-                resets.recover(board, options.resetTimeout());
+    /** {@code expect_rc}: the return code the scenario itself requires, whatever the twin says. */
+    private static void checkExpectRc(Step step, Run run) {
+        if (step.expectRc() != null) {
+            String o = run.observed.has("rc") ? run.observed.get("rc") : Difference.ABSENT;
+            if (!o.equals(step.expectRc().toString())) {
+                run.scenarioDifference("rc", step.expectRc().toString(), o);
             }
         }
-        CtxInfo after = board.ctxInfo();
-        PowerCutJudge.Verdict v = PowerCutJudge.judge(before, after, saving);
-        observed.put("ctx.outcome", v.outcome());
-        if (!v.legal()) {
-            diffs.add(new Difference(step.index(), step.describe(), "ctx.outcome", "scenario",
-                    "previous or new context", v.outcome() + ": " + v.detail(), List.of()));
+    }
+
+    /** What one step's action sees of this runner: the board, the twin, images, resets, power cuts. */
+    private final class Run implements StepRun {
+        final Step step;
+        final ScenarioState st;
+        final Facts observed = new Facts();
+        final List<Difference> scenarioDiffs = new ArrayList<>();
+        boolean didReset;
+
+        Run(Step step, ScenarioState st) {
+            this.step = step;
+            this.st = st;
         }
-        st.twin.powerCutDuringSave(saving, v.committed());
+
+        @Override
+        public BoardClient board() { return board; }
+
+        @Override
+        public TwinSession twin() { return st.twin; }
+
+        @Override
+        public byte[] image(String name) { return images.read(st.scenario, name, boardInfo().arch()); }
+
+        @Override
+        public Facts observed() { return observed; }
+
+        @Override
+        public StepFaults faults() { return step.fault(); }
+
+        @Override
+        public Map<String, Long> callValues() { return st.lastValue; }
+
+        @Override
+        public void scenarioDifference(String field, String expected, String observedValue) {
+            scenarioDiffs.add(new Difference(step.index(), step.describe(), field, "scenario", expected, observedValue,
+                    List.of()));
+        }
+
+        @Override
+        public void reset(ResetSpec spec) {
+            resets.reset(board, spec, options.resetTimeout());
+            if (spec.kind() == ResetKind.FIRMWARE) {
+                bootedBuild = spec.buildId();
+            }
+        }
+
+        @Override
+        public void powerCutSave(List<String> names) { PowerCutSave.run(names, this, resets, options); }
+
+        @Override
+        public void markReset() { didReset = true; }
     }
 
     private static void putTwinView(Facts predicted, TwinSession twin, boolean ctx) {
@@ -387,29 +334,16 @@ public final class ScenarioRunner {
         }
     }
 
-    private static void putReply(Facts observed, HilReply r, String field) {
-        observed.put("rc", r.rc());
-        if (r.ok() && r.payload().has(field)) {
-            observed.put(field, r.payload().get(field).asLong());
-        }
-    }
-
-    private static List<String> names(com.fasterxml.jackson.databind.JsonNode arr) {
-        List<String> out = new ArrayList<>();
-        arr.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
     private StepRecord errorRecord(Step step, RuntimeException e, Instant started, long t0, int from,
-                                   Facts observed, Facts predicted) {
+                                   Facts observed, Facts predicted, boolean didReset) {
         List<String> excerpt = List.of();
         try {
             excerpt = board.session().transcript().excerpt(from, board.session().transcript().mark(), options.excerptLines());
         } catch (RuntimeException ignored) {
             // the transcript is best effort here: the error itself is what gets reported
         }
-        return new StepRecord(step.index(), step.describe(), step.kind().key(), StepOutcome.ERROR, predicted, observed,
-                List.of(), oneLine(e), safeEpoch(), step.kind() == StepKind.RESET, started,
+        return new StepRecord(step.index(), step.describe(), step.kind(), StepOutcome.ERROR, predicted, observed,
+                List.of(), oneLine(e), safeEpoch(), didReset, started,
                 (System.nanoTime() - t0) / 1_000_000, excerpt);
     }
 
@@ -429,15 +363,6 @@ public final class ScenarioRunner {
     private static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.lines().findFirst().orElse(m);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** A fresh twin for this board and profile (sweeps share one across their points). */

@@ -1,5 +1,6 @@
 package io.llexthil.campaign.run;
 
+import io.llexthil.campaign.facts.Facts;
 import java.time.Instant;
 import java.util.List;
 

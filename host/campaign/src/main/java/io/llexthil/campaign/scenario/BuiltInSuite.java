@@ -24,7 +24,7 @@ public final class BuiltInSuite {
         }
     }
 
-    public static List<Scenario> load() {
+    public static List<HilScenario> load() {
         return fileNames().stream().map(f -> ScenarioLoader.loadResource("suite/" + f)).toList();
     }
 }

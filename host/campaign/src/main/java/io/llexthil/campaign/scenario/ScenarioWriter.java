@@ -6,7 +6,7 @@ import java.util.List;
 public final class ScenarioWriter {
     private ScenarioWriter() { }
 
-    public static String toYaml(Scenario s) {
+    public static String toYaml(HilScenario s) {
         StringBuilder sb = new StringBuilder();
         sb.append("name: ").append(quote(s.name())).append('\n');
         if (!s.description().isBlank()) {
@@ -17,7 +17,7 @@ public final class ScenarioWriter {
         }
         sb.append("steps:\n");
         for (Step st : s.steps()) {
-            sb.append("  - ").append(st.kind().key()).append(": ").append(value(st)).append('\n');
+            sb.append("  - ").append(st.action().key()).append(": ").append(st.action().yaml()).append('\n');
             if (st.fault().any()) {
                 sb.append("    fault: {");
                 if (st.fault().alloc() > 0) {
@@ -35,30 +35,13 @@ public final class ScenarioWriter {
         return sb.toString();
     }
 
-    private static String value(Step st) {
-        return switch (st.kind()) {
-            case UPLOAD -> list(st.exts());
-            case LOAD, UNLOAD -> st.ext();
-            case CALL -> "{ext: " + st.ext() + ", symbol: " + st.symbol() + ", expect: " + quote(st.expect().toString()) + "}";
-            case STATE -> st.expectExts() == null ? "{}" : list(st.expectExts());
-            case SAVE -> st.exts().isEmpty() ? "all" : list(st.exts());
-            case RESTORE -> st.order().isEmpty() ? "{}" : "{order: " + st.order() + "}";
-            case ERASE -> "{}";
-            case SLEEP -> Long.toString(st.sleepMs());
-            case RESET -> switch (st.reset().kind()) {
-                case EXTERNAL -> "{kind: external, command: " + quote(st.reset().command()) + "}";
-                case POWERCUT -> "{kind: powercut, flash_op: " + st.reset().flashOp() + "}";
-                case FIRMWARE -> "{kind: firmware, build_id: " + quote(st.reset().buildId()) + "}";
-                default -> st.reset().kind().key();
-            };
-        };
-    }
-
-    private static String list(List<String> l) {
+    /** A flow list of names: {@code [a, b]}. */
+    static String list(List<String> l) {
         return "[" + String.join(", ", l) + "]";
     }
 
-    private static String quote(String s) {
+    /** A double-quoted YAML string. */
+    static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -1,58 +1,40 @@
 package io.llexthil.campaign.scenario;
 
-import java.util.List;
-
 /**
- * One scenario step. Which fields matter depends on {@link #kind()}; the others are empty.
+ * One scenario step: what it does ({@link StepAction}, one record per kind) and the options every
+ * step has.
  *
  * @param index    0-based position in the scenario's {@code steps}
- * @param kind     the action
- * @param exts     upload: images; load/unload/call: one extension; save: the names to save, in
- *                 order (empty = every loaded extension in list order)
- * @param symbol   call: the function ({@code int fn(void)})
- * @param expect   call: the expected value
+ * @param action   the kind and its arguments
  * @param expectRc the return code the scenario requires (null = whatever the twin predicts)
- * @param order    restore: the order the saved copies are handed to {@code llext_restore} (empty = saved order)
- * @param reset    reset: how
  * @param fault    faults armed just before the step
- * @param sleepMs  sleep: milliseconds
- * @param expectExts state: the extension list the scenario requires, in order (null = not checked)
- * @param label    a short human description (the YAML's {@code name}, or generated)
+ * @param label    a short human description (the YAML's {@code name}, or the action's own)
  */
-public record Step(int index, StepKind kind, List<String> exts, String symbol, ExpectValue expect,
-                   Integer expectRc, List<Integer> order, ResetSpec reset, FaultSpec fault, long sleepMs,
-                   List<String> expectExts, String label) {
+public record Step(int index, StepAction action, Integer expectRc, StepFaults fault, String label) {
 
     public Step {
-        exts = exts == null ? List.of() : List.copyOf(exts);
-        order = order == null ? List.of() : List.copyOf(order);
-        expectExts = expectExts == null ? null : List.copyOf(expectExts);
-        fault = fault == null ? FaultSpec.NONE : fault;
-        expect = expect == null ? ExpectValue.ANY : expect;
+        fault = fault == null ? StepFaults.NONE : fault;
         if (label == null || label.isBlank()) {
-            label = describe(kind, exts, symbol, order, reset, sleepMs);
+            label = action.label();
         }
     }
 
-    /** The single extension of a load, unload or call step. */
-    public String ext() { return exts.isEmpty() ? null : exts.get(0); }
-
-    /** Builder-style copy with another index (for generated and shrunk sequences). */
-    public Step withIndex(int i) {
-        return new Step(i, kind, exts, symbol, expect, expectRc, order, reset, fault, sleepMs, expectExts, label);
+    /** A step with no options, to be numbered by {@link HilScenario#numbered}. */
+    public static Step of(StepAction action) {
+        return new Step(0, action, null, null, null);
     }
 
-    private static String describe(StepKind kind, List<String> exts, String symbol, List<Integer> order,
-                                   ResetSpec reset, long sleepMs) {
-        return switch (kind) {
-            case CALL -> "call " + (exts == null || exts.isEmpty() ? "?" : exts.get(0)) + " " + symbol;
-            case SAVE -> "save" + (exts == null || exts.isEmpty() ? " (all)" : " " + String.join(",", exts));
-            case RESTORE -> "restore" + (order == null || order.isEmpty() ? "" : " order " + order);
-            case RESET -> "reset " + (reset == null ? "shell" : reset.describe());
-            case SLEEP -> "sleep " + sleepMs + " ms";
-            case STATE, ERASE -> kind.key();
-            default -> kind.key() + " " + (exts == null ? "" : String.join(",", exts));
-        };
+    /** The YAML action key. */
+    public String kind() { return action.key(); }
+
+    /** The same step at another position (for generated and shrunk sequences). */
+    public Step withIndex(int i) {
+        return new Step(i, action, expectRc, fault, label);
+    }
+
+    /** The same step with other faults armed before it (and the action's own label). */
+    public Step withFaults(StepFaults faults) {
+        return new Step(index, action, expectRc, faults, null);
     }
 
     /** The YAML-like one-line form used in reports and the fuzzer's replay output. */

@@ -1,18 +1,23 @@
 package io.llexthil.campaign.sweep;
 
+import io.llexthil.campaign.facts.Facts;
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.Difference;
-import io.llexthil.campaign.run.Facts;
 import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StepOutcome;
 import io.llexthil.campaign.run.StepRecord;
-import io.llexthil.campaign.scenario.FaultSpec;
+import io.llexthil.campaign.scenario.HilScenario;
+import io.llexthil.campaign.scenario.LoadAction;
+import io.llexthil.campaign.scenario.ResetAction;
 import io.llexthil.campaign.scenario.ResetSpec;
-import io.llexthil.campaign.scenario.Scenario;
+import io.llexthil.campaign.scenario.RestoreAction;
+import io.llexthil.campaign.scenario.SaveAction;
+import io.llexthil.campaign.scenario.StateAction;
 import io.llexthil.campaign.scenario.Step;
-import io.llexthil.campaign.scenario.Steps;
+import io.llexthil.campaign.scenario.StepFaults;
+import io.llexthil.campaign.scenario.UploadAction;
 import io.llexthil.campaign.twin.TwinSession;
 
 import java.time.Instant;
@@ -42,10 +47,10 @@ public final class AllocSweep {
         TwinSession twin = runner.newTwin();
         long erasesAtStart = runner.board().ctxInfo().totalErases();
         List<Step> setup = new ArrayList<>();
-        setup.add(Steps.upload(exts));
-        exts.forEach(e -> setup.add(Steps.load(e)));
-        setup.add(Steps.save(List.of()));
-        Scenario setupScenario = Steps.scenario("alloc-setup", "load " + exts + " and save them once", "sweep alloc", true, setup);
+        setup.add(Step.of(new UploadAction(exts)));
+        exts.forEach(e -> setup.add(Step.of(new LoadAction(e))));
+        setup.add(Step.of(new SaveAction(List.of())));
+        HilScenario setupScenario = HilScenario.numbered("alloc-setup", "load " + exts + " and save them once", "sweep alloc", true, setup);
         CaseResult s = runner.run(setupScenario, "sweep-alloc", Map.of(), twin);
         out.add(s);
         listener.caseDone(s);
@@ -56,9 +61,9 @@ public final class AllocSweep {
         int k = 1;
         int points = 0;
         for (; k <= maxK; k++) {
-            Scenario point = Steps.scenario("alloc k=" + k, "restore with the " + ordinal(k) + " LLEXT heap allocation failing",
-                    "sweep alloc", false, List.of(Steps.reset(ResetSpec.shell()),
-                            Steps.withFault(Steps.restore(List.of()), new FaultSpec(k, 0)), Steps.state()));
+            HilScenario point = HilScenario.numbered("alloc k=" + k, "restore with the " + ordinal(k) + " LLEXT heap allocation failing",
+                    "sweep alloc", false, List.of(Step.of(new ResetAction(ResetSpec.shell())),
+                            Step.of(new RestoreAction(List.of())).withFaults(new StepFaults(k, 0)), Step.of(new StateAction(null))));
             listener.caseStarted(point.name(), k, RunListener.UNKNOWN_TOTAL); // ends when the fault is no longer reached
             Map<String, Object> meas = new LinkedHashMap<>();
             meas.put("k", k);

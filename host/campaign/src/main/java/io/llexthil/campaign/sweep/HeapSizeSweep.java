@@ -1,19 +1,23 @@
 package io.llexthil.campaign.sweep;
 
+import io.llexthil.campaign.facts.Facts;
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.Difference;
-import io.llexthil.campaign.run.Facts;
 import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StepOutcome;
 import io.llexthil.campaign.run.StepRecord;
 import io.llexthil.campaign.scenario.BuiltInSuite;
+import io.llexthil.campaign.scenario.HilScenario;
+import io.llexthil.campaign.scenario.LoadAction;
+import io.llexthil.campaign.scenario.ResetAction;
 import io.llexthil.campaign.scenario.ResetSpec;
-import io.llexthil.campaign.scenario.Scenario;
+import io.llexthil.campaign.scenario.RestoreAction;
+import io.llexthil.campaign.scenario.SaveAction;
+import io.llexthil.campaign.scenario.StateAction;
 import io.llexthil.campaign.scenario.Step;
-import io.llexthil.campaign.scenario.StepKind;
-import io.llexthil.campaign.scenario.Steps;
+import io.llexthil.campaign.scenario.UploadAction;
 import io.llexthil.campaign.twin.TwinSession;
 
 import java.time.Instant;
@@ -63,14 +67,14 @@ public final class HeapSizeSweep {
     /** The distinct sets of extensions the built-in suite loads before its first save, in suite order. */
     public static List<List<String>> suiteSets() {
         Set<List<String>> sets = new LinkedHashSet<>();
-        for (Scenario s : BuiltInSuite.load()) {
+        for (HilScenario s : BuiltInSuite.load()) {
             List<String> loaded = new ArrayList<>();
             for (Step st : s.steps()) {
-                if (st.kind() == StepKind.SAVE) {
+                if (st.action() instanceof SaveAction) {
                     break;
                 }
-                if (st.kind() == StepKind.LOAD && !loaded.contains(st.ext())) {
-                    loaded.add(st.ext());
+                if (st.action() instanceof LoadAction load && !loaded.contains(load.ext())) {
+                    loaded.add(load.ext());
                 }
             }
             if (!loaded.isEmpty()) {
@@ -108,10 +112,10 @@ public final class HeapSizeSweep {
     private List<CaseResult> point(List<String> set, int heap, RunListener listener) {
         String key = String.join(",", set);
         List<Step> load = new ArrayList<>();
-        load.add(Steps.upload(set));
-        set.forEach(e -> load.add(Steps.load(e)));
-        load.add(Steps.save(List.of()));
-        List<Step> restore = List.of(Steps.reset(ResetSpec.shell()), Steps.restore(List.of()), Steps.state());
+        load.add(Step.of(new UploadAction(set)));
+        set.forEach(e -> load.add(Step.of(new LoadAction(e))));
+        load.add(Step.of(new SaveAction(List.of())));
+        List<Step> restore = List.of(Step.of(new ResetAction(ResetSpec.shell())), Step.of(new RestoreAction(List.of())), Step.of(new StateAction(null)));
         Map<String, Object> meas = new LinkedHashMap<>();
         meas.put("heap", heap);
         meas.put("set", key);
@@ -119,10 +123,10 @@ public final class HeapSizeSweep {
         try {
             TwinSession twin = runner.newTwin();
             List<CaseResult> out = new ArrayList<>();
-            for (Scenario s : List.of(
-                    Steps.scenario("heap " + heap + " load " + key, "load " + set + " and save, from boot, with a " + heap
+            for (HilScenario s : List.of(
+                    HilScenario.numbered("heap " + heap + " load " + key, "load " + set + " and save, from boot, with a " + heap
                             + "-byte LLEXT heap", "sweep heap", true, load),
-                    Steps.scenario("heap " + heap + " restore " + key, "reset and restore what was saved, with a " + heap
+                    HilScenario.numbered("heap " + heap + " restore " + key, "reset and restore what was saved, with a " + heap
                             + "-byte LLEXT heap", "sweep heap", false, restore))) {
                 listener.caseStarted(s.name(), 0, 0);
                 CaseResult r = runner.run(s, "sweep-heap", meas, twin);

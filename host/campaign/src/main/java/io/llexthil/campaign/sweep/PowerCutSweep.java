@@ -5,10 +5,14 @@ import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StepRecord;
-import io.llexthil.campaign.scenario.FaultSpec;
-import io.llexthil.campaign.scenario.Scenario;
+import io.llexthil.campaign.scenario.HilScenario;
+import io.llexthil.campaign.scenario.LoadAction;
+import io.llexthil.campaign.scenario.RestoreAction;
+import io.llexthil.campaign.scenario.SaveAction;
+import io.llexthil.campaign.scenario.StateAction;
 import io.llexthil.campaign.scenario.Step;
-import io.llexthil.campaign.scenario.Steps;
+import io.llexthil.campaign.scenario.StepFaults;
+import io.llexthil.campaign.scenario.UploadAction;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,14 +49,14 @@ public final class PowerCutSweep {
         int kept = 0;
         for (; n <= maxN; n++) {
             List<Step> steps = new ArrayList<>();
-            steps.add(Steps.upload(all));
-            previous.forEach(e -> steps.add(Steps.load(e)));
-            steps.add(Steps.save(List.of()));
-            added.forEach(e -> steps.add(Steps.load(e)));
-            steps.add(Steps.withFault(Steps.save(List.of()), new FaultSpec(0, n)));
-            steps.add(Steps.restore(List.of()));
-            steps.add(Steps.state());
-            Scenario point = Steps.scenario("powercut n=" + n, "cut power at flash operation " + n + " of a save",
+            steps.add(Step.of(new UploadAction(all)));
+            previous.forEach(e -> steps.add(Step.of(new LoadAction(e))));
+            steps.add(Step.of(new SaveAction(List.of())));
+            added.forEach(e -> steps.add(Step.of(new LoadAction(e))));
+            steps.add(Step.of(new SaveAction(List.of())).withFaults(new StepFaults(0, n)));
+            steps.add(Step.of(new RestoreAction(List.of())));
+            steps.add(Step.of(new StateAction(null)));
+            HilScenario point = HilScenario.numbered("powercut n=" + n, "cut power at flash operation " + n + " of a save",
                     "sweep powercut", true, steps);
             listener.caseStarted(point.name(), n, RunListener.UNKNOWN_TOTAL); // ends when the save completes first
             Map<String, Object> meas = new LinkedHashMap<>();

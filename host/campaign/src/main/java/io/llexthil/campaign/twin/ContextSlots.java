@@ -1,6 +1,6 @@
 package io.llexthil.campaign.twin;
 
-import io.llexthil.campaign.run.SlotView;
+import io.llexthil.campaign.facts.SlotView;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.llexthil.campaign.twin;
 
-import io.llexthil.campaign.run.Facts;
+import io.llexthil.campaign.facts.Facts;
 
 /**
  * The twin's prediction for one command.

@@ -1,8 +1,8 @@
 package io.llexthil.campaign.twin;
 
 import io.llexthil.board.BoardInfo;
-import io.llexthil.campaign.run.ExtView;
-import io.llexthil.campaign.run.Facts;
+import io.llexthil.campaign.facts.ExtView;
+import io.llexthil.campaign.facts.Facts;
 import io.llexthil.twin.ExtState;
 import io.llexthil.twin.ExtensionSpec;
 import io.llexthil.twin.Profile;

@@ -1,7 +1,7 @@
 package io.llexthil.campaign.twin;
 
-import io.llexthil.campaign.run.ExtView;
-import io.llexthil.campaign.run.SlotView;
+import io.llexthil.campaign.facts.ExtView;
+import io.llexthil.campaign.facts.SlotView;
 
 import java.util.List;
 

@@ -1,16 +1,13 @@
 package io.llexthil.campaign.fake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
-import io.llexthil.board.BoardInfo;
-import io.llexthil.board.BoardState;
-import io.llexthil.board.CtxInfo;
-import io.llexthil.board.FaultState;
-import io.llexthil.board.HeapStats;
 import io.llexthil.board.HilReply;
-import io.llexthil.board.ReadOnlyViolationException;
+import io.llexthil.board.ReadOnlyCommands;
+import io.llexthil.board.RetryLog;
 import io.llexthil.board.UploadProgress;
 import io.llexthil.board.UploadResult;
 import io.llexthil.shell.BoardCrashedException;
@@ -18,16 +15,20 @@ import io.llexthil.shell.CommandResult;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * A hand-written board over {@link MiniModel}, with knobs to make it misbehave: leak heap bytes on
- * a restore, crash on a command kind. Every command it "receives" is logged in {@link #sent} and in
- * the transcript.
+ * A hand-written board over {@link MiniModel}, behind the same seam as a real one: it answers HIL
+ * command lines ({@link #command}) with result payloads, and {@link BoardClient}'s typed methods
+ * read them. Knobs make it misbehave: leak heap bytes on a restore, crash on a command kind. Every
+ * command it "receives" is logged in {@link #sent} and in the transcript.
  */
 public final class FakeBoardClient implements BoardClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ENOENT = -2;
+    private static final int ENOTSUP = -134;
 
     public final MiniModel model = new MiniModel();
     public final FakeSession session = new FakeSession();
@@ -50,10 +51,8 @@ public final class FakeBoardClient implements BoardClient {
         this(AccessMode.READ_WRITE);
     }
 
-    private void receive(String cmd, boolean readOnly) {
-        if (mode == AccessMode.READ_ONLY && !readOnly) {
-            throw new ReadOnlyViolationException("fake", "hil " + cmd);
-        }
+    private void receive(String cmd) {
+        ReadOnlyCommands.check(mode, boardName(), cmd);
         sent.add(cmd);
         session.transcript.add("uart:~$ hil " + cmd);
         String kind = cmd.split(" ")[0];
@@ -80,141 +79,136 @@ public final class FakeBoardClient implements BoardClient {
     public AccessMode accessMode() { return mode; }
 
     @Override
-    public BoardInfo info() {
-        receive("info", true);
-        return new BoardInfo("0.1.0", "00112233445566778", "4.2.0", "fake", "host",
-                new BoardInfo.TargetSizes(208, 8, 8, 4), 8, heap(), new BoardInfo.FlashGeometry(0, 65536, 4096, 8),
-                32768, 0, 3, "software", "upstream", true, new BoardInfo.UploadParams(256, 4, 1024),
-                List.of("info"), "{\"fw\":\"0.1.0\"}");
-    }
-
-    private HeapStats heap() {
-        long used = model.heapUsed();
-        return new HeapStats(16384, used, 16384 - used, used, model.list.size());
-    }
+    public Duration commandTimeout() { return Duration.ofSeconds(1); }
 
     @Override
-    public BoardState state() {
-        receive("state", true);
-        List<BoardState.Ext> exts = new ArrayList<>();
-        model.list.forEach((n, uc) -> exts.add(new BoardState.Ext(n, uc, MiniModel.DEPS.getOrDefault(n, List.of()), 1, 4, MiniModel.BYTES)));
-        return new BoardState(exts, heap(), "{}");
-    }
+    public int nominalBaud() { return 0; }
 
     @Override
-    public CtxInfo ctxInfo() {
-        receive("ctx info", true);
-        boolean valid = model.saved != null;
-        return new CtxInfo(valid ? "A" : null, List.of(
-                new CtxInfo.Slot("A", valid, valid ? "ok" : "empty", seq, valid, valid ? model.saved.size() : 0,
-                        valid ? model.saved : List.of(), 100, erases),
-                new CtxInfo.Slot("B", false, "empty", 0, false, 0, List.of(), 0, 0)), "{}");
-    }
-
-    @Override
-    public FaultState fault() {
-        receive("fault", true);
-        return new FaultState(model.allocFault, 0, 0);
-    }
-
-    @Override
-    public UploadResult upload(String name, byte[] image, UploadProgress progress) {
-        receive("upload begin " + name, false);
-        ObjectNode p = JSON.createObjectNode().put("name", name).put("complete", true);
-        return new UploadResult(reply("upload", 0, p), image.length, 0, 1, 0, 0.0, Double.NaN);
-    }
-
-    @Override
-    public HilReply load(String name) {
-        receive("load " + name, false);
-        if (("load " + name).equals(retryOn)) {
-            io.llexthil.board.RetryLog.of(session).add("hil load " + name + ": request 1: damaged result line; resolved");
+    public HilReply command(String commandLine, Duration timeout) {
+        receive(commandLine);
+        if (commandLine.equals(retryOn)) {
+            RetryLog.of(session).add("hil " + commandLine + ": request 1: damaged result line; resolved");
         }
-        int rc = model.load(name);
-        return reply("load " + name, rc, JSON.createObjectNode().put("name", name).put("use_count", model.list.getOrDefault(name, 0)));
+        List<String> w = Arrays.asList(commandLine.split(" "));
+        String arg1 = w.size() > 1 ? w.get(1) : "";
+        // "ctx" and "fault" take a sub-command ("ctx save", "fault alloc"); a bare "fault" is a query
+        boolean twoWords = (w.get(0).equals("ctx") || w.get(0).equals("fault")) && w.size() > 1;
+        return switch (twoWords ? w.get(0) + " " + arg1 : w.get(0)) {
+            case "info" -> reply(commandLine, 0, infoPayload());
+            case "state" -> reply(commandLine, 0, statePayload());
+            case "ctx info" -> reply(commandLine, 0, ctxInfoPayload(model.saved != null));
+            case "fault" -> reply(commandLine, 0, JSON.createObjectNode().put("alloc", model.allocFault).put("flash", 0));
+            case "load" -> useCount(commandLine, model.load(arg1), arg1);
+            case "unload" -> useCount(commandLine, model.unload(arg1), arg1);
+            case "call" -> reply(commandLine, model.list.containsKey(arg1) ? 0 : ENOENT, JSON.createObjectNode().put("value", 42));
+            case "ctx save" -> save(commandLine, w.subList(2, w.size()));
+            case "ctx restore" -> restore(commandLine);
+            case "ctx erase" -> {
+                model.saved = null;
+                yield reply(commandLine, 0, JSON.createObjectNode());
+            }
+            case "fault alloc" -> {
+                model.allocFault = Integer.parseInt(w.get(2));
+                yield reply(commandLine, 0, JSON.createObjectNode());
+            }
+            case "fault flash" -> reply(commandLine, 0, JSON.createObjectNode());
+            case "fault clear" -> {
+                model.allocFault = 0;
+                yield reply(commandLine, 0, JSON.createObjectNode());
+            }
+            default -> reply(commandLine, ENOTSUP, JSON.createObjectNode());
+        };
     }
 
-    @Override
-    public HilReply unload(String name) {
-        receive("unload " + name, false);
-        int rc = model.unload(name);
-        return reply("unload " + name, rc, JSON.createObjectNode().put("name", name).put("use_count", model.list.getOrDefault(name, 0)));
+    private ObjectNode infoPayload() {
+        ObjectNode p = JSON.createObjectNode().put("fw", "0.1.0").put("build", "00112233445566778").put("zephyr", "4.2.0")
+                .put("board", "fake").put("arch", "host").put("max_deps", 8).put("boot", 3)
+                .put("reset_cause", "software").put("profile", "upstream").put("test", true);
+        p.putObject("sizes").put("llext", 208).put("sect_map", 8).put("symbol", 8).put("ptr", 4);
+        p.set("heap", heap());
+        p.putObject("flash").put("offset", 0).put("size", 65536).put("erase", 4096).put("write", 8);
+        p.putObject("image_store").put("size", 32768).put("used", 0);
+        p.putObject("upload").put("chunk", 256).put("window", 4).put("rx_buf", 1024);
+        p.putArray("cmds").add("info");
+        return p;
     }
 
-    @Override
-    public HilReply call(String name, String symbol) {
-        receive("call " + name + " " + symbol, false);
-        boolean ok = model.list.containsKey(name);
-        return reply("call", ok ? 0 : -2, JSON.createObjectNode().put("value", 42));
+    private ObjectNode heap() {
+        long used = model.heapUsed();
+        return JSON.createObjectNode().put("size", 16384).put("used", used).put("free", 16384 - used)
+                .put("max_used", used).put("allocs", model.list.size());
     }
 
-    @Override
-    public HilReply ctxSave(List<String> names) {
-        receive("ctx save " + String.join(" ", names), false);
+    private ObjectNode statePayload() {
+        ObjectNode p = JSON.createObjectNode();
+        ArrayNode exts = p.putArray("exts");
+        model.list.forEach((n, uc) -> {
+            ObjectNode e = exts.addObject().put("name", n).put("use_count", uc).put("exp", 1).put("sect", 4)
+                    .put("alloc", MiniModel.BYTES);
+            MiniModel.DEPS.getOrDefault(n, List.of()).forEach(e.putArray("deps")::add);
+        });
+        p.set("heap", heap());
+        return p;
+    }
+
+    private ObjectNode ctxInfoPayload(boolean valid) {
+        ObjectNode p = JSON.createObjectNode();
+        if (valid) {
+            p.put("active", "A");
+        } else {
+            p.putNull("active");
+        }
+        ArrayNode slots = p.putArray("slots");
+        ObjectNode a = slots.addObject().put("slot", "A").put("valid", valid).put("why", valid ? "ok" : "empty")
+                .put("seq", seq).put("build_match", valid).put("n", valid ? model.saved.size() : 0)
+                .put("bytes", 100).put("erases", erases);
+        (valid ? model.saved : List.<String>of()).forEach(a.putArray("exts")::add);
+        slots.addObject().put("slot", "B").put("valid", false).put("why", "empty").put("seq", 0)
+                .put("build_match", false).put("n", 0).put("bytes", 0).put("erases", 0).putArray("exts");
+        return p;
+    }
+
+    private HilReply useCount(String cmd, int rc, String name) {
+        return reply(cmd, rc, JSON.createObjectNode().put("name", name).put("use_count", model.list.getOrDefault(name, 0)));
+    }
+
+    private HilReply save(String cmd, List<String> names) {
         int rc = model.save(names);
         ObjectNode p = JSON.createObjectNode();
         if (rc == 0) {
             seq++;
             erases++;
-            p.putArray("exts").addAll(model.saved.stream().map(JSON.getNodeFactory()::textNode).toList());
+            model.saved.forEach(p.putArray("exts")::add);
         }
-        return reply("ctx save", rc, p);
+        return reply(cmd, rc, p);
     }
 
-    @Override
-    public HilReply ctxRestore(List<Integer> order) {
-        receive("ctx restore", false);
+    private HilReply restore(String cmd) {
         int rc = model.restore();
-        if (rc == 0) {
-            model.extraHeap += leakOnRestore;
-        }
         ObjectNode p = JSON.createObjectNode();
         if (rc == 0) {
-            p.putArray("exts").addAll(model.saved.stream().map(JSON.getNodeFactory()::textNode).toList());
+            model.extraHeap += leakOnRestore;
+            model.saved.forEach(p.putArray("exts")::add);
         }
-        return reply("ctx restore", rc, p);
+        return reply(cmd, rc, p);
     }
 
+    /** Images are not kept: an upload is received and acknowledged whole (no frames on a fake link). */
     @Override
-    public HilReply ctxErase() {
-        receive("ctx erase", false);
-        model.saved = null;
-        return reply("ctx erase", 0, JSON.createObjectNode());
-    }
-
-    @Override
-    public HilReply faultAlloc(int k) {
-        receive("fault alloc " + k, false);
-        model.allocFault = k;
-        return reply("fault alloc", 0, JSON.createObjectNode());
-    }
-
-    @Override
-    public HilReply faultFlash(int n) {
-        receive("fault flash " + n, false);
-        return reply("fault flash", 0, JSON.createObjectNode());
-    }
-
-    @Override
-    public HilReply faultClear() {
-        receive("fault clear", false);
-        model.allocFault = 0;
-        return reply("fault clear", 0, JSON.createObjectNode());
+    public UploadResult upload(String name, byte[] image, UploadProgress progress) {
+        receive("upload begin " + name);
+        ObjectNode p = JSON.createObjectNode().put("name", name).put("complete", true);
+        return new UploadResult(reply("upload", 0, p), image.length, 0, 1, 0, 0.0, Double.NaN);
     }
 
     @Override
     public void reset(Duration timeout) {
-        receive("reset cold", false);
+        receive("reset cold");
         resets++;
         model.reset();
         session.epoch++;
         session.transcript.add("*** Booting Zephyr OS build fake ***");
-    }
-
-    @Override
-    public HilReply command(String commandLine, Duration timeout) {
-        receive(commandLine, false);
-        return reply(commandLine, -134, JSON.createObjectNode());
     }
 
     @Override

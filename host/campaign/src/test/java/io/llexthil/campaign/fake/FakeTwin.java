@@ -1,7 +1,7 @@
 package io.llexthil.campaign.fake;
 
-import io.llexthil.campaign.run.ExtView;
-import io.llexthil.campaign.run.Facts;
+import io.llexthil.campaign.facts.ExtView;
+import io.llexthil.campaign.facts.Facts;
 import io.llexthil.campaign.twin.TwinResult;
 import io.llexthil.campaign.twin.TwinSession;
 import io.llexthil.campaign.twin.TwinView;

@@ -3,7 +3,7 @@ package io.llexthil.shell.console;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.llexthil.shell.LogLine;
+import io.llexthil.shell.BoardLogLine;
 
 /**
  * Turns a console byte stream into stripped lines and prompt sightings.
@@ -180,12 +180,12 @@ public final class ConsoleDecoder {
             String rest = text.substring(Math.min(promptLength, text.length()));
             Matcher m = LOG_AFTER_PROMPT.matcher(rest);
             if (m.find()) {
-                LogLine log = ConsolePatterns.parseLog(rest.substring(m.start()));
+                BoardLogLine log = ConsolePatterns.parseLog(rest.substring(m.start()));
                 if (log != null) return new ConsoleLine(ConsoleLine.Kind.LOG, log.raw(), "", log, overwritten);
             }
             return new ConsoleLine(ConsoleLine.Kind.PROMPT_LINE, text, rest, null, overwritten);
         }
-        LogLine log = ConsolePatterns.parseLog(text);
+        BoardLogLine log = ConsolePatterns.parseLog(text);
         if (log != null) return new ConsoleLine(ConsoleLine.Kind.LOG, text, "", log, overwritten);
         return new ConsoleLine(ConsoleLine.Kind.OUTPUT, text, "", null, overwritten);
     }

@@ -1,6 +1,6 @@
 package io.llexthil.shell.console;
 
-import io.llexthil.shell.LogLine;
+import io.llexthil.shell.BoardLogLine;
 
 /**
  * One completed console line after ANSI stripping, with what the decoder recognised in it.
@@ -12,7 +12,7 @@ import io.llexthil.shell.LogLine;
  * @param overwritten true when a lone CR ended the line: the terminal redrew it rather than
  *                    moving on, so it is not a finished line of output (e.g. a prompt redraw)
  */
-public record ConsoleLine(Kind kind, String text, String afterPrompt, LogLine log, boolean overwritten) {
+public record ConsoleLine(Kind kind, String text, String afterPrompt, BoardLogLine log, boolean overwritten) {
 
     public enum Kind {
         /** Command output or anything unrecognised. */

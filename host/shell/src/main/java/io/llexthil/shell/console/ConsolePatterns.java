@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.llexthil.shell.LogLine;
+import io.llexthil.shell.BoardLogLine;
 
 /**
  * What the decoder looks for in stripped text: the prompt (a literal or a regex, matched only at
@@ -60,10 +60,10 @@ public final class ConsolePatterns {
     }
 
     /** Parses a Zephyr log line, or returns null when {@code line} is not one. */
-    public static LogLine parseLog(String line) {
+    public static BoardLogLine parseLog(String line) {
         if (line.indexOf('<') < 0) return null; // fast path for floods of plain output
         Matcher m = LOG.matcher(line);
         if (!m.matches()) return null;
-        return new LogLine(m.group(1) == null ? "" : m.group(1), m.group(2), m.group(3).trim(), m.group(4), line);
+        return new BoardLogLine(m.group(1) == null ? "" : m.group(1), m.group(2), m.group(3).trim(), m.group(4), line);
     }
 }

@@ -1,19 +1,19 @@
 package io.llexthil.junit;
 
-import io.llexthil.board.BoardState;
+import io.llexthil.board.LlextState;
 import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on {@code hil state}: the global extension list (in its order) and the heap. */
-public final class BoardStateAssert extends AbstractAssert<BoardStateAssert, BoardState> {
+public final class LlextStateAssert extends AbstractAssert<LlextStateAssert, LlextState> {
 
-    BoardStateAssert(BoardState actual) {
-        super(actual, BoardStateAssert.class);
+    LlextStateAssert(LlextState actual) {
+        super(actual, LlextStateAssert.class);
     }
 
     /** Exactly these extensions are loaded, in this order (the order of the global list). */
-    public BoardStateAssert hasExtensions(String... names) {
+    public LlextStateAssert hasExtensions(String... names) {
         isNotNull();
         List<String> expected = Arrays.asList(names);
         if (!names().equals(expected)) {
@@ -23,7 +23,7 @@ public final class BoardStateAssert extends AbstractAssert<BoardStateAssert, Boa
         return this;
     }
 
-    public BoardStateAssert hasNoExtensions() {
+    public LlextStateAssert hasNoExtensions() {
         isNotNull();
         if (!actual.exts().isEmpty()) {
             failWithMessage("Expecting no extension loaded but found %s", names());
@@ -32,7 +32,7 @@ public final class BoardStateAssert extends AbstractAssert<BoardStateAssert, Boa
     }
 
     /** Nothing is allocated on the LLEXT heap (e.g. after everything was unloaded or a restore failed). */
-    public BoardStateAssert hasNoHeapInUse() {
+    public LlextStateAssert hasNoHeapInUse() {
         isNotNull();
         if (actual.heap().used() != 0) {
             failWithMessage("Expecting an empty LLEXT heap but %s bytes are in use in %s allocations (extensions: %s)",
@@ -50,6 +50,6 @@ public final class BoardStateAssert extends AbstractAssert<BoardStateAssert, Boa
     }
 
     private List<String> names() {
-        return actual.exts().stream().map(BoardState.Ext::name).toList();
+        return actual.exts().stream().map(LlextState.Ext::name).toList();
     }
 }

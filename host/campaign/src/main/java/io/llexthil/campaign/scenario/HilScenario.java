@@ -1,6 +1,7 @@
 package io.llexthil.campaign.scenario;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +16,10 @@ import java.util.Map;
  * @param fresh       start from an erased context store and a reset board (default true)
  * @param steps       in order
  */
-public record Scenario(String name, String description, String source, String board,
+public record HilScenario(String name, String description, String source, String board,
                        Map<String, String> images, boolean fresh, List<Step> steps, Path baseDir) {
 
-    public Scenario {
+    public HilScenario {
         images = Map.copyOf(images);
         steps = List.copyOf(steps);
     }
@@ -26,5 +27,14 @@ public record Scenario(String name, String description, String source, String bo
     /** Where the image named {@code image} comes from: declared, or the built-in one of that name. */
     public String imageSource(String image) {
         return images.getOrDefault(image, "builtin:" + image);
+    }
+
+    /** A scenario built in code (sweeps, the fuzzer, tests), its steps numbered in order. */
+    public static HilScenario numbered(String name, String description, String source, boolean fresh, List<Step> steps) {
+        List<Step> numbered = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            numbered.add(steps.get(i).withIndex(i));
+        }
+        return new HilScenario(name, description, source, null, Map.of(), fresh, numbered, null);
     }
 }

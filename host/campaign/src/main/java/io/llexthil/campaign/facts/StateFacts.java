@@ -1,4 +1,4 @@
-package io.llexthil.campaign.run;
+package io.llexthil.campaign.facts;
 
 import java.util.HashMap;
 import java.util.List;

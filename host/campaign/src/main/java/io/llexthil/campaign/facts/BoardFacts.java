@@ -1,7 +1,7 @@
-package io.llexthil.campaign.run;
+package io.llexthil.campaign.facts;
 
-import io.llexthil.board.BoardState;
 import io.llexthil.board.CtxInfo;
+import io.llexthil.board.LlextState;
 
 import java.util.List;
 
@@ -9,12 +9,12 @@ import java.util.List;
 public final class BoardFacts {
     private BoardFacts() { }
 
-    public static List<ExtView> exts(BoardState s) {
+    public static List<ExtView> exts(LlextState s) {
         return s.exts().stream().map(e -> new ExtView(e.name(), e.useCount(), e.deps(), e.exportedSymbols(),
                 e.sections(), e.allocBytes())).toList();
     }
 
-    public static void putState(Facts f, BoardState s) {
+    public static void putState(Facts f, LlextState s) {
         StateFacts.putList(f, exts(s));
         StateFacts.putHeap(f, s.heap().used(), s.heap().allocs());
     }

@@ -7,7 +7,7 @@ import java.util.Map;
  * The return codes of the HIL protocol: Zephyr errno names and values, as docs/protocol.md
  * section 6 lists them (every board build uses Zephyr's numbers, the simulated board included).
  */
-public final class Errno {
+public final class ReturnCodes {
     private static final Map<String, Integer> BY_NAME = new LinkedHashMap<>();
 
     static {
@@ -37,7 +37,7 @@ public final class Errno {
     public static final int EFAULT = -14;
     public static final int EINVAL = -22;
 
-    private Errno() { }
+    private ReturnCodes() { }
 
     /** Parses {@code 0}, {@code -12}, {@code -ENOMEM} or {@code ENOMEM} (both mean -12); null if neither. */
     public static Integer parse(String text) {

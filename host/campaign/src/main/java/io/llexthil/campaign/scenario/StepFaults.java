@@ -6,9 +6,9 @@ package io.llexthil.campaign.scenario;
  * @param alloc the k-th LLEXT heap allocation from now fails (0 = none)
  * @param flash power is cut at the n-th flash operation of the next save (0 = none)
  */
-public record FaultSpec(int alloc, int flash) {
+public record StepFaults(int alloc, int flash) {
 
-    public static final FaultSpec NONE = new FaultSpec(0, 0);
+    public static final StepFaults NONE = new StepFaults(0, 0);
 
     public boolean any() { return alloc > 0 || flash > 0; }
 

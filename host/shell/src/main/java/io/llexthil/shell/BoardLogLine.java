@@ -9,5 +9,5 @@ package io.llexthil.shell;
  * @param message   the text after {@code module: }
  * @param raw       the stripped line as it arrived
  */
-public record LogLine(String timestamp, String level, String module, String message, String raw) {
+public record BoardLogLine(String timestamp, String level, String module, String message, String raw) {
 }

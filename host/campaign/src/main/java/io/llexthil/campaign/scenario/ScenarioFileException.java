@@ -4,12 +4,12 @@ package io.llexthil.campaign.scenario;
  * A scenario file that cannot be used. The message is one line naming the file, the step index
  * and the field, and says how to fix it.
  */
-public class ScenarioException extends RuntimeException {
+public class ScenarioFileException extends RuntimeException {
     private final String file;
     private final Integer stepIndex;
     private final String field;
 
-    public ScenarioException(String file, Integer stepIndex, String field, String problem) {
+    public ScenarioFileException(String file, Integer stepIndex, String field, String problem) {
         super(format(file, stepIndex, field, problem));
         this.file = file;
         this.stepIndex = stepIndex;
