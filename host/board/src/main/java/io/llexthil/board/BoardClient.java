@@ -54,10 +54,16 @@ public interface BoardClient extends AutoCloseable {
     HilReply faultClear();
 
     /**
-     * Resets the board with its profile's reset method ({@code hil reset cold} through the shell
-     * when the method is {@code shell}) and waits until it is ready again in a new boot epoch.
+     * Resets the board the way its lifecycle decides (the profile's reset method; a shell
+     * command by default) and waits until it is ready again in a new boot epoch.
      */
     void reset(Duration timeout);
+
+    /**
+     * The board's lifecycle: resets, pulses, power cycles, recovery, each ending ready in a new
+     * boot. Refused ({@link ReadOnlyViolationException}) on a read-only client.
+     */
+    BoardLifecycle lifecycle();
 
     /** Any HIL command, raw (for the interactive console and for tests). */
     HilReply command(String commandLine, Duration timeout);

@@ -16,25 +16,20 @@ import java.util.stream.Collectors;
  */
 public final class HilBoardClient implements BoardClient {
 
-    /** How a board is reset; the default sends {@code hil reset cold} through the shell. */
-    @FunctionalInterface
-    public interface Resetter {
-        void reset(HilBoardClient client, Duration timeout);
-    }
-
     private final ShellSession session;
     private final AccessMode mode;
-    private final Resetter resetter;
+    private final BoardLifecycle lifecycle;
     private final Duration commandTimeout;
     private final int nominalBaud;
     // Ids start at a random point so a result left on the wire by an earlier session never matches.
     private final AtomicInteger nextId = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
 
-    public HilBoardClient(ShellSession session, AccessMode mode, Resetter resetter, Duration commandTimeout,
+    /** {@code lifecycle} does the resets; null for a client that never resets its board. */
+    public HilBoardClient(ShellSession session, AccessMode mode, BoardLifecycle lifecycle, Duration commandTimeout,
                           int nominalBaud) {
         this.session = session;
         this.mode = mode;
-        this.resetter = resetter == null ? HilBoardClient::shellReset : resetter;
+        this.lifecycle = lifecycle;
         this.commandTimeout = commandTimeout;
         this.nominalBaud = nominalBaud;
     }
@@ -162,46 +157,23 @@ public final class HilBoardClient implements BoardClient {
 
     @Override
     public void reset(Duration timeout) {
+        lifecycle().reset(timeout);
+    }
+
+    @Override
+    public BoardLifecycle lifecycle() {
         if (mode == AccessMode.READ_ONLY) {
             throw new ReadOnlyViolationException(boardName(), "reset");
         }
-        resetter.reset(this, timeout);
-    }
-
-    /**
-     * Sends {@code hil reset cold} without waiting for a prompt (the board resets right after its
-     * result line) and waits for the next boot to be ready.
-     */
-    public static void shellReset(HilBoardClient client, Duration timeout) {
-        int before = client.session.epoch();
-        client.session.writeRaw(("hil @" + client.newId() + " reset cold\n").getBytes(), timeout);
-        awaitNextBoot(client.session, before, timeout);
+        if (lifecycle == null) {
+            throw new ResetUnavailableException(boardName(), "reset", "this client was made without a board lifecycle", "", null);
+        }
+        return lifecycle;
     }
 
     /** Waits until a boot newer than {@code epochBefore} is ready. */
     public static void awaitNextBoot(ShellSession session, int epochBefore, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-            session.awaitReady(left);
-            if (session.epoch() > epochBefore) {
-                return;
-            }
-            if (System.nanoTime() >= deadline) {
-                throw new io.llexthil.shell.ShellTimeoutException(session.boardName(), "reset",
-                        "the board did not boot again within " + timeout.toMillis() + " ms (no new banner)", "");
-            }
-            sleepQuietly(50);
-        }
-    }
-
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        session.awaitBoot(epochBefore, timeout);
     }
 
     static List<String> texts(JsonNode array) {

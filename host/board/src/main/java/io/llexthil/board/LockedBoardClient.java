@@ -32,6 +32,8 @@ final class LockedBoardClient implements BoardClient {
     @Override public HilReply faultFlash(int n) { return delegate.faultFlash(n); }
     @Override public HilReply faultClear() { return delegate.faultClear(); }
     @Override public void reset(Duration timeout) { delegate.reset(timeout); }
+
+    @Override public BoardLifecycle lifecycle() { return delegate.lifecycle(); }
     @Override public HilReply command(String line, Duration timeout) { return delegate.command(line, timeout); }
     @Override public ShellSession session() { return delegate.session(); }
 

@@ -49,7 +49,7 @@ final class CampaignSession {
         try (client) {
             Path fw = out.firmwareBuild != null ? out.firmwareBuild : ImageLibrary.defaultFirmwareBuild();
             ScenarioRunner runner = new ScenarioRunner(client, new TwinSessions(), out.profile, new ImageLibrary(fw),
-                    new StandardResetDriver(bridge.hooks(profile, client)), RunOptions.defaults(), null);
+                    new StandardResetDriver(bridge.firmwareSwitch(profile)), RunOptions.defaults(), null);
             ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
             Map<String, Object> measurements = new LinkedHashMap<>();
             String info = runner.boardInfo().json();

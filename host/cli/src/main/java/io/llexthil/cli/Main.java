@@ -69,7 +69,8 @@ public final class Main implements Runnable {
                 || e instanceof io.llexthil.shell.inventory.InventoryException
                 || e instanceof IllegalArgumentException
                 || e instanceof io.llexthil.twin.ScenarioException
-                || e instanceof io.llexthil.link.qemu.QemuStartException;
+                || e instanceof io.llexthil.link.qemu.QemuStartException
+                || e instanceof io.llexthil.board.ResetUnavailableException;
     }
 
     static String describe(Throwable e) {

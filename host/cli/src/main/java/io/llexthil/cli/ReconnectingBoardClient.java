@@ -3,6 +3,7 @@ package io.llexthil.cli;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
+import io.llexthil.board.BoardLifecycle;
 import io.llexthil.board.BoardState;
 import io.llexthil.board.CtxInfo;
 import io.llexthil.board.FaultState;
@@ -113,6 +114,9 @@ final class ReconnectingBoardClient implements BoardClient {
 
     @Override
     public void reset(Duration timeout) { current.reset(timeout); }
+
+    @Override
+    public BoardLifecycle lifecycle() { return current.lifecycle(); }
 
     @Override
     public HilReply command(String commandLine, Duration timeout) { return current.command(commandLine, timeout); }

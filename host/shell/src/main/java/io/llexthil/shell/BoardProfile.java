@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.llexthil.shell.console.ConsolePatterns;
-import io.llexthil.shell.reset.ResetSpec;
+import io.llexthil.shell.reset.ResetConfig;
 
 /**
  * Everything a {@link DefaultShellSession} needs to know about one board. {@link #builder} starts
@@ -42,7 +42,7 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
                            List<String> fatal, String lineEnding, int txChunk, Duration txDelay,
                            boolean retval, Duration openTimeout, Duration writeTimeout,
                            Duration commandTimeout, Duration readyTimeout, Duration quietPeriod,
-                           Duration probeInterval, ResetSpec reset, Map<String, Object> twister,
+                           Duration probeInterval, ResetConfig reset, Map<String, Object> twister,
                            String source) {
 
     public BoardProfile {
@@ -93,7 +93,7 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
         private Duration readyTimeout = Duration.ofSeconds(30);
         private Duration quietPeriod = Duration.ofMillis(200);
         private Duration probeInterval = Duration.ofMillis(500);
-        private ResetSpec reset = ResetSpec.shellCommand();
+        private ResetConfig reset = ResetConfig.shellCommand();
         private Map<String, Object> twister = Map.of();
         private String source = "built-in defaults";
 
@@ -118,7 +118,7 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
         public Builder readyTimeout(Duration v) { readyTimeout = v; return this; }
         public Builder quietPeriod(Duration v) { quietPeriod = v; return this; }
         public Builder probeInterval(Duration v) { probeInterval = v; return this; }
-        public Builder reset(ResetSpec v) { reset = v; return this; }
+        public Builder reset(ResetConfig v) { reset = v; return this; }
         public Builder twister(Map<String, Object> v) { twister = v; return this; }
         public Builder source(String v) { source = v; return this; }
 

@@ -4,6 +4,7 @@ import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
 import io.llexthil.board.CtxInfo;
 import io.llexthil.board.HilReply;
+import io.llexthil.board.ResetUnavailableException;
 import io.llexthil.board.UploadResult;
 import io.llexthil.campaign.scenario.ResetKind;
 import io.llexthil.campaign.scenario.ResetSpec;
@@ -99,6 +100,8 @@ public final class ScenarioRunner {
         TwinSession twin;
         try {
             twin = prepare(scenario, sharedTwin);
+        } catch (ResetUnavailableException e) {
+            throw e; // no case can start on this board: one line for the whole run, not one error per case
         } catch (RuntimeException e) {
             needsRecovery = true;
             records.add(errorRecord(-1, "prepare (erase, reset)", "prepare", e, started));
@@ -263,7 +266,7 @@ public final class ScenarioRunner {
         } catch (BoardCrashedException e) {
             crashed = true;
             error = e.getMessage();
-        } catch (ShellException | ResetDriver.UnsupportedResetException | ImageLibrary.ImageNotFoundException
+        } catch (ShellException | ImageLibrary.ImageNotFoundException
                  | io.llexthil.board.ReadOnlyViolationException e) {
             return errorRecord(step, e, started, t0, from, observed, predicted);
         }

@@ -263,7 +263,11 @@ public final class ScenarioLoader {
         ResetKind k = resetKind(requiredText(v, "kind", src, i, "reset"), i, src, "reset.kind");
         String command = null;
         int flashOp = 0;
-        int pulse = v.path("pulse_ms").asInt(100);
+        int pulse = pulseMs(v, k, i, src);
+        if (v.has("command") && k != ResetKind.EXTERNAL && k != ResetKind.FIRMWARE) {
+            throw new ScenarioException(src, i, "reset.command", "only kinds external and firmware take a command;"
+                    + " a board's own reset command belongs in its profile (docs/boards.md)");
+        }
         if (k == ResetKind.EXTERNAL) {
             command = requiredText(v, "command", src, i, "reset");
         }
@@ -285,6 +289,21 @@ public final class ScenarioLoader {
             }
         }
         return new ResetSpec(k, command, flashOp, pulse, buildId);
+    }
+
+    /** pulse_ms belongs to a control-line pulse only: anywhere else it would be silently ignored. */
+    private static int pulseMs(JsonNode v, ResetKind k, int i, String src) {
+        JsonNode n = v.get("pulse_ms");
+        if (n == null) {
+            return 100;
+        }
+        if (k != ResetKind.DTR && k != ResetKind.RTS) {
+            throw new ScenarioException(src, i, "reset.pulse_ms", "only kinds dtr and rts take pulse_ms, not " + k.key());
+        }
+        if (!n.canConvertToInt() || n.asInt() < 1 || n.asInt() > 60_000) {
+            throw new ScenarioException(src, i, "reset.pulse_ms", "expected milliseconds 1..60000, got " + n.asText());
+        }
+        return n.asInt();
     }
 
     private static ResetKind resetKind(String text, int i, String src, String field) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
+import io.llexthil.board.BoardLifecycle;
+import io.llexthil.link.ControlLine;
 import io.llexthil.board.BoardInfo;
 import io.llexthil.board.BoardState;
 import io.llexthil.board.CtxInfo;
@@ -204,6 +206,30 @@ public final class FakeBoardClient implements BoardClient {
         model.reset();
         session.epoch++;
         session.transcript.add("*** Booting Zephyr OS build fake ***");
+    }
+
+    /** Every lifecycle transition the campaign asked for, with its parameters, e.g. {@code pulse DTR 250ms}. */
+    public final List<String> transitions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public BoardLifecycle lifecycle() {
+        return new BoardLifecycle() {
+            @Override public Phase phase() { return Phase.READY; }
+            @Override public String describeReset() { return "fake"; }
+            @Override public void reset(Duration timeout) { transition("reset", timeout); }
+            @Override public void softReset(String command, Duration timeout) { transition("soft " + command, timeout); }
+            @Override public void hardReset(Duration timeout) { transition("hard", timeout); }
+            @Override public void pulse(ControlLine line, Duration pulse, Duration timeout) {
+                transition("pulse " + line + " " + pulse.toMillis() + "ms", timeout);
+            }
+            @Override public void external(String commandLine, Duration timeout) { transition("external " + commandLine, timeout); }
+            @Override public void recover(Duration timeout) { transition("recover", timeout); }
+        };
+    }
+
+    private void transition(String what, Duration timeout) {
+        transitions.add(what);
+        FakeBoardClient.this.reset(timeout);
     }
 
     @Override

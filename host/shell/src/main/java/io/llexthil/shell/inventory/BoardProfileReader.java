@@ -9,8 +9,7 @@ import java.util.function.Function;
 
 import io.llexthil.link.ControlLine;
 import io.llexthil.shell.BoardProfile;
-import io.llexthil.shell.reset.ControlLinePulseReset;
-import io.llexthil.shell.reset.ResetSpec;
+import io.llexthil.shell.reset.ResetConfig;
 import io.llexthil.shell.reset.ResetStep;
 
 /** Turns one board's keys (a profile file, a hardware-map entry, or both merged) into a {@link BoardProfile}. */
@@ -92,19 +91,19 @@ final class BoardProfileReader {
         }
     }
 
-    private static ResetSpec reset(YamlFields f) {
-        if (!f.has("reset")) return ResetSpec.shellCommand();
+    private static ResetConfig reset(YamlFields f) {
+        if (!f.has("reset")) return ResetConfig.shellCommand();
         YamlFields r = f.child("reset");
         String method = r.string("method", "command");
         Duration timeout = r.duration("timeout", Duration.ofSeconds(10));
         return switch (method) {
-            case "command" -> new ResetSpec(method, r.string("command", ResetSpec.DEFAULT_COMMAND), List.of(), List.of(), timeout);
-            case "pulse" -> new ResetSpec(method, "", steps(r), List.of(), timeout);
-            case "hard", "none" -> new ResetSpec(method, "", List.of(), List.of(), timeout);
+            case "command" -> new ResetConfig(method, r.string("command", ResetConfig.DEFAULT_COMMAND), List.of(), List.of(), timeout);
+            case "pulse" -> new ResetConfig(method, "", steps(r), List.of(), timeout);
+            case "hard", "none" -> new ResetConfig(method, "", List.of(), List.of(), timeout);
             case "external" -> {
                 List<String> argv = r.stringList("argv");
                 if (argv.isEmpty()) throw r.error("argv", "missing: the program and its arguments, as a list");
-                yield new ResetSpec(method, "", List.of(), argv, timeout);
+                yield new ResetConfig(method, "", List.of(), argv, timeout);
             }
             default -> throw r.error("method", "expected command, pulse, hard, external or none, got '" + method + "'");
         };
@@ -114,10 +113,10 @@ final class BoardProfileReader {
         if (r.has("preset") && r.has("steps")) throw r.error("steps", "give either 'preset' or 'steps', not both");
         if (r.has("preset")) {
             String preset = r.string("preset", null);
-            List<ResetStep> steps = ControlLinePulseReset.PRESETS.get(preset);
+            List<ResetStep> steps = ResetConfig.PULSE_PRESETS.get(preset);
             if (steps == null) {
                 throw r.error("preset", "unknown preset '" + preset + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(ControlLinePulseReset.PRESETS.keySet())) + ")");
+                        + String.join(", ", new java.util.TreeSet<>(ResetConfig.PULSE_PRESETS.keySet())) + ")");
             }
             return steps;
         }
