@@ -95,6 +95,10 @@ int sim_parse_options(int argc, char **argv, struct sim_options *o, char *why, s
 			o->color = true;
 			continue;
 		}
+		if (strcmp(a, "--keep-uart") == 0) {
+			o->keep_uart = true;
+			continue;
+		}
 		/* Everything below takes a value. */
 		if (strncmp(a, "--", 2) != 0 || (
 		    strcmp(a, "--flash") != 0 && strcmp(a, "--profile") != 0 &&
@@ -176,6 +180,9 @@ int sim_parse_options(int argc, char **argv, struct sim_options *o, char *why, s
 		o->flash_size = DEFAULT_FLASH_SIZE; /* for a new file; an existing one keeps its size */
 	} else if (o->flash_size % o->erase_block != 0) {
 		return bad(why, why_len, "--flash-size must be a multiple of --erase-block; use e.g. --flash-size 65536");
+	}
+	if (o->keep_uart && o->transport == SIM_STDIO) {
+		return bad(why, why_len, "--keep-uart needs a console that can outlive a boot; use it with --tcp PORT or --pty");
 	}
 	return 0;
 }

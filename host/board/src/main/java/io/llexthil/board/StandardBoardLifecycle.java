@@ -129,6 +129,13 @@ public final class StandardBoardLifecycle implements BoardLifecycle {
             throw e;
         } catch (ReadyWaitException e) {
             phase = Phase.HALTED;
+            if (e.haltedBefore()) {
+                throw new ResetUnavailableException(board(), "reset (" + how + ")", "the board halted after a fatal"
+                        + " error and " + how + " cannot bring it back (a halted board reads no shell command); give"
+                        + " it a hard reset (reset: pulse or external in its profile, docs/boards.md) or make it"
+                        + " reboot on fatal errors (CONFIG_RESET_ON_FATAL_ERROR; the simulated board: --on-fatal reboot)",
+                        e.lastBytes(), e);
+            }
             if (e.answeredWithoutRebooting()) {
                 throw new ResetUnavailableException(board(), "reset (" + how + ")", "the board did not reboot: it"
                         + " kept answering (prompt seen " + e.promptsSeen() + " times) but printed no boot banner"

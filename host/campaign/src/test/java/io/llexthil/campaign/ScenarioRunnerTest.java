@@ -185,6 +185,6 @@ class ScenarioRunnerTest {
     void unsupportedResetKindIsAnErrorNotAPass() {
         CaseResult r = run("name: x\nsteps:\n  - reset: dtr\n");
         assertThat(r.status()).isEqualTo(CaseStatus.ERROR);
-        assertThat(r.message()).contains("cannot reset by 'dtr'");
+        assertThat(r.message()).contains("reset (DTR pulse)").contains("has no DTR line");
     }
 }

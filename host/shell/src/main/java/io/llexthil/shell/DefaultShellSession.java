@@ -173,6 +173,7 @@ public final class DefaultShellSession implements ShellSession {
         private final long bytesAtStart = rxBytes;
         private final long promptsAtStart = promptCount;
         private final int epochAtStart = epoch;
+        private final boolean crashedBefore = lastFatalSeq >= epochStartSeq && lastFatalSeq >= 0;
 
         ReadyWatch(Duration timeout, boolean afterReset) {
             this.timeout = timeout;
@@ -190,10 +191,15 @@ public final class DefaultShellSession implements ShellSession {
                     + ", " + (banners == 0 ? "no boot banner" : banners + " boot banner" + (banners == 1 ? "" : "s"));
             String message = "waited " + timeout.toMillis() + " ms for " + awaited + "; saw " + seen
                     + "; longest quiet gap " + gapMs + " ms; likely cause: " + likelyCause(step, bytes, prompts, banners);
-            return new ReadyWaitException(board, step, message, tail.escaped(), bytes, prompts, banners);
+            return new ReadyWaitException(board, step, message, tail.escaped(), bytes, prompts, banners, crashedBefore);
         }
 
         private String likelyCause(String step, long bytes, long prompts, int banners) {
+            if (bytes == 0 && crashedBefore) {
+                return "the board halted after a fatal error and stayed silent; a halted board reads no shell"
+                        + " command: give it a hard reset (reset: pulse/external, docs/boards.md) or make it reboot on"
+                        + " fatal errors (CONFIG_RESET_ON_FATAL_ERROR; the simulated board: --on-fatal reboot)";
+            }
             if (bytes == 0) {
                 return "the board sends nothing (powered off, wrong port or baud rate, or its console is on another UART)";
             }

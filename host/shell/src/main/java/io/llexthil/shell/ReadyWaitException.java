@@ -9,14 +9,19 @@ public class ReadyWaitException extends ShellTimeoutException {
     private final long bytesSeen;
     private final long promptsSeen;
     private final int bannersSeen;
+    private final boolean haltedBefore;
 
     public ReadyWaitException(String board, String step, String message, String lastBytes, long bytesSeen,
-                              long promptsSeen, int bannersSeen) {
+                              long promptsSeen, int bannersSeen, boolean haltedBefore) {
         super(board, step, message, lastBytes);
         this.bytesSeen = bytesSeen;
         this.promptsSeen = promptsSeen;
         this.bannersSeen = bannersSeen;
+        this.haltedBefore = haltedBefore;
     }
+
+    /** The boot before the wait had crashed (a fatal error banner) and the board then stayed silent. */
+    public boolean haltedBefore() { return haltedBefore && bytesSeen == 0; }
 
     public long bytesSeen() { return bytesSeen; }
 

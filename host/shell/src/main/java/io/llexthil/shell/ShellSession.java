@@ -39,7 +39,7 @@ public interface ShellSession extends AutoCloseable {
             }
             if (System.nanoTime() >= deadline) {
                 throw new ReadyWaitException(boardName(), "awaitReady: boot banner", "no new boot within "
-                        + timeout.toMillis() + " ms", "", 0, 1, 0);
+                        + timeout.toMillis() + " ms", "", 0, 1, 0, false);
             }
             try {
                 Thread.sleep(20); // a session that is ready at once would otherwise spin

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardLifecycle;
+import io.llexthil.board.ResetUnavailableException;
 import io.llexthil.link.ControlLine;
 import io.llexthil.board.BoardInfo;
 import io.llexthil.board.BoardState;
@@ -199,14 +200,23 @@ public final class FakeBoardClient implements BoardClient {
         return reply("fault clear", 0, JSON.createObjectNode());
     }
 
+    /** When set, every reset fails with it (a board whose reset cannot work). */
+    public RuntimeException resetFailure;
+
     @Override
     public void reset(Duration timeout) {
+        if (resetFailure != null) {
+            throw resetFailure;
+        }
         receive("reset cold", false);
         resets++;
         model.reset();
         session.epoch++;
         session.transcript.add("*** Booting Zephyr OS build fake ***");
     }
+
+    /** Whether the fake board's link has DTR/RTS (pulses are refused without). */
+    public boolean controlLines;
 
     /** Every lifecycle transition the campaign asked for, with its parameters, e.g. {@code pulse DTR 250ms}. */
     public final List<String> transitions = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -220,6 +230,10 @@ public final class FakeBoardClient implements BoardClient {
             @Override public void softReset(String command, Duration timeout) { transition("soft " + command, timeout); }
             @Override public void hardReset(Duration timeout) { transition("hard", timeout); }
             @Override public void pulse(ControlLine line, Duration pulse, Duration timeout) {
+                if (!controlLines) {
+                    throw new ResetUnavailableException(boardName(), "reset (" + line + " pulse)",
+                            "fake has no " + line + " line", "", null);
+                }
                 transition("pulse " + line + " " + pulse.toMillis() + "ms", timeout);
             }
             @Override public void external(String commandLine, Duration timeout) { transition("external " + commandLine, timeout); }
