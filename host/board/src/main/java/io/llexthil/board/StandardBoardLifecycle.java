@@ -7,6 +7,7 @@ import io.llexthil.link.UnsupportedControlException;
 import io.llexthil.shell.BoardCrashedException;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.ReadyWaitException;
+import io.llexthil.shell.ShellDisconnectedException;
 import io.llexthil.shell.ShellException;
 import io.llexthil.shell.ShellSession;
 import io.llexthil.shell.reset.ResetConfig;
@@ -143,6 +144,12 @@ public final class StandardBoardLifecycle implements BoardLifecycle {
                         + " command/pulse/external, docs/boards.md)", e.lastBytes(), e);
             }
             throw e;
+        } catch (ShellDisconnectedException e) {
+            phase = Phase.OFF;
+            throw new ResetUnavailableException(board(), "reset (" + how + ")", "the link went away with the"
+                    + " reboot: this console does not outlive the board's reset (a USB CDC-ACM console on the board"
+                    + " itself, or llext-hil-sim started without --keep-uart); use a separate USB-UART adapter or"
+                    + " ser2net (docs/boards.md)", e.lastBytes(), e);
         } catch (ShellException e) {
             phase = Phase.HALTED;
             throw e;
