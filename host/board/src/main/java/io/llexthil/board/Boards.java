@@ -43,7 +43,7 @@ public final class Boards {
             boolean launched = url.capabilities().launchesBoard();
             return BoardProfile.builder(launched ? url.scheme() : "link")
                     // the lock belongs to what the URL reaches, so two different links never collide
-                    .id(lockId(linkUrl))
+                    .id("link-" + url.key())
                     // a board we start ourselves prints its banner; one on a cable may be running already
                     .bannerRequired(launched)
                     .link(linkUrl)
@@ -91,15 +91,6 @@ public final class Boards {
             }
             throw e;
         }
-    }
-
-    /** A lock id for a bare link URL: readable, file-name safe, and distinct per URL. */
-    static String lockId(String linkUrl) {
-        String readable = linkUrl.replaceAll("[^A-Za-z0-9._-]+", "_");
-        if (readable.length() > 60) {
-            readable = readable.substring(0, 60);
-        }
-        return "link-" + readable + "-" + Integer.toHexString(linkUrl.hashCode());
     }
 
     /** What {@code ${repo}} and {@code ${run}} in a profile's link URL stand for. */

@@ -66,6 +66,18 @@ public record LinkUrl(String scheme, String target, Map<String, String> params, 
         return parse(query.isEmpty() ? base : base + "?" + query);
     }
 
+    /**
+     * A readable, file-name-safe key that is distinct per URL: what a lock on the thing this URL
+     * reaches is named after.
+     */
+    public String key() {
+        String readable = text.replaceAll("[^A-Za-z0-9._-]+", "_");
+        if (readable.length() > 60) {
+            readable = readable.substring(0, 60);
+        }
+        return readable + "-" + Integer.toHexString(text.hashCode());
+    }
+
     /** What this URL's medium promises before it is opened (by scheme; see {@link Links}). */
     public LinkCapabilities capabilities() {
         return Links.capabilities(this);
