@@ -25,6 +25,7 @@ struct sim_options {
 	uint32_t write_block;
 	const char *board;
 	char build_id[17];
+	const char *build_id_file;    /* read at every boot when it exists: the "flashed" build id */
 };
 
 /* Fills `o` from argv. Returns 0; 1 when --help was asked (usage printed to stdout);
@@ -35,6 +36,6 @@ int sim_parse_options(int argc, char **argv, struct sim_options *o, char *why, s
 	"usage: llext-hil-sim --flash FILE [--tcp PORT | --pty | --stdio] [--profile upstream|contract]\n" \
 	"                     [--baud N] [--rx-buf BYTES] [--heap BYTES] [--color] [--on-fatal halt|reboot]\n" \
 	"                     [--flash-size BYTES] [--erase-block BYTES] [--write-block BYTES]\n" \
-	"                     [--board NAME] [--build-id HEX16] [--keep-uart]\n"
+	"                     [--board NAME] [--build-id HEX16] [--build-id-file FILE] [--keep-uart]\n"
 
 #endif

@@ -65,12 +65,12 @@ public final class ExternalCommand {
                 process.destroyForcibly();
                 process.waitFor(2, TimeUnit.SECONDS);
                 throw new ShellTimeoutException(board, step, this + " did not finish within " + timeout.toMillis()
-                        + " ms (killed)", text(output, reader));
+                        + " ms (killed); output: " + quoted(text(output, reader)), "");
             }
             int exit = process.exitValue();
             String out = text(output, reader);
             if (exit != 0) {
-                throw new ShellException(board, step, this + " exited with " + exit, out, null);
+                throw new ShellException(board, step, this + " exited with " + exit + "; output: " + quoted(out), "", null);
             }
             return out;
         } catch (InterruptedException e) {
@@ -79,6 +79,10 @@ public final class ExternalCommand {
             Thread.currentThread().interrupt();
             throw new ShellException(board, step, "interrupted while running " + this, "", e);
         }
+    }
+
+    private static String quoted(String output) {
+        return output.isEmpty() ? "(none)" : "\"" + output + "\"";
     }
 
     private static void drain(InputStream in, ByteArrayOutputStream sink) {

@@ -106,6 +106,13 @@ public final class StandardBoardLifecycle implements BoardLifecycle {
     }
 
     @Override
+    public void flash(List<String> argv, Duration flashTimeout, Duration timeout) {
+        phase = Phase.FLASHING;
+        ExternalCommand.argv(argv).run(board(), "flash", flashTimeout);
+        reset(timeout);
+    }
+
+    @Override
     public void recover(Duration timeout) {
         boolean hard = link.url().capabilities().powerCycle()
                 || List.of("pulse", "external", "hard").contains(profile.reset().method());

@@ -107,6 +107,69 @@ class BareLinkEndToEndTest extends CliHarness {
         assertSuitePassedOnABareLink(rc, dir);
     }
 
+    /** A hardware map whose one entry is the simulated board on a pty, flashed by {@code flash}. */
+    private Path bench(String device, String flash) throws Exception {
+        Path map = tmp.resolve("map.yml");
+        java.nio.file.Files.writeString(map, """
+                - connected: true
+                  id: bench-sim
+                  platform: native_sim
+                  serial: %s
+                  banner: {required: false}
+                  flash: %s
+                """.formatted(device, flash));
+        return map;
+    }
+
+    private String benchSimOnAPty() throws Exception {
+        String address = startSim("--pty", "--keep-uart", "--on-fatal", "reboot",
+                "--build-id-file", tmp.resolve("flashed.build-id").toString());
+        sim.getOutputStream().write('\n');
+        sim.getOutputStream().flush();
+        return address.substring("pty ".length());
+    }
+
+    @Test
+    void runFlashFlashesOnceSeesTheNewBuildIdAndRunsTheSuite() throws Exception {
+        String device = benchSimOnAPty();
+        // a stand-in for west flash: "flashes" the build directory's id into the board
+        Path build = java.nio.file.Files.createDirectories(tmp.resolve("build"));
+        java.nio.file.Files.writeString(build.resolve("build-id"), "00000000feedf00d\n");
+        Path map = bench(device, "{command: [sh, -c, 'cp \"$1/build-id\" \"$2\"; echo flashed >> \"$2.log\"', sh, '${build_dir}', '"
+                + tmp.resolve("flashed.build-id") + "'], timeout: 5s}");
+        Path dir = tmp.resolve("flash-run");
+
+        int rc = run("run", "--out", dir.toString(), "--hardware-map", map.toString(), "--board", "bench-sim",
+                "--flash", build.toString(), "--only", "single-extension,producer-consumer");
+
+        assertThat(rc).as(stdout() + stderr()).isZero();
+        assertThat(stderr()).contains("flashed " + build + ": the board now reports build 00000000feedf00d");
+        assertThat(stdout()).contains("2 cases: 2 passed");
+        assertThat(tmp.resolve("flashed.build-id.log")).content().isEqualTo("flashed\n");
+        assertThat(dir.resolve("bench-sim.raw.log")).content().contains("\"build\":\"00000000feedf00d\"");
+    }
+
+    @Test
+    void aFailingOrHangingFlashIsATypedErrorWithinItsTimeout() throws Exception {
+        String device = benchSimOnAPty();
+        Path build = java.nio.file.Files.createDirectories(tmp.resolve("build"));
+
+        int rc = run("run", "--out", tmp.resolve("fail").toString(), "--hardware-map",
+                bench(device, "{command: [sh, -c, 'echo no probe found >&2; exit 3'], timeout: 5s}").toString(),
+                "--board", "bench-sim", "--flash", build.toString());
+        assertThat(rc).isEqualTo(1);
+        assertThat(stderr()).contains("bench-sim: flash: 'echo no probe found >&2; exit 3' exited with 3;"
+                + " output: \"no probe found\"");
+
+        out.reset();
+        err.reset();
+        rc = run("run", "--out", tmp.resolve("hang").toString(), "--hardware-map",
+                bench(device, "{command: [sleep, '30'], timeout: 1s}").toString(),
+                "--board", "bench-sim", "--flash", build.toString());
+        assertThat(rc).isEqualTo(1);
+        assertThat(stderr()).contains("bench-sim: flash: [sleep, 30] did not finish within 1000 ms (killed); output: (none)");
+    }
+
     @Test
     void aConsoleThatDiesWithTheBoardStopsTheRunAtTheFirstCaseWithOneLine() throws Exception {
         // without --keep-uart the sim's console goes away with every reboot, as a USB CDC-ACM console does

@@ -34,6 +34,7 @@ import io.llexthil.shell.reset.ResetConfig;
  * @param quietPeriod    silence required before the board counts as ready
  * @param probeInterval  bare newline sent this often while no prompt is seen
  * @param reset          how to reset the board
+ * @param flash          how to flash it, or null when its profile names no flash step
  * @param twister        the twister hardware-map entry exactly as read (empty when none)
  * @param source         where this profile came from, for messages
  */
@@ -42,7 +43,7 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
                            List<String> fatal, String lineEnding, int txChunk, Duration txDelay,
                            boolean retval, Duration openTimeout, Duration writeTimeout,
                            Duration commandTimeout, Duration readyTimeout, Duration quietPeriod,
-                           Duration probeInterval, ResetConfig reset, Map<String, Object> twister,
+                           Duration probeInterval, ResetConfig reset, FlashConfig flash, Map<String, Object> twister,
                            String source) {
 
     public BoardProfile {
@@ -67,7 +68,7 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
         b.lineEnding = lineEnding; b.txChunk = txChunk; b.txDelay = txDelay; b.retval = retval;
         b.openTimeout = openTimeout; b.writeTimeout = writeTimeout; b.commandTimeout = commandTimeout;
         b.readyTimeout = readyTimeout; b.quietPeriod = quietPeriod; b.probeInterval = probeInterval;
-        b.reset = reset; b.twister = twister; b.source = source;
+        b.reset = reset; b.flash = flash; b.twister = twister; b.source = source;
         return b;
     }
 
@@ -94,6 +95,7 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
         private Duration quietPeriod = Duration.ofMillis(200);
         private Duration probeInterval = Duration.ofMillis(500);
         private ResetConfig reset = ResetConfig.shellCommand();
+        private FlashConfig flash;
         private Map<String, Object> twister = Map.of();
         private String source = "built-in defaults";
 
@@ -119,13 +121,14 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
         public Builder quietPeriod(Duration v) { quietPeriod = v; return this; }
         public Builder probeInterval(Duration v) { probeInterval = v; return this; }
         public Builder reset(ResetConfig v) { reset = v; return this; }
+        public Builder flash(FlashConfig v) { flash = v; return this; }
         public Builder twister(Map<String, Object> v) { twister = v; return this; }
         public Builder source(String v) { source = v; return this; }
 
         public BoardProfile build() {
             return new BoardProfile(name, id == null ? name : id, platforms, link, baud, prompt, promptRegex,
                     banner, bannerRequired, fatal, lineEnding, txChunk, txDelay, retval, openTimeout,
-                    writeTimeout, commandTimeout, readyTimeout, quietPeriod, probeInterval, reset, twister, source);
+                    writeTimeout, commandTimeout, readyTimeout, quietPeriod, probeInterval, reset, flash, twister, source);
         }
     }
 }

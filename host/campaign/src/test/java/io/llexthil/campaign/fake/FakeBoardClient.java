@@ -238,6 +238,9 @@ public final class FakeBoardClient implements BoardClient {
             }
             @Override public void external(String commandLine, Duration timeout) { transition("external " + commandLine, timeout); }
             @Override public void recover(Duration timeout) { transition("recover", timeout); }
+            @Override public void flash(List<String> argv, Duration flashTimeout, Duration timeout) {
+                transition("flash " + argv, timeout);
+            }
         };
     }
 

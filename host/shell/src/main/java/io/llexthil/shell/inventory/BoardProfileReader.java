@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import io.llexthil.link.ControlLine;
 import io.llexthil.shell.BoardProfile;
+import io.llexthil.shell.FlashConfig;
 import io.llexthil.shell.reset.ResetConfig;
 import io.llexthil.shell.reset.ResetStep;
 
@@ -62,7 +63,33 @@ final class BoardProfileReader {
                 .quietPeriod(t.duration("quiet", Duration.ofMillis(200)))
                 .probeInterval(t.duration("probe", Duration.ofMillis(500)));
         b.reset(reset(f));
+        b.flash(flash(f));
         return b.build();
+    }
+
+    /**
+     * Our {@code flash: {command: [...], timeout}} wins; else twister's {@code runner} (with
+     * {@code runner_params}) becomes {@code west flash}. {@code flash_timeout} is twister's, in
+     * seconds (default 60); {@code flash_before} flashes before every run.
+     */
+    private static FlashConfig flash(YamlFields f) {
+        Duration timeout = Duration.ofSeconds(f.integer("flash_timeout", 60));
+        boolean before = f.bool("flash_before", false);
+        if (f.has("flash")) {
+            YamlFields fl = f.child("flash");
+            List<String> argv = fl.stringList("command");
+            if (argv.isEmpty()) {
+                throw fl.error("command", "missing: the flash program and its arguments, e.g. [west, flash, --build-dir, '${build_dir}']");
+            }
+            return new FlashConfig(argv, fl.duration("timeout", timeout), before);
+        }
+        if (f.has("runner")) {
+            return FlashConfig.west(f.string("runner", null), f.stringList("runner_params"), timeout, before);
+        }
+        if (before) {
+            throw f.error("flash_before", "true, but the board has no flash step: add runner: or flash: {command: [...]}");
+        }
+        return null;
     }
 
     private static String link(YamlFields f, int baud) {
