@@ -84,12 +84,14 @@ link_url() {
 		echo "qemu:arm?machine=mps2-an385&kernel=$dir/zephyr/zephyr.elf&extra=-cpu%20cortex-m3%20-vga%20none"
 		;;
 	x86)
-		# -m: Zephyr passes CONFIG_SRAM_SIZE; the storage partition (boards/qemu_x86.overlay)
-		# sits at 16 MiB, so the guest gets at least 32 MiB.
+		# -m: Zephyr passes CONFIG_SRAM_SIZE (32 MiB); the flash simulator's store
+		# (boards/qemu_x86.overlay) is the 1 MiB above it, so the guest gets at least 64 MiB.
+		# No isa-debug-exit device (Zephyr's own runner adds one): with it a halted board
+		# (fatal error) ends QEMU, and the host could not reset the board and carry on.
 		local sram_kb mb extra
 		sram_kb=$(sed -n 's/^CONFIG_SRAM_SIZE=//p' "$dir/zephyr/.config")
-		mb=$((sram_kb / 1024 > 32 ? sram_kb / 1024 : 32))
-		extra="-m%20$mb%20-cpu%20qemu32,+nx,+pae%20-device%20isa-debug-exit,iobase=0xf4,iosize=0x04"
+		mb=$((sram_kb / 1024 > 64 ? sram_kb / 1024 : 64))
+		extra="-m%20$mb%20-cpu%20qemu32,+nx,+pae"
 		grep -q '^CONFIG_ACPI=y' "$dir/zephyr/.config" || extra+="%20-machine%20acpi=off"
 		echo "qemu:i386?machine=q35&kernel=$dir/zephyr/zephyr.elf&extra=$extra"
 		;;

@@ -10,8 +10,9 @@ int chain5_fn(void);
 int chain6_fn(void);
 int chain7_fn(void);
 
-EXT_EXPORT int chain8_fn(void)
+int chain8_fn(void)
 {
 	return chain0_fn() + chain1_fn() + chain2_fn() + chain3_fn() + chain4_fn() +
 	       chain5_fn() + chain6_fn() + chain7_fn();
 }
+EXT_EXPORT(chain8_fn);

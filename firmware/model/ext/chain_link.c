@@ -8,7 +8,8 @@
 #define CHAIN_FN_(n) chain##n##_fn
 #define CHAIN_FN(n) CHAIN_FN_(n)
 
-EXT_EXPORT int CHAIN_FN(CHAIN_INDEX)(void)
+int CHAIN_FN(CHAIN_INDEX)(void)
 {
 	return CHAIN_INDEX;
 }
+EXT_EXPORT(CHAIN_FN(CHAIN_INDEX));

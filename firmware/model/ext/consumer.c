@@ -4,7 +4,8 @@
 int producer_value(void);
 int producer_twice(void);
 
-EXT_EXPORT int consumer_sum(void)
+int consumer_sum(void)
 {
 	return producer_value() + producer_twice();
 }
+EXT_EXPORT(consumer_sum);

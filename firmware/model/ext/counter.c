@@ -4,7 +4,8 @@
 
 static volatile int counter_state = 100;
 
-EXT_EXPORT int counter_next(void)
+int counter_next(void)
 {
 	return ++counter_state;
 }
+EXT_EXPORT(counter_next);

@@ -1,4 +1,5 @@
-/* Exports nothing: noexp_entry is global but hidden (-fvisibility=hidden), helper is static. */
+/* Exports nothing: noexp_entry carries no EXT_EXPORT (hidden on the model boards, absent from
+ * LLEXT's exported-symbol table on Zephyr), helper is static. */
 static int helper(int x)
 {
 	return x * 3;

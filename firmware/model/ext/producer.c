@@ -1,12 +1,14 @@
 /* Exports two functions that `consumer` imports. */
 #include "ext_export.h"
 
-EXT_EXPORT int producer_value(void)
+int producer_value(void)
 {
 	return 42;
 }
+EXT_EXPORT(producer_value);
 
-EXT_EXPORT int producer_twice(void)
+int producer_twice(void)
 {
 	return 2 * producer_value();
 }
+EXT_EXPORT(producer_twice);

@@ -1,6 +1,7 @@
 package io.llexthil.cli;
 
 import io.llexthil.campaign.sweep.AllocSweep;
+import io.llexthil.campaign.sweep.HeapSizeSweep;
 import io.llexthil.campaign.sweep.PowerCutSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Fault sweeps: every allocation failure of a restore, every power-cut point of a save.",
-        subcommands = {SweepCommand.Alloc.class, SweepCommand.PowerCut.class})
+        description = "Fault sweeps: every allocation failure of a restore, every power-cut point of a save, every heap size.",
+        subcommands = {SweepCommand.Alloc.class, SweepCommand.PowerCut.class, HeapSweepCommand.class})
 final class SweepCommand extends CommandGroup {
     SweepCommand() {
-        super("choose a sweep: alloc or powercut");
+        super("choose a sweep: alloc, powercut or heap");
     }
 
     @Command(name = "alloc", mixinStandardHelpOptions = true,
