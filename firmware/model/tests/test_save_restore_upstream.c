@@ -8,7 +8,7 @@
 #include "model_types.h"
 #include "test_support.h"
 
-static struct hil_snapshot snap;
+static struct mem_snapshot snap;
 
 static const struct hil_backend *boot(void)
 {
@@ -33,7 +33,7 @@ static void test_save_describes_the_set(void)
 	CHECK_EQ(test_load("producer"), 0, "producer");
 	CHECK_EQ(test_load("consumer"), 0, "consumer");
 	CHECK_EQ(test_save("producer,consumer", &snap), 0, "save");
-	CHECK_EQ(snap.n, 2, "n");
+	CHECK_EQ(snap.snap.n, 2, "n");
 	CHECK(strcmp(snap.ext[0].name, "producer") == 0, "ext 0");
 	CHECK_EQ(snap.ext[0].use_count, 2, "producer use count saved");
 	CHECK_EQ(snap.ext[0].exp_cnt, 2, "producer exports");
@@ -45,15 +45,15 @@ static void test_save_describes_the_set(void)
 	for (j = 1; j < HIL_MAX_DEPS; j++) {
 		CHECK_EQ(snap.ext[1].dep[j], HIL_DEP_NONE, "after the first NULL");
 	}
-	CHECK_EQ(snap.n_maps, snap.ext[0].sect_cnt + snap.ext[1].sect_cnt, "all section maps");
+	CHECK_EQ(snap.snap.n_maps, snap.ext[0].sect_cnt + snap.ext[1].sect_cnt, "all section maps");
 	CHECK_EQ(snap.ext[1].map_first, snap.ext[0].sect_cnt, "maps are consecutive");
-	CHECK_EQ(snap.n_syms, 3, "all exported symbols");
+	CHECK_EQ(snap.snap.n_syms, 3, "all exported symbols");
 	CHECK(strcmp(snap.syms[2].name, "consumer_sum") == 0, "symbol names");
 	CHECK(snap.syms[0].value > 0, "symbol value is an image offset");
 	CHECK_EQ(be->alloc_calls(), 6, "save allocates nothing on the heap");
 
 	CHECK_EQ(test_save("consumer", &snap), -HIL_ENOENT, "relink: producer not in the set");
-	CHECK_EQ(snap.n, 0, "nothing saved");
+	CHECK_EQ(snap.snap.n, 0, "nothing saved");
 	CHECK_EQ(test_save("producer,ghost", &snap), -HIL_ENOENT, "unknown name");
 }
 
@@ -298,13 +298,13 @@ static void test_empty_and_invalid(void)
 	uint8_t order[2] = { 0, 0 };
 
 	CHECK_EQ(test_save("", &snap), 0, "saving nothing");
-	CHECK_EQ(snap.n, 0, "n = 0");
+	CHECK_EQ(snap.snap.n, 0, "n = 0");
 	/* upstream with n_ext == 0: llext_alloc(0) is NULL -> -ENOMEM (ext[-1] not read) */
 	CHECK_EQ(test_restore(&snap, NULL), -HIL_ENOMEM, "n = 0 upstream");
 	CHECK_EQ(be->alloc_calls(), 1, "one 0-byte allocation call");
 
 	saved_producer_consumer("producer,consumer");
-	CHECK_EQ(model_backend()->restore(&snap, order), -HIL_EINVAL, "order not a permutation");
+	CHECK_EQ(model_backend()->restore(&snap.snap, order), -HIL_EINVAL, "order not a permutation");
 	snap.ext[1].dep[0] = 7;
 	CHECK_EQ(test_restore(&snap, NULL), -HIL_EINVAL, "dependency index out of the set");
 	snap.ext[1].dep[0] = 0;

@@ -197,7 +197,7 @@ if command -v arm-none-eabi-readelf >/dev/null 2>&1; then
 			fi
 		done
 	done < <(arm-none-eabi-readelf -lW "$elf" | awk '$1 == "LOAD" {print $3, $6}')
-	arm-none-eabi-nm "$elf" | grep -q '^203ffff8 b override_value$' ||
+	arm-none-eabi-nm "$elf" | grep '^203ffff8 b override_value$' >/dev/null ||
 		fail "the build-id override is not at the documented 0x203ffff8"
 	ok "no loadable segment covers the storage, the boot record, the image store or the build-id override (0x203ffff8)"
 else
@@ -329,7 +329,7 @@ upload() {
 		send_frame "$file" "$off" "$n"
 		off=$((off + n))
 		frames=$((frames + 1))
-		wait_until "@@ACK|$off for $name" has_at_least "@@ACK|$off"$'\r' 1
+		wait_until "@@ACK|$((id + 1))|$off for $name" has_at_least "@@ACK|$((id + 1))|$off|" 1
 	done
 	printf "\\xa5\\x5a$(le "$size" 4)\\x00\\x00\\x00\\x00\\x00\\x00" >&"$ser_fd"
 	wait_until "the @@UPL line of $name" has_at_least "@@UPL|$((id + 1))|0|" 1

@@ -32,6 +32,11 @@ public interface BoardClient extends AutoCloseable {
     /** Uploads an image, resuming a partial upload of the same name, length and CRC. */
     UploadResult upload(String name, byte[] image, UploadProgress progress);
 
+    /** {@link #upload(String, byte[], UploadProgress)} without progress reports. */
+    default UploadResult upload(String name, byte[] image) {
+        return upload(name, image, null);
+    }
+
     HilReply load(String name);
 
     HilReply unload(String name);

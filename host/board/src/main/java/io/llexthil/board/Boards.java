@@ -41,7 +41,7 @@ public final class Boards {
         if (linkUrl != null && name == null && hardwareMap == null) {
             LinkUrl url = LinkUrl.parse(linkUrl); // fail early, with the link grammar's one-line message
             boolean launched = url.capabilities().launchesBoard();
-            return BoardProfile.builder(launched ? url.scheme() : "link")
+            return BoardProfile.builder(BareLinkName.of(linkUrl)) // named after what the URL reaches
                     // the lock belongs to what the URL reaches, so two different links never collide
                     .id("link-" + url.key())
                     // a board we start ourselves prints its banner; one on a cable may be running already

@@ -1,11 +1,11 @@
 package io.llexthil.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.llexthil.shell.CommandResult;
 import io.llexthil.shell.ShellSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -22,6 +22,7 @@ public final class HilBoardClient implements BoardClient {
     private final Duration commandTimeout;
     private final int nominalBaud;
     // Ids start at a random point so a result left on the wire by an earlier session never matches.
+    private final CommandDelivery delivery;
     private final AtomicInteger nextId = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
 
     /** {@code lifecycle} does the resets; null for a client that never resets its board. */
@@ -32,6 +33,7 @@ public final class HilBoardClient implements BoardClient {
         this.lifecycle = lifecycle;
         this.commandTimeout = commandTimeout;
         this.nominalBaud = nominalBaud;
+        this.delivery = new CommandDelivery(this);
     }
 
     @Override
@@ -49,37 +51,22 @@ public final class HilBoardClient implements BoardClient {
 
     int nominalBaud() { return nominalBaud; }
 
+    /**
+     * The single seam every HIL request passes: checked both ways, retried or resolved on link
+     * noise ({@link CommandDelivery}), refused before a byte leaves the host when a read-only
+     * client is asked for a command that may change the board.
+     */
     @Override
     public HilReply command(String commandLine, Duration timeout) {
         if (mode == AccessMode.READ_ONLY && !ReadOnlyCommands.isReadOnly(commandLine)) {
             throw new ReadOnlyViolationException(boardName(), "hil " + commandLine);
         }
-        int id = newId();
-        // The result line is the command's last output and names its id: it ends the command.
-        // Waiting for the prompt instead would hang after `upload data`, which a Zephyr shell
-        // follows with no prompt (bypass mode, docs/protocol.md section 5).
-        String resultPrefix = ResultLine.HIL + "|" + id + "|";
-        CommandResult result = session.exec("hil @" + id + " " + commandLine,
-                line -> line.contains(resultPrefix), timeout);
-        return findReply(commandLine, id, result);
+        return delivery.deliver(commandLine, timeout);
     }
 
-    private HilReply findReply(String commandLine, int id, CommandResult result) {
-        for (String line : result.output()) {
-            try {
-                var parsed = ResultLine.parse(ResultLine.HIL, line);
-                if (parsed.isPresent() && parsed.get().id() == id) {
-                    ResultLine r = parsed.get();
-                    return new HilReply(commandLine, id, r.rc(), r.json(), line, result);
-                }
-            } catch (ResultLine.MalformedResultException e) {
-                throw new HilProtocolException(boardName(), "hil " + commandLine,
-                        "corrupted result line: " + e.getMessage(), tail(e.line()));
-            }
-        }
-        throw new HilProtocolException(boardName(), "hil " + commandLine,
-                "no result line for request id " + id + " in the command's output (is the firmware built with CONFIG_LLEXT_HIL?)",
-                tail(String.join("\\n", result.output())));
+    /** One send of a request, no retry: for {@code upload data}, after which the board takes bytes, not commands. */
+    Optional<HilReply> commandOnce(String commandLine, Duration timeout) {
+        return delivery.once(commandLine, timeout);
     }
 
     static String tail(String text) {

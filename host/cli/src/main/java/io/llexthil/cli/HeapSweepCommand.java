@@ -30,10 +30,10 @@ final class HeapSweepCommand extends CampaignCommand {
             description = "Extension sets (comma-separated names; several sets separated by ';'). Default: every set of the built-in suite.")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--step", defaultValue = "8", description = "Bytes between two heap sizes. Default: ${DEFAULT-VALUE} (one chunk unit).")
+    @Option(names = "--step", paramLabel = "BYTES", defaultValue = "8", description = "Bytes between two heap sizes. Default: ${DEFAULT-VALUE} (one chunk unit).")
     int step;
 
-    @Option(names = "--largest", defaultValue = "65536", description = "Give up on a set past this heap size. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--largest", paramLabel = "BYTES", defaultValue = "65536", description = "Give up on a set past this heap size. Default: ${DEFAULT-VALUE}.")
     int largest;
 
     @Override

@@ -24,11 +24,12 @@ final class SweepCommand extends CommandGroup {
         @Option(names = "--ext", paramLabel = "NAME", split = ",", description = "Extensions to load and save (default: producer,consumer).")
         List<String> exts = new ArrayList<>(List.of("producer", "consumer"));
 
-        @Option(names = "--max-k", defaultValue = "200", description = "Give up after this many points. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--max-k", paramLabel = "N", defaultValue = "200", description = "Give up after this many allocation points (the sweep normally ends by itself). Default: ${DEFAULT-VALUE}.")
         int maxK;
 
         @Override
         public Integer call() {
+            output.checkExtensions("--ext", exts);
             return execute("sweep-alloc",
                     (runner, dir, meas, progress) -> new AllocSweep(runner, maxK).run(exts, meas, progress));
         }
@@ -44,11 +45,13 @@ final class SweepCommand extends CommandGroup {
         @Option(names = "--added", paramLabel = "NAME", split = ",", description = "Extensions loaded before the interrupted save (default: consumer).")
         List<String> added = new ArrayList<>(List.of("consumer"));
 
-        @Option(names = "--max-n", defaultValue = "500", description = "Give up after this many points. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--max-n", paramLabel = "N", defaultValue = "500", description = "Give up after this many power-cut points (the sweep normally ends by itself). Default: ${DEFAULT-VALUE}.")
         int maxN;
 
         @Override
         public Integer call() {
+            output.checkExtensions("--previous", previous);
+            output.checkExtensions("--added", added);
             return execute("sweep-powercut",
                     (runner, dir, meas, progress) -> new PowerCutSweep(runner, maxN).run(previous, added, meas, progress));
         }
