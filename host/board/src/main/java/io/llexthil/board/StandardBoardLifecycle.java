@@ -65,11 +65,28 @@ public final class StandardBoardLifecycle implements BoardLifecycle {
         }
     }
 
+    /** A reboot command damaged on a noisy line is typed again; a board that never reboots is reported after the last. */
+    static final int SOFT_RESET_ATTEMPTS = 3;
+
     @Override
     public void softReset(String command, Duration timeout) {
-        // the command never returns a prompt (the board reboots), so it is written, not exec'd
-        transition("shell command '" + command + "'", timeout, () -> session.writeRaw(
-                (command + profile.lineEnding()).getBytes(StandardCharsets.UTF_8), profile.reset().timeout()));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            // each attempt gets its share of what is left, the last one all of it
+            long left = Math.max(1, deadline - System.nanoTime());
+            Duration share = Duration.ofNanos(left / (SOFT_RESET_ATTEMPTS - attempt + 1));
+            try {
+                // the command never returns a prompt (the board reboots), so it is written, not exec'd
+                transition("shell command '" + command + "'", share, () -> session.writeRaw(
+                        (command + profile.lineEnding()).getBytes(StandardCharsets.UTF_8), profile.reset().timeout()));
+                return;
+            } catch (ResetUnavailableException e) {
+                boolean answered = e.getCause() instanceof ReadyWaitException r && r.answeredWithoutRebooting();
+                if (!answered || attempt == SOFT_RESET_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

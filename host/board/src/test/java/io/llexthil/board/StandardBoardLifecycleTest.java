@@ -82,6 +82,21 @@ class StandardBoardLifecycleTest {
     }
 
     @Test
+    void aRebootCommandLostOnTheLineIsTypedAgain() {
+        StandardBoardLifecycle lifecycle = runningBoard(fast("noisy").build());
+        java.util.concurrent.atomic.AtomicInteger typed = new java.util.concurrent.atomic.AtomicInteger();
+        // the first command arrives damaged (the shell just prints its prompt); the second reboots the board
+        fake.onCommand(java.util.regex.Pattern.compile("kernel reboot cold"), command -> typed.incrementAndGet() == 1
+                ? io.llexthil.testkit.Reply.empty() : io.llexthil.testkit.Reply.empty().banner());
+        int before = session.epoch();
+
+        lifecycle.reset(Duration.ofSeconds(6));
+
+        assertThat(typed.get()).isEqualTo(2);
+        assertThat(session.epoch()).isEqualTo(before + 1);
+    }
+
+    @Test
     void aPulseReachesTheLinkWithItsLineAndLength() {
         RecordingResetLink link = new RecordingResetLink();
         BoardProfile profile = fast("pin").build();
