@@ -77,7 +77,7 @@ class BareLinkEndToEndTest extends CliHarness {
     private void assertSuitePassedOnABareLink(int rc, Path dir) throws Exception {
         int cases = BuiltInSuite.fileNames().size();
         assertThat(rc).as(stdout() + stderr()).isEqualTo(1);
-        assertThat(stdout()).contains(cases + " cases: " + (cases - 1) + " passed, 0 failed (divergences), 1 errors");
+        assertThat(stdout()).contains(cases + " cases: " + (cases - 1) + " passed, 0 failed (divergences), 1 error;");
         JsonNode other = caseNamed(dir, "restore-other-build");
         assertThat(other.path("status").asText()).isEqualTo("error");
         assertThat(other.path("message").asText()).contains("cannot switch firmware builds by itself");
