@@ -39,13 +39,19 @@ public interface BoardClient extends AutoCloseable {
     int nominalBaud();
 
     /**
-     * Resets the board with its profile's reset method ({@code hil reset cold} through the shell
-     * when the method is {@code shell}) and waits until it is ready again in a new boot epoch.
+     * Resets the board the way its lifecycle decides (the profile's reset method; a shell
+     * command by default) and waits until it is ready again in a new boot epoch.
      */
     void reset(Duration timeout);
 
     /** The shell session underneath (transcripts, epochs, the raw bytes of an upload). */
     ShellSession session();
+
+    /**
+     * The board's lifecycle: resets, pulses, power cycles, recovery, each ending ready in a new
+     * boot. Refused ({@link ReadOnlyViolationException}) on a read-only client.
+     */
+    BoardLifecycle lifecycle();
 
     /**
      * Uploads an image, resuming a partial upload of the same name, length and CRC. Part of the

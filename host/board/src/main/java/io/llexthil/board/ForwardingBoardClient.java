@@ -34,6 +34,9 @@ public abstract class ForwardingBoardClient implements BoardClient {
     public void reset(Duration timeout) { delegate().reset(timeout); }
 
     @Override
+    public BoardLifecycle lifecycle() { return delegate().lifecycle(); }
+
+    @Override
     public ShellSession session() { return delegate().session(); }
 
     @Override

@@ -12,26 +12,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HilBoardClient implements BoardClient {
 
-    /** How a board is reset; the default sends {@code hil reset cold} through the shell. */
-    @FunctionalInterface
-    public interface Resetter {
-        void reset(HilBoardClient client, Duration timeout);
-    }
-
     private final ShellSession session;
     private final AccessMode mode;
-    private final Resetter resetter;
+    private final BoardLifecycle lifecycle;
     private final Duration commandTimeout;
     private final int nominalBaud;
     // Ids start at a random point so a result left on the wire by an earlier session never matches.
     private final CommandDelivery delivery;
     private final AtomicInteger nextId = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
 
-    public HilBoardClient(ShellSession session, AccessMode mode, Resetter resetter, Duration commandTimeout,
+    /** {@code lifecycle} does the resets; null for a client that never resets its board. */
+    public HilBoardClient(ShellSession session, AccessMode mode, BoardLifecycle lifecycle, Duration commandTimeout,
                           int nominalBaud) {
         this.session = session;
         this.mode = mode;
-        this.resetter = resetter == null ? HilBoardClient::shellReset : resetter;
+        this.lifecycle = lifecycle;
         this.commandTimeout = commandTimeout;
         this.nominalBaud = nominalBaud;
         this.delivery = new CommandDelivery(this);
@@ -81,58 +76,23 @@ public final class HilBoardClient implements BoardClient {
 
     @Override
     public void reset(Duration timeout) {
+        lifecycle().reset(timeout);
+    }
+
+    @Override
+    public BoardLifecycle lifecycle() {
         if (mode == AccessMode.READ_ONLY) {
             throw new ReadOnlyViolationException(boardName(), "reset");
         }
-        resetter.reset(this, timeout);
-    }
-
-    /**
-     * Sends {@code hil reset cold} without waiting for a prompt (the board resets right after its
-     * result line) and waits for the next boot to be ready. A request damaged on the wire is
-     * refused by the board and a banner damaged on the way back is not seen: either way no new
-     * boot shows, and the (checked) request is sent again, a bounded number of times.
-     */
-    public static void shellReset(HilBoardClient client, Duration timeout) {
-        io.llexthil.shell.ShellTimeoutException last = null;
-        for (int attempt = 1; attempt <= CommandDelivery.ATTEMPTS; attempt++) {
-            int before = client.session.epoch();
-            client.session.writeRaw((RequestLine.frame(client.newId(), "reset cold") + "\n").getBytes(), timeout);
-            try {
-                awaitNextBoot(client.session, before, timeout);
-                return;
-            } catch (io.llexthil.shell.ShellTimeoutException e) {
-                last = e;
-                RetryLog.of(client.session).add("hil reset cold: no new boot seen (" + e.getMessage() + "), sent again");
-            }
+        if (lifecycle == null) {
+            throw new ResetUnavailableException(boardName(), "reset", "this client was made without a board lifecycle", "", null);
         }
-        throw last;
+        return lifecycle;
     }
 
     /** Waits until a boot newer than {@code epochBefore} is ready. */
     public static void awaitNextBoot(ShellSession session, int epochBefore, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-            session.awaitReady(left);
-            if (session.epoch() > epochBefore) {
-                return;
-            }
-            if (System.nanoTime() >= deadline) {
-                throw new io.llexthil.shell.ShellTimeoutException(session.boardName(), "reset",
-                        "the board did not boot again within " + timeout.toMillis() + " ms (no new banner)", "");
-            }
-            sleepQuietly(50);
-        }
-    }
-
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        session.awaitBoot(epochBefore, timeout);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.llexthil.board;
 
+import io.llexthil.link.Link;
 import io.llexthil.link.Links;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.DefaultShellSession;
@@ -51,9 +52,11 @@ final class NoisySim implements AutoCloseable {
                 .quietPeriod(Duration.ofMillis(50))
                 .probeInterval(Duration.ofMillis(300))
                 .build();
-        session = DefaultShellSession.open(Links.create(proxy.url()), profile, dir);
-        session.awaitReady(profile.readyTimeout());
-        client = new HilBoardClient(session, AccessMode.READ_WRITE, null, commandTimeout, baud);
+        Link link = Links.create(proxy.url());
+        session = DefaultShellSession.open(link, profile, dir);
+        StandardBoardLifecycle lifecycle = new StandardBoardLifecycle(profile, link, session);
+        lifecycle.attach(profile.readyTimeout());
+        client = new HilBoardClient(session, AccessMode.READ_WRITE, lifecycle, commandTimeout, baud);
     }
 
     HilBoardClient client() { return client; }

@@ -7,7 +7,6 @@ import io.llexthil.campaign.report.HtmlReportWriter;
 import io.llexthil.campaign.report.JunitXmlWriter;
 import io.llexthil.campaign.report.RunDirectory;
 import io.llexthil.campaign.report.RunReports;
-import io.llexthil.campaign.run.BoardHooks;
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.ImageLibrary;
 import io.llexthil.campaign.run.RunOptions;
@@ -54,7 +53,7 @@ class ReportWritersTest {
         board = new FakeBoardClient();
         FakeTwin[] twin = {null};
         ScenarioRunner runner = new ScenarioRunner(board, (p, i) -> twin[0] = new FakeTwin(), "upstream",
-                new ImageLibrary(tmp.resolve("fw")), new StandardResetDriver(BoardHooks.NONE), RunOptions.defaults(), null);
+                new ImageLibrary(tmp.resolve("fw")), new StandardResetDriver(), RunOptions.defaults(), null);
         String yaml = """
                 name: %s
                 description: "a <case> & its \\"quotes\\""

@@ -2,7 +2,6 @@ package io.llexthil.campaign;
 
 import io.llexthil.campaign.fake.FakeBoardClient;
 import io.llexthil.campaign.fake.FakeTwin;
-import io.llexthil.campaign.run.BoardHooks;
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.Difference;
@@ -61,7 +60,7 @@ class ScenarioRunnerTest {
             twin.crashOn = twinCrashOn;
             return twin;
         }, "upstream", new ImageLibrary(firmware),
-                new StandardResetDriver(BoardHooks.NONE), RunOptions.defaults(), null);
+                new StandardResetDriver(), RunOptions.defaults(), null);
     }
 
     private CaseResult run(String yaml) {
@@ -197,6 +196,6 @@ class ScenarioRunnerTest {
     void unsupportedResetKindIsAnErrorNotAPass() {
         CaseResult r = run("name: x\nsteps:\n  - reset: dtr\n");
         assertThat(r.status()).isEqualTo(CaseStatus.ERROR);
-        assertThat(r.message()).contains("cannot reset by 'dtr'");
+        assertThat(r.message()).contains("reset (DTR pulse)").contains("has no DTR line");
     }
 }

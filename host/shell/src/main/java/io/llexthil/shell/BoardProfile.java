@@ -10,7 +10,7 @@ import io.llexthil.link.LinkPacing;
 import io.llexthil.link.LinkUrl;
 import io.llexthil.link.Pacing;
 import io.llexthil.shell.console.ConsolePatterns;
-import io.llexthil.shell.reset.ResetSpec;
+import io.llexthil.shell.reset.ResetConfig;
 
 /**
  * Everything a {@link DefaultShellSession} needs to know about one board. {@link #builder} starts
@@ -37,6 +37,7 @@ import io.llexthil.shell.reset.ResetSpec;
  * @param quietPeriod    silence required before the board counts as ready
  * @param probeInterval  bare newline sent this often while no prompt is seen
  * @param reset          how to reset the board
+ * @param flash          how to flash it, or null when its profile names no flash step
  * @param twister        the twister hardware-map entry exactly as read (empty when none)
  * @param source         where this profile came from, for messages
  * @param pacingSet      whether {@code txChunk}/{@code txDelay} were given (a profile's {@code pacing});
@@ -48,7 +49,7 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
                            List<String> fatal, String lineEnding, int txChunk, Duration txDelay,
                            boolean retval, Duration openTimeout, Duration writeTimeout,
                            Duration commandTimeout, Duration readyTimeout, Duration quietPeriod,
-                           Duration probeInterval, ResetSpec reset, Map<String, Object> twister,
+                           Duration probeInterval, ResetConfig reset, FlashConfig flash, Map<String, Object> twister,
                            String source, boolean pacingSet, ReadyLine readyLine) {
 
     /**
@@ -90,7 +91,7 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
         b.lineEnding = lineEnding; b.txChunk = txChunk; b.txDelay = txDelay; b.retval = retval;
         b.openTimeout = openTimeout; b.writeTimeout = writeTimeout; b.commandTimeout = commandTimeout;
         b.readyTimeout = readyTimeout; b.quietPeriod = quietPeriod; b.probeInterval = probeInterval;
-        b.reset = reset; b.twister = twister; b.source = source; b.pacingSet = pacingSet;
+        b.reset = reset; b.flash = flash; b.twister = twister; b.source = source; b.pacingSet = pacingSet;
         b.readyLine = readyLine;
         return b;
     }
@@ -119,7 +120,8 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
         private Duration readyTimeout = Duration.ofSeconds(30);
         private Duration quietPeriod = Duration.ofMillis(200);
         private Duration probeInterval = Duration.ofMillis(500);
-        private ResetSpec reset = ResetSpec.shellCommand();
+        private ResetConfig reset = ResetConfig.shellCommand();
+        private FlashConfig flash;
         private Map<String, Object> twister = Map.of();
         private String source = "built-in defaults";
 
@@ -145,15 +147,16 @@ public record BoardProfile(String name, String id, List<String> platforms, Strin
         public Builder readyTimeout(Duration v) { readyTimeout = v; return this; }
         public Builder quietPeriod(Duration v) { quietPeriod = v; return this; }
         public Builder probeInterval(Duration v) { probeInterval = v; return this; }
-        public Builder reset(ResetSpec v) { reset = v; return this; }
+        public Builder reset(ResetConfig v) { reset = v; return this; }
+        public Builder flash(FlashConfig v) { flash = v; return this; }
         public Builder twister(Map<String, Object> v) { twister = v; return this; }
         public Builder source(String v) { source = v; return this; }
 
         public BoardProfile build() {
             return new BoardProfile(name, id == null ? name : id, platforms, link, baud, prompt, promptRegex,
                     banner, bannerRequired, fatal, lineEnding, txChunk, txDelay, retval, openTimeout,
-                    writeTimeout, commandTimeout, readyTimeout, quietPeriod, probeInterval, reset, twister, source,
-                    pacingSet, readyLine);
+                    writeTimeout, commandTimeout, readyTimeout, quietPeriod, probeInterval, reset, flash, twister,
+                    source, pacingSet, readyLine);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,9 @@ public final class DefaultShellSession implements ShellSession {
     private long lastRxNanos = System.nanoTime();
     private ReadyAnnouncement announced; // this boot's ready line, null until it arrives
     private volatile long received; // chunks delivered so far: what a pumping waiter compares against
+    private long longestGapNanos;
+    private long rxBytes;
+    private long promptCount;
     private String disconnected;
     private volatile boolean closed;
 
@@ -126,22 +130,40 @@ public final class DefaultShellSession implements ShellSession {
 
     @Override
     public BootEpoch awaitReady(Duration timeout) {
+        return ready(timeout, -1);
+    }
+
+    @Override
+    public BootEpoch awaitBoot(int epochBefore, Duration timeout) {
+        return ready(timeout, epochBefore);
+    }
+
+    /**
+     * The ready wait: a banner when one is due (the profile requires it, or a boot newer than
+     * {@code epochBefore} is awaited after a reset), then a prompt, then a quiet period.
+     */
+    private BootEpoch ready(Duration timeout, int epochBefore) {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
             long startSeq = nextSeq;
-            if (profile.bannerRequired()) {
+            ReadyWatch watch = new ReadyWatch(timeout, epochBefore >= 0);
+            if (epochBefore >= 0) {
+                waitUntil(deadline, "awaitReady: boot banner", startSeq, () -> epoch > epochBefore,
+                        () -> watch.failure("awaitReady: boot banner", "a boot banner of a new boot"));
+            } else if (profile.bannerRequired()) {
                 waitUntil(deadline, "awaitReady: boot banner", startSeq,
                         () -> epoch > 0 && epoch != readyEpoch,
-                        "no boot banner (reset the board, or set banner.required: false for a board without one)");
+                        () -> watch.failure("awaitReady: boot banner", "a boot banner (banner.required: true)"));
             }
+            boolean bannerSeen = epochBefore >= 0 || profile.bannerRequired();
             while (true) {
                 int waitingEpoch = epoch;
                 // with a banner, any prompt after it counts; without, only a fresh one answers for the board
-                long promptAfter = profile.bannerRequired() ? epochStartSeq : startSeq;
-                awaitPrompt(deadline, startSeq, promptAfter);
-                if (profile.readyLine() == BoardProfile.ReadyLine.REQUIRED) awaitAnnouncement(deadline, startSeq);
-                else awaitQuiet(deadline, startSeq);
+                long promptAfter = bannerSeen ? epochStartSeq : startSeq;
+                awaitPrompt(deadline, startSeq, promptAfter, watch);
+                if (profile.readyLine() == BoardProfile.ReadyLine.REQUIRED) awaitAnnouncement(deadline, startSeq, watch);
+                else awaitQuiet(deadline, startSeq, watch);
                 if (epoch == waitingEpoch) break; // rebooted again while settling: wait for that boot
             }
             readyEpoch = epoch;
@@ -152,14 +174,78 @@ public final class DefaultShellSession implements ShellSession {
         }
     }
 
-    private void awaitPrompt(long deadline, long startSeq, long promptAfter) {
+    /** What a ready wait saw, for an error that tells what happened instead (lock held). */
+    private final class ReadyWatch {
+        private final Duration timeout;
+        private final boolean afterReset;
+        private final long bytesAtStart = rxBytes;
+        private final long promptsAtStart = promptCount;
+        private final int epochAtStart = epoch;
+        private final boolean crashedBefore = lastFatalSeq >= epochStartSeq && lastFatalSeq >= 0;
+
+        ReadyWatch(Duration timeout, boolean afterReset) {
+            this.timeout = timeout;
+            this.afterReset = afterReset;
+            longestGapNanos = 0;
+        }
+
+        ReadyWaitException failure(String step, String awaited) {
+            long bytes = rxBytes - bytesAtStart;
+            long prompts = promptCount - promptsAtStart;
+            int banners = epoch - epochAtStart;
+            long gapMs = Math.max(longestGapNanos, System.nanoTime() - lastRxNanos) / 1_000_000;
+            String seen = bytes == 0 ? "nothing at all"
+                    : bytes + " bytes, prompt seen " + prompts + " time" + (prompts == 1 ? "" : "s")
+                    + ", " + (banners == 0 ? "no boot banner" : banners + " boot banner" + (banners == 1 ? "" : "s"));
+            String message = "waited " + timeout.toMillis() + " ms for " + awaited + "; saw " + seen
+                    + "; longest quiet gap " + gapMs + " ms; likely cause: " + likelyCause(step, bytes, prompts, banners);
+            return new ReadyWaitException(board, step, message, tail.escaped(), bytes, prompts, banners, crashedBefore);
+        }
+
+        private String likelyCause(String step, long bytes, long prompts, int banners) {
+            if (bytes == 0 && crashedBefore) {
+                return "the board halted after a fatal error and stayed silent; a halted board reads no shell"
+                        + " command: give it a hard reset (reset: pulse/external, docs/boards.md) or make it reboot on"
+                        + " fatal errors (CONFIG_RESET_ON_FATAL_ERROR; the simulated board: --on-fatal reboot)";
+            }
+            if (bytes == 0) {
+                return "the board sends nothing (powered off, wrong port or baud rate, or its console is on another UART)";
+            }
+            if (step.endsWith("boot banner")) {
+                if (prompts > 0 && afterReset) {
+                    return "the board kept answering but did not reboot: no reset reached it or the reset had no"
+                            + " effect (check reset: in its profile, docs/boards.md)";
+                }
+                if (prompts > 0) {
+                    return "the board was already running when the link opened: reset it by hand now, or set"
+                            + " banner.required: false";
+                }
+                return "no line matched the banner pattern '" + profile.banner() + "' (check banner: in the profile)";
+            }
+            if (step.endsWith("ready line")) {
+                return "the board is not running llext-hil firmware, or firmware older than the ready line"
+                        + " (for other firmware set ready_line: auto in its profile)";
+            }
+            if (step.endsWith("prompt")) {
+                return prompts == 0 ? "no prompt '" + profile.prompt() + "' in the output (wrong prompt: set prompt:"
+                        + " in the profile; or a wrong baud rate)"
+                        : "the prompts came before the boot being waited for (the board rebooted again)";
+            }
+            return "the board kept talking: it needs " + profile.quietPeriod().toMillis()
+                    + " ms of silence (set timeouts.quiet in the profile, or make it log less)";
+        }
+    }
+
+    private void awaitPrompt(long deadline, long startSeq, long promptAfter, ReadyWatch watch) {
         long probeEvery = profile.probeInterval().toNanos();
         long nextProbe = System.nanoTime() + probeEvery;
         while (lastPromptSeq < Math.max(promptAfter, epochStartSeq)) {
             failIfGone("awaitReady: prompt");
             failIfCrashed("awaitReady: prompt", crashSince(startSeq));
             long now = System.nanoTime();
-            if (now >= deadline) throw timeout("awaitReady: prompt", "no prompt '" + profile.prompt() + "' seen");
+            if (now >= deadline) {
+                throw watch.failure("awaitReady: prompt", "a prompt '" + profile.prompt() + "'");
+            }
             if (now >= nextProbe) {
                 // like pytest-twister-harness: a bare newline makes an idle shell print its prompt
                 lock.unlock();
@@ -185,7 +271,7 @@ public final class DefaultShellSession implements ShellSession {
     }
 
     /** The quiet period, cut short by a ready line: a board that says it is ready needs no sleep. */
-    private void awaitQuiet(long deadline, long startSeq) {
+    private void awaitQuiet(long deadline, long startSeq, ReadyWatch watch) {
         long quiet = profile.quietPeriod().toNanos();
         while (announced == null) {
             failIfGone("awaitReady: quiet period");
@@ -194,17 +280,16 @@ public final class DefaultShellSession implements ShellSession {
             long silentFor = now - lastRxNanos;
             if (silentFor >= quiet) return;
             if (now >= deadline) {
-                throw timeout("awaitReady: quiet period", "the board kept talking; no "
-                        + profile.quietPeriod().toMillis() + " ms of silence");
+                throw watch.failure("awaitReady: quiet period", profile.quietPeriod().toMillis() + " ms of silence");
             }
             awaitNanos(Math.min(deadline - now, quiet - silentFor));
         }
     }
 
-    private void awaitAnnouncement(long deadline, long startSeq) {
+    private void awaitAnnouncement(long deadline, long startSeq, ReadyWatch watch) {
         waitUntil(deadline, "awaitReady: ready line", crashSince(startSeq), () -> announced != null,
-                "no ready line " + ReadyAnnouncement.TAG + "<boot>|<json>|<crc> after the prompt (is the board running "
-                        + "llext-hil firmware? for other firmware set ready_line: auto)");
+                () -> watch.failure("awaitReady: ready line",
+                        "a ready line " + ReadyAnnouncement.TAG + "<boot>|<json>|<crc> after the prompt"));
     }
 
     /** This boot's ready line, or null when the board has printed none (yet, or foreign firmware). */
@@ -458,13 +543,30 @@ public final class DefaultShellSession implements ShellSession {
 
     private interface Condition0 { boolean holds(); }
 
-    private void waitUntil(long deadline, String step, long startSeq, Condition0 done, String whyNot) {
+    /**
+     * Waits for a boot banner. A bare newline goes out every probe interval meanwhile, so a board
+     * that is running but did not reboot answers with prompts, which the failure then reports.
+     */
+    private void waitUntil(long deadline, String step, long startSeq, Condition0 done,
+                           Supplier<ShellTimeoutException> failure) {
+        long probeEvery = profile.probeInterval().toNanos();
+        long nextProbe = System.nanoTime() + probeEvery;
         while (!done.holds()) {
             failIfGone(step);
             failIfCrashed(step, startSeq);
-            long left = deadline - System.nanoTime();
-            if (left <= 0) throw timeout(step, whyNot);
-            awaitNanos(left);
+            long now = System.nanoTime();
+            if (now >= deadline) throw failure.get();
+            if (now >= nextProbe) {
+                lock.unlock();
+                try {
+                    sendLine("", deadline, step + " probe");
+                } finally {
+                    lock.lock();
+                }
+                nextProbe = System.nanoTime() + probeEvery;
+                continue;
+            }
+            awaitNanos(Math.min(deadline, nextProbe) - now);
         }
     }
 
@@ -548,7 +650,10 @@ public final class DefaultShellSession implements ShellSession {
             tail.add(bytes);
             lock.lock();
             try {
-                lastRxNanos = System.nanoTime();
+                long now = System.nanoTime();
+                longestGapNanos = Math.max(longestGapNanos, now - lastRxNanos);
+                lastRxNanos = now;
+                rxBytes += bytes.length;
                 decoder.feed(bytes);
                 received++;
                 changed.signalAll();
@@ -608,6 +713,7 @@ public final class DefaultShellSession implements ShellSession {
 
         @Override
         public void onPrompt() {
+            promptCount++;
             lastPromptSeq = nextSeq;
             pending.addLast(new Event(nextSeq++, null));
         }

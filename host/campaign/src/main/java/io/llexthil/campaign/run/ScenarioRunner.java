@@ -3,6 +3,7 @@ package io.llexthil.campaign.run;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
 import io.llexthil.board.ReadOnlyViolationException;
+import io.llexthil.board.ResetUnavailableException;
 import io.llexthil.board.RetryLog;
 import io.llexthil.campaign.facts.BoardFacts;
 import io.llexthil.campaign.facts.Facts;
@@ -102,6 +103,8 @@ public final class ScenarioRunner {
         TwinSession twin;
         try {
             twin = prepare(scenario, sharedTwin);
+        } catch (ResetUnavailableException e) {
+            throw e; // no case can start on this board: one line for the whole run, not one error per case
         } catch (RuntimeException e) {
             needsRecovery = true;
             records.add(errorRecord(-1, "prepare (erase, reset)", "prepare", e, started));
@@ -205,8 +208,7 @@ public final class ScenarioRunner {
         } catch (BoardCrashedException e) {
             crashed = true;
             error = e.getMessage();
-        } catch (ShellException | ResetDriver.UnsupportedResetException | ImageLibrary.ImageNotFoundException
-                 | ReadOnlyViolationException e) {
+        } catch (ShellException | ImageLibrary.ImageNotFoundException | ReadOnlyViolationException e) {
             return errorRecord(step, e, started, t0, from, observed, predicted, run.didReset);
         }
         observed.put("crash", crashed);

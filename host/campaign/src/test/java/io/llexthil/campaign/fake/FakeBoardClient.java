@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
+import io.llexthil.board.BoardLifecycle;
+import io.llexthil.board.ResetUnavailableException;
+import io.llexthil.link.ControlLine;
 import io.llexthil.board.HilReply;
 import io.llexthil.board.ReadOnlyCommands;
 import io.llexthil.board.RetryLog;
@@ -202,13 +205,53 @@ public final class FakeBoardClient implements BoardClient {
         return new UploadResult(reply("upload", 0, p), image.length, 0, 1, 0, 0.0, Double.NaN);
     }
 
+    /** When set, every reset fails with it (a board whose reset cannot work). */
+    public RuntimeException resetFailure;
+
     @Override
     public void reset(Duration timeout) {
+        if (resetFailure != null) {
+            throw resetFailure;
+        }
         receive("reset cold");
         resets++;
         model.reset();
         session.epoch++;
         session.transcript.add("*** Booting Zephyr OS build fake ***");
+    }
+
+    /** Whether the fake board's link has DTR/RTS (pulses are refused without). */
+    public boolean controlLines;
+
+    /** Every lifecycle transition the campaign asked for, with its parameters, e.g. {@code pulse DTR 250ms}. */
+    public final List<String> transitions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public BoardLifecycle lifecycle() {
+        return new BoardLifecycle() {
+            @Override public Phase phase() { return Phase.READY; }
+            @Override public String describeReset() { return "fake"; }
+            @Override public void reset(Duration timeout) { transition("reset", timeout); }
+            @Override public void softReset(String command, Duration timeout) { transition("soft " + command, timeout); }
+            @Override public void hardReset(Duration timeout) { transition("hard", timeout); }
+            @Override public void pulse(ControlLine line, Duration pulse, Duration timeout) {
+                if (!controlLines) {
+                    throw new ResetUnavailableException(boardName(), "reset (" + line + " pulse)",
+                            "fake has no " + line + " line", "", null);
+                }
+                transition("pulse " + line + " " + pulse.toMillis() + "ms", timeout);
+            }
+            @Override public void external(String commandLine, Duration timeout) { transition("external " + commandLine, timeout); }
+            @Override public void recover(Duration timeout) { transition("recover", timeout); }
+            @Override public void flash(List<String> argv, Duration flashTimeout, Duration timeout) {
+                transition("flash " + argv, timeout);
+            }
+        };
+    }
+
+    private void transition(String what, Duration timeout) {
+        transitions.add(what);
+        FakeBoardClient.this.reset(timeout);
     }
 
     @Override

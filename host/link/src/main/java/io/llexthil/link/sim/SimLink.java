@@ -277,7 +277,7 @@ public final class SimLink implements Link {
 
     @Override
     public LinkCapabilities capabilities() {
-        return new LinkCapabilities(false, false, "simulated board (" + settings.transport().name().toLowerCase()
+        return LinkCapabilities.launched("simulated board (" + settings.transport().name().toLowerCase()
                 + "): hard reset restarts the process; no modem lines, no line rate");
     }
 

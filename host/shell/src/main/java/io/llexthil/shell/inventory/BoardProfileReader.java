@@ -10,8 +10,8 @@ import java.util.function.Function;
 import io.llexthil.link.ControlLine;
 import io.llexthil.link.Pacing;
 import io.llexthil.shell.BoardProfile;
-import io.llexthil.shell.reset.ControlLinePulseReset;
-import io.llexthil.shell.reset.ResetSpec;
+import io.llexthil.shell.FlashConfig;
+import io.llexthil.shell.reset.ResetConfig;
 import io.llexthil.shell.reset.ResetStep;
 
 /** Turns one board's keys (a profile file, a hardware-map entry, or both merged) into a {@link BoardProfile}. */
@@ -68,7 +68,33 @@ final class BoardProfileReader {
                 .quietPeriod(t.duration("quiet", Duration.ofMillis(200)))
                 .probeInterval(t.duration("probe", Duration.ofMillis(500)));
         b.reset(reset(f));
+        b.flash(flash(f));
         return b.build();
+    }
+
+    /**
+     * Our {@code flash: {command: [...], timeout}} wins; else twister's {@code runner} (with
+     * {@code runner_params}) becomes {@code west flash}. {@code flash_timeout} is twister's, in
+     * seconds (default 60); {@code flash_before} flashes before every run.
+     */
+    private static FlashConfig flash(YamlFields f) {
+        Duration timeout = Duration.ofSeconds(f.integer("flash_timeout", 60));
+        boolean before = f.bool("flash_before", false);
+        if (f.has("flash")) {
+            YamlFields fl = f.child("flash");
+            List<String> argv = fl.stringList("command");
+            if (argv.isEmpty()) {
+                throw fl.error("command", "missing: the flash program and its arguments, e.g. [west, flash, --build-dir, '${build_dir}']");
+            }
+            return new FlashConfig(argv, fl.duration("timeout", timeout), before);
+        }
+        if (f.has("runner")) {
+            return FlashConfig.west(f.string("runner", null), f.stringList("runner_params"), timeout, before);
+        }
+        if (before) {
+            throw f.error("flash_before", "true, but the board has no flash step: add runner: or flash: {command: [...]}");
+        }
+        return null;
     }
 
     private static String link(YamlFields f, int baud) {
@@ -106,19 +132,19 @@ final class BoardProfileReader {
         }
     }
 
-    private static ResetSpec reset(YamlFields f) {
-        if (!f.has("reset")) return ResetSpec.shellCommand();
+    private static ResetConfig reset(YamlFields f) {
+        if (!f.has("reset")) return ResetConfig.shellCommand();
         YamlFields r = f.child("reset");
         String method = r.string("method", "command");
         Duration timeout = r.duration("timeout", Duration.ofSeconds(10));
         return switch (method) {
-            case "command" -> new ResetSpec(method, r.string("command", ResetSpec.DEFAULT_COMMAND), List.of(), List.of(), timeout);
-            case "pulse" -> new ResetSpec(method, "", steps(r), List.of(), timeout);
-            case "hard", "none" -> new ResetSpec(method, "", List.of(), List.of(), timeout);
+            case "command" -> new ResetConfig(method, r.string("command", ResetConfig.DEFAULT_COMMAND), List.of(), List.of(), timeout);
+            case "pulse" -> new ResetConfig(method, "", steps(r), List.of(), timeout);
+            case "hard", "none" -> new ResetConfig(method, "", List.of(), List.of(), timeout);
             case "external" -> {
                 List<String> argv = r.stringList("argv");
                 if (argv.isEmpty()) throw r.error("argv", "missing: the program and its arguments, as a list");
-                yield new ResetSpec(method, "", List.of(), argv, timeout);
+                yield new ResetConfig(method, "", List.of(), argv, timeout);
             }
             default -> throw r.error("method", "expected command, pulse, hard, external or none, got '" + method + "'");
         };
@@ -128,10 +154,10 @@ final class BoardProfileReader {
         if (r.has("preset") && r.has("steps")) throw r.error("steps", "give either 'preset' or 'steps', not both");
         if (r.has("preset")) {
             String preset = r.string("preset", null);
-            List<ResetStep> steps = ControlLinePulseReset.PRESETS.get(preset);
+            List<ResetStep> steps = ResetConfig.PULSE_PRESETS.get(preset);
             if (steps == null) {
                 throw r.error("preset", "unknown preset '" + preset + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(ControlLinePulseReset.PRESETS.keySet())) + ")");
+                        + String.join(", ", new java.util.TreeSet<>(ResetConfig.PULSE_PRESETS.keySet())) + ")");
             }
             return steps;
         }
