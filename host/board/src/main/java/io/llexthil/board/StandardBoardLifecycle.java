@@ -131,6 +131,8 @@ public final class StandardBoardLifecycle implements BoardLifecycle {
 
     @Override
     public void recover(Duration timeout) {
+        // a board that reboots on fatal errors may be booting already: that boot is not the reset's
+        session.settleAfterCrash(timeout);
         boolean hard = link.url().capabilities().powerCycle()
                 || List.of("pulse", "external", "hard").contains(profile.reset().method());
         if (hard) {

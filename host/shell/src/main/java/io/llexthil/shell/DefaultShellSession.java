@@ -174,6 +174,33 @@ public final class DefaultShellSession implements ShellSession {
         }
     }
 
+    @Override
+    public void settleAfterCrash(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int crashedEpoch;
+        lock.lock();
+        try {
+            if (lastFatalSeq < 0 || lastFatalSeq < epochStartSeq) return; // no crash in this boot
+            crashedEpoch = epoch;
+            long quiet = profile.quietPeriod().toNanos();
+            while (epoch == crashedEpoch) {
+                long now = System.nanoTime();
+                long silentFor = now - lastRxNanos;
+                if (silentFor >= quiet || now >= deadline || disconnected != null || closed) {
+                    return; // halted (or gone): the caller's reset deals with it
+                }
+                awaitNanos(Math.min(deadline - now, quiet - silentFor));
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            ready(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), crashedEpoch);
+        } catch (ShellException e) {
+            log.debug("{}: the boot after the crash did not get ready ({}); the reset follows", board, e.getMessage());
+        }
+    }
+
     /** What a ready wait saw, for an error that tells what happened instead (lock held). */
     private final class ReadyWatch {
         private final Duration timeout;
@@ -203,6 +230,10 @@ public final class DefaultShellSession implements ShellSession {
         }
 
         private String likelyCause(String step, long bytes, long prompts, int banners) {
+            if (step.endsWith("ready line")) { // the prompt came, so the board talks: only the line is missing
+                return "the board printed no valid ready line: is the board running llext-hil firmware? for other"
+                        + " firmware set ready_line: auto in its profile";
+            }
             if (bytes == 0 && crashedBefore) {
                 return "the board halted after a fatal error and stayed silent; a halted board reads no shell"
                         + " command: give it a hard reset (reset: pulse/external, docs/boards.md) or make it reboot on"
@@ -221,10 +252,6 @@ public final class DefaultShellSession implements ShellSession {
                             + " banner.required: false";
                 }
                 return "no line matched the banner pattern '" + profile.banner() + "' (check banner: in the profile)";
-            }
-            if (step.endsWith("ready line")) {
-                return "the board is not running llext-hil firmware, or firmware older than the ready line"
-                        + " (for other firmware set ready_line: auto in its profile)";
             }
             if (step.endsWith("prompt")) {
                 return prompts == 0 ? "no prompt '" + profile.prompt() + "' in the output (wrong prompt: set prompt:"

@@ -51,6 +51,16 @@ public interface ShellSession extends AutoCloseable {
     }
 
     /**
+     * After a crash in the current boot, lets a board that reboots by itself on fatal errors
+     * (CONFIG_RESET_ON_FATAL_ERROR) finish that boot, so that the boot a reset causes next is not
+     * mistaken for it. Returns at once without a crash; after one, as soon as the board stays
+     * silent for its quiet period (it halted) or its new boot is ready; never later than
+     * {@code timeout}. Sessions that cannot tell (fakes) do nothing.
+     */
+    default void settleAfterCrash(Duration timeout) {
+    }
+
+    /**
      * Sends {@code command} (paced per the board profile), waits for its output up to the next
      * prompt, and returns output lines (echo, prompt and log lines removed), log lines, elapsed
      * time and, where the shell reports it, the return value.

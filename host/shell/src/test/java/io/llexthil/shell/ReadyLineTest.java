@@ -72,7 +72,8 @@ class ReadyLineTest {
 
         assertThatThrownBy(() -> session.awaitReady(Duration.ofMillis(400)))
                 .isInstanceOf(ShellTimeoutException.class)
-                .hasMessageStartingWith("rdy-board: awaitReady: ready line: no ready line @@RDY|");
+                .hasMessageStartingWith("rdy-board: awaitReady: ready line: waited 400 ms for a ready line @@RDY|")
+                .hasMessageContaining("printed no valid ready line");
         assertThat(session.readyAnnouncement()).isNull();
     }
 
