@@ -4,7 +4,6 @@ import io.llexthil.board.BoardInfo;
 import io.llexthil.campaign.run.ExtView;
 import io.llexthil.campaign.run.Facts;
 import io.llexthil.twin.ExtState;
-import io.llexthil.twin.ExtensionSpec;
 import io.llexthil.twin.Profile;
 import io.llexthil.twin.StepResult;
 import io.llexthil.twin.TargetSizes;
@@ -70,8 +69,7 @@ public final class TwinSessions implements TwinSessionFactory {
             }
             ElfExtensionReader.Meta meta = ElfExtensionReader.read(name, image);
             exportsOf.put(name, meta.exports());
-            return guarded(() -> withUseCount(twin.load(new ExtensionSpec(name, meta.exports(), meta.imports(),
-                    meta.sections()))));
+            return guarded(() -> withUseCount(twin.load(meta.spec(name))));
         }
 
         @Override
