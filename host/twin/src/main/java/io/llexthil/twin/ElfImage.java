@@ -10,12 +10,12 @@ import java.util.List;
  * Reads an extension image (an ELF relocatable, 32 or 64 bit, either byte order) the way the
  * loader that will run it does, and describes it as an {@link ExtensionSpec}:
  * <ul>
- * <li><b>exports</b>: with an {@code .exported_sym} section (images built with Zephyr's
- * {@code add_llext_target}, whose {@code LL_EXTENSION_SYMBOL} entries fill it), exactly its
- * entries, as {@code llext_export_symbols()} counts them: {@code sh_size / sizeof(struct
- * llext_symbol)}, each named by the string its name pointer is relocated to. Without one (the
- * model boards' images), the model boards' rule: every defined global symbol of default
- * visibility;</li>
+ * <li><b>exports</b>, by the rule of the loader ({@link ExportRule}): Zephyr's LLEXT exports
+ * exactly the entries of the {@code .exported_sym} section ({@code llext_export_symbols()}:
+ * {@code sh_size / sizeof(struct llext_symbol)}; {@code add_llext_target} images fill it with
+ * {@code LL_EXTENSION_SYMBOL}), each named by the string its name pointer is relocated to, and
+ * nothing without that section; the model boards' loader exports every defined global symbol of
+ * default visibility;</li>
  * <li><b>imports</b>: every undefined global symbol with a name, in symbol-table order (the
  * linker's own {@code _GLOBAL_OFFSET_TABLE_} and {@code _DYNAMIC} excepted);</li>
  * <li><b>symbols</b>: the load-time symbol table's size, as {@code llext_count_export_syms()}
@@ -59,17 +59,25 @@ public final class ElfImage {
         this.shnum = Short.toUnsignedInt(b.getShort(is64 ? 60 : 48));
     }
 
+    /** Which symbols of an image its loader exports. */
+    public enum ExportRule {
+        /** Zephyr's LLEXT (without CONFIG_LLEXT_IMPORT_ALL_GLOBALS): the .exported_sym entries. */
+        EXPORTED_SYM_SECTION,
+        /** The model boards' loader (firmware/model): defined globals of default visibility. */
+        DEFAULT_VISIBILITY
+    }
+
     /** The image as the twin loads it; a malformed image is an IllegalArgumentException naming it. */
-    public static ExtensionSpec read(String name, byte[] img) {
+    public static ExtensionSpec read(String name, byte[] img, ExportRule rule) {
         try {
-            return new ElfImage(name, img).spec();
+            return new ElfImage(name, img).spec(rule);
         } catch (IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("image '" + name + "' is a truncated or malformed ELF file ("
                     + img.length + " bytes): rebuild it");
         }
     }
 
-    private ExtensionSpec spec() {
+    private ExtensionSpec spec(ExportRule rule) {
         List<String> defaultVisible = new ArrayList<>();
         List<String> imports = new ArrayList<>();
         int symbols = 0;
@@ -96,8 +104,11 @@ public final class ElfImage {
                 }
             }
         }
-        int exportSection = sectionNamed(EXPORT_SECTION);
-        List<String> exports = exportSection > 0 ? exportedEntries(exportSection, symtab) : defaultVisible;
+        List<String> exports = defaultVisible;
+        if (rule == ExportRule.EXPORTED_SYM_SECTION) {
+            int exportSection = sectionNamed(EXPORT_SECTION);
+            exports = exportSection > 0 ? exportedEntries(exportSection, symtab) : List.of();
+        }
         return new ExtensionSpec(name, exports, imports, shnum, symbols);
     }
 

@@ -49,23 +49,31 @@ class ElfImageTest {
     }
 
     @Test
-    void an_exported_sym_section_is_the_export_list_and_every_global_function_or_object_a_symbol(@TempDir Path dir)
+    void under_llext_the_exported_sym_section_is_the_export_list_and_every_global_function_or_object_a_symbol(@TempDir Path dir)
             throws Exception {
         for (String cc : List.of("cc", "arm-none-eabi-gcc")) {
-            ExtensionSpec s = ElfImage.read("tbl", compile(dir, cc, "tbl", WITH_TABLE.replace("int g(",
-                    "__attribute__((visibility(\"default\"))) int g(")));
+            byte[] img = compile(dir, cc, "tbl", WITH_TABLE.replace("int g(",
+                    "__attribute__((visibility(\"default\"))) int g("));
+            ExtensionSpec s = ElfImage.read("tbl", img, ElfImage.ExportRule.EXPORTED_SYM_SECTION);
             assertThat(s.exports()).as(cc).containsExactly("f");
             assertThat(s.imports()).as(cc).containsExactly("imported");
             // f, g, h and the table entry object symbol_f: global FUNC/OBJECT whatever the visibility
             assertThat(s.symbols()).as(cc).isEqualTo(4);
+            // the model boards' loader ignores the table: g, the one default-visibility global here
+            assertThat(ElfImage.read("tbl", img, ElfImage.ExportRule.DEFAULT_VISIBILITY).exports()).as(cc)
+                    .containsExactly("g");
         }
     }
 
     @Test
-    void without_the_section_the_default_visibility_globals_are_the_exports(@TempDir Path dir) throws Exception {
+    void under_the_model_loader_the_default_visibility_globals_are_the_exports(@TempDir Path dir) throws Exception {
         for (String cc : List.of("cc", "arm-none-eabi-gcc")) {
-            ExtensionSpec s = ElfImage.read("plain", compile(dir, cc, "plain", WITHOUT_TABLE));
+            byte[] img = compile(dir, cc, "plain", WITHOUT_TABLE);
+            ExtensionSpec s = ElfImage.read("plain", img, ElfImage.ExportRule.DEFAULT_VISIBILITY);
             assertThat(s.exports()).as(cc).containsExactly("f");
+            // LLEXT exports nothing without the section, whatever the visibility
+            assertThat(ElfImage.read("plain", img, ElfImage.ExportRule.EXPORTED_SYM_SECTION).exports()).as(cc)
+                    .isEmpty();
             assertThat(s.imports()).as(cc).isEmpty();
             assertThat(s.symbols()).as(cc).isEqualTo(2);
             assertThat(s.sections()).as(cc).isGreaterThan(4);
@@ -74,7 +82,7 @@ class ElfImageTest {
 
     @Test
     void not_an_elf_file_or_a_truncated_one_is_refused_with_its_name() {
-        assertThatThrownBy(() -> ElfImage.read("x", new byte[64])).hasMessageContaining("'x' is not an ELF file");
+        assertThatThrownBy(() -> ElfImage.read("x", new byte[64], ElfImage.ExportRule.DEFAULT_VISIBILITY)).hasMessageContaining("'x' is not an ELF file");
         byte[] head = new byte[64];
         head[0] = 0x7f;
         head[1] = 'E';
@@ -84,6 +92,6 @@ class ElfImageTest {
         head[5] = 1;
         head[32] = (byte) 0xf0;   // section headers far past the end
         head[48] = 3;
-        assertThatThrownBy(() -> ElfImage.read("t", head)).hasMessageContaining("'t' is a truncated or malformed ELF");
+        assertThatThrownBy(() -> ElfImage.read("t", head, ElfImage.ExportRule.EXPORTED_SYM_SECTION)).hasMessageContaining("'t' is a truncated or malformed ELF");
     }
 }

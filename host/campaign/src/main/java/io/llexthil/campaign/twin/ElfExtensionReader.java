@@ -6,9 +6,9 @@ import io.llexthil.twin.ExtensionSpec;
 import java.util.List;
 
 /**
- * Reads what the twin needs from an extension image: the twin's own reader ({@link ElfImage}),
- * which follows the loader that runs the image (the {@code .exported_sym} entries where the image
- * has that section, as Zephyr's LLEXT does; else the model boards' rule).
+ * Reads what the twin needs from an extension image with the twin's own reader ({@link ElfImage}),
+ * by the export rule of the board's loader: Zephyr's LLEXT (board profile {@code zephyr}) exports
+ * the {@code .exported_sym} entries, the model boards' loader its default-visibility globals.
  */
 public final class ElfExtensionReader {
 
@@ -21,8 +21,14 @@ public final class ElfExtensionReader {
 
     private ElfExtensionReader() { }
 
+    /** With the model boards' export rule. */
     public static Meta read(String name, byte[] img) {
-        ExtensionSpec s = ElfImage.read(name, img);
+        return read(name, img, false);
+    }
+
+    public static Meta read(String name, byte[] img, boolean llextLoader) {
+        ExtensionSpec s = ElfImage.read(name, img, llextLoader ? ElfImage.ExportRule.EXPORTED_SYM_SECTION
+                : ElfImage.ExportRule.DEFAULT_VISIBILITY);
         return new Meta(s.exports(), s.imports(), s.sections(), s.symbols());
     }
 }
