@@ -1,11 +1,11 @@
 package io.llexthil.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.llexthil.shell.CommandResult;
 import io.llexthil.shell.ShellSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -28,6 +28,7 @@ public final class HilBoardClient implements BoardClient {
     private final Duration commandTimeout;
     private final int nominalBaud;
     // Ids start at a random point so a result left on the wire by an earlier session never matches.
+    private final CommandDelivery delivery;
     private final AtomicInteger nextId = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
 
     public HilBoardClient(ShellSession session, AccessMode mode, Resetter resetter, Duration commandTimeout,
@@ -37,6 +38,7 @@ public final class HilBoardClient implements BoardClient {
         this.resetter = resetter == null ? HilBoardClient::shellReset : resetter;
         this.commandTimeout = commandTimeout;
         this.nominalBaud = nominalBaud;
+        this.delivery = new CommandDelivery(this);
     }
 
     @Override
@@ -54,37 +56,22 @@ public final class HilBoardClient implements BoardClient {
 
     int nominalBaud() { return nominalBaud; }
 
+    /**
+     * The single seam every HIL request passes: checked both ways, retried or resolved on link
+     * noise ({@link CommandDelivery}), refused before a byte leaves the host when a read-only
+     * client is asked for a command that may change the board.
+     */
     @Override
     public HilReply command(String commandLine, Duration timeout) {
         if (mode == AccessMode.READ_ONLY && !ReadOnlyCommands.isReadOnly(commandLine)) {
             throw new ReadOnlyViolationException(boardName(), "hil " + commandLine);
         }
-        int id = newId();
-        // The result line is the command's last output and names its id: it ends the command.
-        // Waiting for the prompt instead would hang after `upload data`, which a Zephyr shell
-        // follows with no prompt (bypass mode, docs/protocol.md section 5).
-        String resultPrefix = ResultLine.HIL + "|" + id + "|";
-        CommandResult result = session.exec("hil @" + id + " " + commandLine,
-                line -> line.contains(resultPrefix), timeout);
-        return findReply(commandLine, id, result);
+        return delivery.deliver(commandLine, timeout);
     }
 
-    private HilReply findReply(String commandLine, int id, CommandResult result) {
-        for (String line : result.output()) {
-            try {
-                var parsed = ResultLine.parse(ResultLine.HIL, line);
-                if (parsed.isPresent() && parsed.get().id() == id) {
-                    ResultLine r = parsed.get();
-                    return new HilReply(commandLine, id, r.rc(), r.json(), line, result);
-                }
-            } catch (ResultLine.MalformedResultException e) {
-                throw new HilProtocolException(boardName(), "hil " + commandLine,
-                        "corrupted result line: " + e.getMessage(), tail(e.line()));
-            }
-        }
-        throw new HilProtocolException(boardName(), "hil " + commandLine,
-                "no result line for request id " + id + " in the command's output (is the firmware built with CONFIG_LLEXT_HIL?)",
-                tail(String.join("\\n", result.output())));
+    /** One send of a request, no retry: for {@code upload data}, after which the board takes bytes, not commands. */
+    Optional<HilReply> commandOnce(String commandLine, Duration timeout) {
+        return delivery.once(commandLine, timeout);
     }
 
     static String tail(String text) {
@@ -170,12 +157,24 @@ public final class HilBoardClient implements BoardClient {
 
     /**
      * Sends {@code hil reset cold} without waiting for a prompt (the board resets right after its
-     * result line) and waits for the next boot to be ready.
+     * result line) and waits for the next boot to be ready. A request damaged on the wire is
+     * refused by the board and a banner damaged on the way back is not seen: either way no new
+     * boot shows, and the (checked) request is sent again, a bounded number of times.
      */
     public static void shellReset(HilBoardClient client, Duration timeout) {
-        int before = client.session.epoch();
-        client.session.writeRaw(("hil @" + client.newId() + " reset cold\n").getBytes(), timeout);
-        awaitNextBoot(client.session, before, timeout);
+        io.llexthil.shell.ShellTimeoutException last = null;
+        for (int attempt = 1; attempt <= CommandDelivery.ATTEMPTS; attempt++) {
+            int before = client.session.epoch();
+            client.session.writeRaw((RequestLine.frame(client.newId(), "reset cold") + "\n").getBytes(), timeout);
+            try {
+                awaitNextBoot(client.session, before, timeout);
+                return;
+            } catch (io.llexthil.shell.ShellTimeoutException e) {
+                last = e;
+                RetryLog.of(client.session).add("hil reset cold: no new boot seen (" + e.getMessage() + "), sent again");
+            }
+        }
+        throw last;
     }
 
     /** Waits until a boot newer than {@code epochBefore} is ready. */

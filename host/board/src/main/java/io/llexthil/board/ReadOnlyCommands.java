@@ -20,6 +20,9 @@ public final class ReadOnlyCommands {
         if (words.length == 1) {
             return SINGLE.contains(words[0]);
         }
+        if (words.length == 2 && words[0].equals("last")) {
+            return words[1].matches("[0-9]{1,10}"); // did request <id> run: answers from memory
+        }
         return words.length == 2 && PAIRS.contains(List.of(words[0], words[1]));
     }
 }

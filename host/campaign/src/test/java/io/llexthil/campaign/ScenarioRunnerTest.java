@@ -84,6 +84,17 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aRetriedStepIsRecordedAsRetriedAndStillJudged() {
+        board.retryOn = "load consumer";
+        CaseResult r = run(SAVE_RESTORE);
+        assertThat(r.status()).as(r.message()).isEqualTo(CaseStatus.PASS);
+        StepRecord load = r.steps().get(2);
+        assertThat(load.observed().get("link.retries")).isEqualTo("1");
+        assertThat(load.observed().get("link.recovery")).contains("hil load consumer").contains("damaged result line");
+        assertThat(r.steps().get(1).observed().has("link.retries")).isFalse();
+    }
+
+    @Test
     void leakOnTheBoardIsADivergence() {
         board.leakOnRestore = 16;
         CaseResult r = run(SAVE_RESTORE);

@@ -4,6 +4,7 @@ import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
 import io.llexthil.board.CtxInfo;
 import io.llexthil.board.HilReply;
+import io.llexthil.board.RetryLog;
 import io.llexthil.board.UploadResult;
 import io.llexthil.campaign.scenario.ResetKind;
 import io.llexthil.campaign.scenario.ResetSpec;
@@ -163,7 +164,23 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * Runs the step and records what link recovery did meanwhile (retried or resolved requests,
+     * restarted uploads) as observed facts {@code link.retries} and {@code link.recovery}: a
+     * retried step is reported as such, and only intact answers were ever compared.
+     */
     private StepRecord runStep(Step step, ScenarioState st) {
+        RetryLog retries = RetryLog.of(board.session());
+        int mark = retries.mark();
+        StepRecord record = runStepOnce(step, st);
+        List<String> retried = retries.since(mark);
+        if (!retried.isEmpty()) {
+            record.observed().put("link.retries", retried.size()).put("link.recovery", String.join(" | ", retried));
+        }
+        return record;
+    }
+
+    private StepRecord runStepOnce(Step step, ScenarioState st) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         int from = board.session().transcript().mark();

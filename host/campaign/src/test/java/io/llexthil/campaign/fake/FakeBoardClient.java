@@ -34,6 +34,8 @@ public final class FakeBoardClient implements BoardClient {
     public final List<String> sent = new ArrayList<>();
     public long leakOnRestore;
     public String crashOn;
+    /** A command the link "damages" once: recorded in the session's retry log as the real client does. */
+    public String retryOn;
     public int resets;
     private final AccessMode mode;
     private int id;
@@ -125,6 +127,9 @@ public final class FakeBoardClient implements BoardClient {
     @Override
     public HilReply load(String name) {
         receive("load " + name, false);
+        if (("load " + name).equals(retryOn)) {
+            io.llexthil.board.RetryLog.of(session).add("hil load " + name + ": request 1: damaged result line; resolved");
+        }
         int rc = model.load(name);
         return reply("load " + name, rc, JSON.createObjectNode().put("name", name).put("use_count", model.list.getOrDefault(name, 0)));
     }
