@@ -14,6 +14,8 @@
 #define SHF_ALLOC        0x2u
 #define SHF_EXECINSTR    0x4u
 #define STB_GLOBAL       1u
+#define STT_OBJECT       1u
+#define STT_FUNC         2u
 #define STV_DEFAULT      0u
 #define SHN_UNDEF        0u
 #define SHN_LORESERVE    0xFF00u
@@ -217,6 +219,9 @@ static int parse_symbols(struct elf_info *e)
 			continue;
 		}
 		elf_symbol(e, i, &s);
+		if (s.bind == STB_GLOBAL && (s.type == STT_FUNC || s.type == STT_OBJECT)) {
+			e->sym_tab_cnt++;
+		}
 		if (elf_is_export(&s)) {
 			struct elf_section in;
 

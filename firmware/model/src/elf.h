@@ -25,6 +25,9 @@ struct elf_info {
 	int32_t data_sect;       /* index of ".data", -1 = none */
 	uint64_t data_off, data_size;
 	uint32_t exp_cnt, imp_cnt;
+	/* GLOBAL FUNC/OBJECT symbols whatever their visibility or section: the entries of the
+	 * symbol table LLEXT's llext_count_export_syms() sizes while loading */
+	uint32_t sym_tab_cnt;
 };
 
 struct elf_section {

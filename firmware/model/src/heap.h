@@ -21,7 +21,8 @@ enum heap_tag {
 	HEAP_TAG_RESTORE_EXP_LIST,    /* llext_restore: array of exported-table pointers */
 	HEAP_TAG_RESTORE_EXP_TAB,     /* llext_restore: one exported-symbol table */
 	HEAP_TAG_RESTORE_LLEXT,       /* llext_restore: struct llext */
-	HEAP_TAG_TEST                 /* unit tests */
+	HEAP_TAG_TEST,                /* unit tests */
+	HEAP_TAG_LOAD_SYM_TAB         /* llext_load: symbol table, freed at the end of loading */
 };
 
 void heap_init(void *mem, size_t size, model_fatal_fn fatal);

@@ -249,19 +249,25 @@ static int link_imports(struct model_llext *ext, const struct elf_info *elf)
 }
 
 /* do_llext_load()'s "out:" path on failure, then llext_load()'s llext_free(*ext). */
-static int load_failed(struct model_llext *ext, struct model_sect_map *map, int rc)
+static int load_failed(struct model_llext *ext, struct model_sect_map *map, void *sym_tab, int rc)
 {
 	heap_free(map);                 /* llext_free_inspection_data() */
+	heap_free(sym_tab);
 	heap_free(ext->exp_tab.syms);
 	heap_free(ext);
 	return rc;
 }
 
-/* llext_load() + do_llext_load() in their order: struct, section map, linking, exported table. */
+/* llext_load() + do_llext_load(), their allocations in upstream's order: struct, section map,
+ * the load-time symbol table (llext_allocate_symtab(): one entry per GLOBAL FUNC/OBJECT symbol,
+ * a 0-byte request when there is none, which fails), linking, exported table; the symbol table
+ * is freed at the end of loading ("out:"). Fault injection and a full heap therefore hit the same
+ * call on the model boards as on Zephyr. */
 int model_load(const char *name, uint8_t *image, size_t len)
 {
 	struct model_llext *ext, *dup;
 	struct model_sect_map *map;
+	void *sym_tab;
 	struct elf_info elf;
 	int rc;
 
@@ -293,17 +299,22 @@ int model_load(const char *name, uint8_t *image, size_t len)
 		heap_free(ext);
 		return -HIL_ENOMEM;
 	}
+	sym_tab = heap_alloc(sizeof(*ext->exp_tab.syms) * elf.sym_tab_cnt, HEAP_TAG_LOAD_SYM_TAB);
+	if (!sym_tab) {
+		return load_failed(ext, map, NULL, -HIL_ENOMEM);
+	}
 	rc = link_imports(ext, &elf);
 	if (rc) {
-		return load_failed(ext, map, rc);
+		return load_failed(ext, map, sym_tab, rc);
 	}
 	if (elf.exp_cnt) {
 		ext->exp_tab.syms = heap_alloc(sizeof(*ext->exp_tab.syms) * elf.exp_cnt,
 					       HEAP_TAG_LOAD_EXP_TAB);
 		if (!ext->exp_tab.syms) {
-			return load_failed(ext, map, -HIL_ENOMEM);
+			return load_failed(ext, map, sym_tab, -HIL_ENOMEM);
 		}
 	}
+	heap_free(sym_tab);
 	ext->exp_tab.sym_cnt = elf.exp_cnt;
 	ext->sect_cnt = elf.shnum;
 	ext->image = image;

@@ -79,7 +79,7 @@ class CliExitCodeTest extends CliHarness {
         assertThat(errText()).contains("Unknown option: '--frobnicate'");
         err.reset();
         assertThat(run("run", "--profile", "sideways", "--runs-dir", tmp.resolve("runs").toString())).isEqualTo(2);
-        assertThat(errText().strip()).isEqualTo("llext-hil: --profile sideways: unknown twin profile; use upstream or contract");
+        assertThat(errText().strip()).isEqualTo("llext-hil: --profile sideways: unknown twin profile; use upstream, upstream-optimised or contract");
     }
 
     @Test

@@ -61,7 +61,13 @@ public final class TwinBoard {
         this.sizes = sizes;
         this.heapSize = heapSize;
         this.heapModel = heapModel;
-        this.m = new Machine(sizes, heapSize, heapModel);
+        this.m = newMachine();
+    }
+
+    private Machine newMachine() {
+        Machine fresh = new Machine(sizes, heapSize, heapModel);
+        fresh.slotBoundDropped = profile == Profile.UPSTREAM_OPTIMISED;
+        return fresh;
     }
 
     public Profile profile() {
@@ -98,12 +104,16 @@ public final class TwinBoard {
     }
 
     /**
-     * llext_load (llext.c) + do_llext_load (llext_load.c) as the model boards run them: the struct
-     * first, then the loader's section map, then linking (each import resolved against the list,
-     * each provider added to the first free dependency slot with its use count incremented), then
-     * the exported-symbol table. A failure frees the section map (llext_free_inspection_data), the
-     * exported table and the struct, in that order; dependencies added before it keep their counts
-     * (upstream's failure path does not call llext_dependency_remove_all).
+     * llext_load (llext.c) + do_llext_load (llext_load.c), the allocations in upstream's order: the
+     * struct, the loader's section map (llext_load_elf_data), the load-time symbol table
+     * (llext_allocate_symtab: every global function or object symbol, a 0-byte request when there
+     * is none, which sys_heap answers with NULL), linking (each import resolved against the list,
+     * each provider added to the first free dependency slot with its use count incremented), the
+     * exported-symbol table (llext_export_symbols, only with exports); then the "out:" path frees
+     * the symbol table. A failure frees the section map (llext_free_inspection_data), the symbol
+     * table, the exported table and the struct, in that order; dependencies added before it keep
+     * their counts (the failure path does not call llext_dependency_remove_all). The model boards'
+     * loader (firmware/model) makes the same calls in the same order.
      */
     private int doLoad(ExtensionSpec spec) {
         if (spec.name().length() > NAME_MAX) {
@@ -123,6 +133,11 @@ public final class TwinBoard {
             m.heap.free(obj, site + ": error path");
             return -Errno.ENOMEM;
         }
+        long symTab = m.heap.alloc(sizes.symbol() * spec.symbols(), Owners.symbolTable(spec.name()),
+                site + ": llext_allocate_symtab");
+        if (symTab == 0) {
+            return loadFailed(obj, map, 0, 0, -Errno.ENOMEM);
+        }
         LlextStruct s = new LlextStruct(obj);
         s.name = spec.name();
         s.sectCnt = spec.sections();
@@ -134,7 +149,7 @@ public final class TwinBoard {
                 }
             }
             if (provider == null) {
-                return loadFailed(obj, map, 0, -Errno.ENODATA);
+                return loadFailed(obj, map, symTab, 0, -Errno.ENODATA);
             }
             addDependency(s, provider);
         }
@@ -142,9 +157,11 @@ public final class TwinBoard {
         if (!spec.exports().isEmpty()) {
             syms = m.heap.alloc(sizes.symbol() * spec.exports().size(), Owners.symbols(spec.name()), site);
             if (syms == 0) {
-                return loadFailed(obj, map, 0, -Errno.ENOMEM);
+                return loadFailed(obj, map, symTab, 0, -Errno.ENOMEM);
             }
         }
+        // do_llext_load's "out:": the symbol table is only needed while loading
+        m.heap.free(symTab, site + ": end of loading, symbol table");
         s.useCount = 1;
         s.expCnt = spec.exports().size();
         s.expSyms = syms;
@@ -156,9 +173,10 @@ public final class TwinBoard {
     }
 
     /** do_llext_load's "out:" path, then llext_load's llext_free(*ext). */
-    private int loadFailed(long obj, long map, long syms, int rc) {
+    private int loadFailed(long obj, long map, long symTab, long syms, int rc) {
         String site = "llext_load: error path";
         m.heap.free(map, site + " llext_free_inspection_data");
+        m.heap.free(symTab, site + " symbol table");
         m.heap.free(syms, site);
         m.heap.free(obj, site);
         return rc;
@@ -256,7 +274,7 @@ public final class TwinBoard {
             copies[i].nextNode = null;
             m.place(copies[i]);
         }
-        int rc = profile == Profile.UPSTREAM ? UpstreamAlgorithm.relink(m, copies)
+        int rc = profile.upstream() ? UpstreamAlgorithm.relink(m, copies)
                 : ContractAlgorithm.relink(m, copies);
         if (rc == 0) {
             List<SavedCopy> out = new ArrayList<>();
@@ -299,7 +317,7 @@ public final class TwinBoard {
 
     /** A reset: fresh heap, empty list, faults disarmed; the saved context (flash) survives. */
     public StepResult reset() {
-        m = new Machine(sizes, heapSize, heapModel);
+        m = newMachine();
         halted = false;
         lastRestore = null;
         boot++;
@@ -380,7 +398,7 @@ public final class TwinBoard {
         int events = m.heap.events().size();
         int logs = m.log.size();
         int ubs = m.ub.size();
-        int rc = profile == Profile.UPSTREAM ? UpstreamAlgorithm.restore(m, ext, ldr)
+        int rc = profile.upstream() ? UpstreamAlgorithm.restore(m, ext, ldr)
                 : ContractAlgorithm.restore(m, ext, ldr);
         for (int i = 0; i < ext.length; i++) {
             LlextStruct obj = m.heap.block(ext[i]) != null ? m.structAt(ext[i]) : null;

@@ -19,8 +19,10 @@ class TwinBoardTest {
         assertThat(board.load(PROD).rc()).isZero();
         StepResult r = board.load(CONS);
         assertThat(r.rc()).isZero();
-        // prod: 208 + 3 x 8 + 2 x 8; cons: 208 + 2 x 8 (no exports, no table allocated)
-        assertThat(r.heapEvents()).extracting(e -> e.size()).containsExactly(208, 16);
+        // prod: 208 + 3 x 8 + 2 x 8; cons: 208 + 2 x 8 (no exports, no table allocated), and while
+        // loading a one-entry symbol table (its own function), freed at the end of the load
+        assertThat(r.heapEvents()).extracting(Fixtures::event)
+                .containsExactly("alloc:5:208", "alloc:6:16", "alloc:7:8", "free:7:8");
         assertThat(r.list()).extracting(ExtState::name, ExtState::useCount, ExtState::deps, ExtState::alloc)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 2, List.of(), 248),
                         org.assertj.core.groups.Tuple.tuple("cons", 1, List.of("prod"), 224));
@@ -51,14 +53,16 @@ class TwinBoardTest {
     @Test
     void unresolved_import_frees_map_then_struct_and_the_dependency_found_before_keeps_its_count() {
         board.load(PROD);
-        // llext_load: struct (block 4), section map (5); llext_link resolves p_get against prod and
-        // llext_dependency_add counts it (prod 2); "nobody" has no exporter: -ENODATA before the exported
-        // table is allocated; the out: path frees the map (llext_free_inspection_data), llext_load the
-        // struct. Nothing undoes the dependency: prod keeps the count the failed load added.
+        // prod holds blocks 1 (struct), 2 (map), 4 (table; 3 was its load-time symbol table).
+        // llext_load: struct (block 5), section map (6), symbol table (7: x, 8 bytes); llext_link
+        // resolves p_get against prod and llext_dependency_add counts it (prod 2); "nobody" has no
+        // exporter: -ENODATA before the exported table is allocated; the out: path frees the map
+        // (llext_free_inspection_data) and the symbol table, llext_load the struct. Nothing undoes the
+        // dependency: prod keeps the count the failed load added.
         StepResult r = board.load(new ExtensionSpec("lost", List.of("x"), List.of("p_get", "nobody"), 2));
         assertThat(r.rc()).isEqualTo(-Errno.ENODATA);
         assertThat(r.heapEvents()).extracting(Fixtures::event)
-                .containsExactly("alloc:4:208", "alloc:5:16", "free:5:16", "free:4:208");
+                .containsExactly("alloc:5:208", "alloc:6:16", "alloc:7:8", "free:6:16", "free:7:8", "free:5:208");
         assertThat(board.list()).extracting(ExtState::name, ExtState::useCount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 2));
     }
@@ -82,18 +86,18 @@ class TwinBoardTest {
 
     @Test
     void unload_in_dependency_order_frees_map_then_table_then_struct() {
-        board.load(PROD);                               // blocks 1 struct, 2 map, 3 table
-        board.load(CONS);                               // blocks 4 struct, 5 map; prod's count 2
+        board.load(PROD);                               // blocks 1 struct, 2 map, (3 symbols, freed), 4 table
+        board.load(CONS);                               // blocks 5 struct, 6 map, (7 freed); prod's count 2
         StepResult r = board.unload("cons");
         assertThat(r.rc()).isZero();
         assertThat(r.useCount()).isZero();
         // last reference: llext_free_inspection_data (map), then llext_unload: prod's count 2 -> 1,
         // exported table (cons has none: llext_free(NULL)), struct
-        assertThat(r.heapEvents()).extracting(Fixtures::event).containsExactly("free:5:16", "free:4:208");
+        assertThat(r.heapEvents()).extracting(Fixtures::event).containsExactly("free:6:16", "free:5:208");
         assertThat(r.list()).extracting(ExtState::name, ExtState::useCount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 1));
         StepResult p = board.unload("prod");
-        assertThat(p.heapEvents()).extracting(Fixtures::event).containsExactly("free:2:24", "free:3:16", "free:1:208");
+        assertThat(p.heapEvents()).extracting(Fixtures::event).containsExactly("free:2:24", "free:4:16", "free:1:208");
         assertThat(board.heap().used()).isZero();
         assertThat(board.unload("nope").rc()).isEqualTo(-Errno.ENOENT);
     }
@@ -120,7 +124,7 @@ class TwinBoardTest {
         assertThat(r.crashEvent()).isNull();
         assertThat(r.log()).extracting(LogLineView::of).containsExactly(
                 "assert llext_dependency_remove_all LLEXT dependency use-count underrun! ('prod', a dependency of 'cons')");
-        assertThat(r.heapEvents()).extracting(Fixtures::event).containsExactly("free:5:16");
+        assertThat(r.heapEvents()).extracting(Fixtures::event).containsExactly("free:6:16");
         assertThat(board.halted()).isTrue();
     }
 
@@ -206,12 +210,12 @@ class TwinBoardTest {
         assertThat(un.heapEvents()).extracting(e -> e.kind() + ":" + e.size())
                 .containsExactly("free:24", "free:16", "free:208");
         assertThat(board.heap().used()).isZero();
-        // loading the name again is a fresh load: new struct, map and table, count 1
+        // loading the name again is a fresh load: new struct, map, (load-time symbol table) and table, count 1
         StepResult again = board.load(PROD);
         assertThat(again.rc()).isZero();
         assertThat(again.useCount()).isEqualTo(1);
         assertThat(again.heapEvents()).extracting(e -> e.kind() + ":" + e.size())
-                .containsExactly("alloc:208", "alloc:24", "alloc:16");
+                .containsExactly("alloc:208", "alloc:24", "alloc:16", "alloc:16", "free:16");
     }
 
     @Test

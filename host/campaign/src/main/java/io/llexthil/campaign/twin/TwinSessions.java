@@ -4,7 +4,6 @@ import io.llexthil.board.BoardInfo;
 import io.llexthil.campaign.facts.ExtView;
 import io.llexthil.campaign.facts.Facts;
 import io.llexthil.twin.ExtState;
-import io.llexthil.twin.ExtensionSpec;
 import io.llexthil.twin.Profile;
 import io.llexthil.twin.StepResult;
 import io.llexthil.twin.TargetSizes;
@@ -32,7 +31,8 @@ public final class TwinSessions implements TwinSessionFactory {
     public TwinSession create(String profile, BoardInfo board) {
         BoardInfo.TargetSizes s = board.sizes();
         TargetSizes sizes = new TargetSizes(s.llext(), s.sectMap(), s.symbol(), s.pointer());
-        return new Session(Profile.parse(profile), sizes, (int) board.heap().size());
+        // the firmware's backend profile names its loader: "zephyr" is Zephyr's LLEXT
+        return new Session(Profile.parse(profile), sizes, (int) board.heap().size(), "zephyr".equals(board.profile()));
     }
 
     static final class Session implements TwinSession {
@@ -49,8 +49,12 @@ public final class TwinSessions implements TwinSessionFactory {
         /** Exported symbol names per extension name, from the images loaded (restored ones keep theirs). */
         private final java.util.Map<String, List<String>> exportsOf = new java.util.HashMap<>();
 
-        Session(Profile profile, TargetSizes sizes, int heapSize) {
+        /** Zephyr's LLEXT loads the images (its export rule), else the model boards' loader. */
+        private final boolean llextLoader;
+
+        Session(Profile profile, TargetSizes sizes, int heapSize, boolean llextLoader) {
             this.profile = profile;
+            this.llextLoader = llextLoader;
             this.twin = new TwinBoard(profile, sizes, heapSize);
         }
 
@@ -68,10 +72,9 @@ public final class TwinSessions implements TwinSessionFactory {
             if (!images.contains(name)) {
                 return TwinResult.rc(ENOENT);
             }
-            ElfExtensionReader.Meta meta = ElfExtensionReader.read(name, image);
+            ElfExtensionReader.Meta meta = ElfExtensionReader.read(name, image, llextLoader);
             exportsOf.put(name, meta.exports());
-            return guarded(() -> withUseCount(twin.load(new ExtensionSpec(name, meta.exports(), meta.imports(),
-                    meta.sections()))));
+            return guarded(() -> withUseCount(twin.load(meta.spec(name))));
         }
 
         @Override

@@ -11,6 +11,8 @@ import java.util.List;
  * the log and the undefined-behaviour events.
  */
 public final class Machine {
+    /** The dependency loops as an optimising compiler builds them: no j < 8 test (see readDependency). */
+    public boolean slotBoundDropped;
     public final TargetSizes sizes;
     public final Heap heap;
     public final LlextList list = new LlextList();
@@ -80,15 +82,33 @@ public final class Machine {
     }
 
     /**
-     * Reads {@code s->dependency[j]} as the loop condition does: j == 8 reads one element past
-     * the array, i.e. the next field {@code sect_cnt} (non-NULL iff sect_cnt != 0).
+     * Reads {@code s->dependency[j]} as the loop condition {@code dependency[j] && j < 8} does:
+     * j == 8 reads one element past the array, i.e. the next field {@code sect_cnt} (non-NULL iff
+     * sect_cnt != 0). That read is undefined behaviour, so what follows depends on the compiler:
+     * as written, {@code j < 8} then ends the loop; an optimising compiler (GCC 12 at -Os) drops
+     * that test and takes {@code sect_cnt} for a pointer ({@link #slotBoundDropped}).
      */
     public long readDependency(LlextStruct s, int j, String site) {
         if (j < LlextStruct.MAX_DEPS) {
             return s.dependency[j];
         }
         ub.add(new UbEvent("out-of-bounds-read", site, "dependency[8] of '" + s.name
-                + "' read past the array (the next field, sect_cnt = " + s.sectCnt + ")"));
+                + "' read past the array (the next field, sect_cnt = " + s.sectCnt + "); compiler-dependent: "
+                + (slotBoundDropped
+                        ? "modelled as optimised (the j < 8 test dropped): sect_cnt is taken for a struct llext pointer"
+                        : "modelled as written (j < 8 ends the loop); an optimising compiler (GCC 12 -Os) drops that"
+                                + " test and takes sect_cnt for a pointer: relink then returns -ENOENT (profile"
+                                + " upstream-optimised)")));
         return s.sectCnt != 0 ? s.sectCnt : 0;
+    }
+
+    /** The dependency loop goes on past slot 7 (only with {@link #slotBoundDropped}). */
+    public boolean continuesPastLastSlot(int j) {
+        return j < LlextStruct.MAX_DEPS || (slotBoundDropped && j == LlextStruct.MAX_DEPS);
+    }
+
+    /** dependency[j] for j = 0..8, slot 8 being the field after the array ({@code sect_cnt}). */
+    public long dependencyAt(LlextStruct s, int j) {
+        return j < LlextStruct.MAX_DEPS ? s.dependency[j] : s.sectCnt;
     }
 }

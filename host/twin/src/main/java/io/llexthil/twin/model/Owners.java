@@ -25,11 +25,15 @@ public final class Owners {
         return of(name)[2];
     }
 
+    public static String symbolTable(String name) {
+        return of(name)[3];
+    }
+
     private static String[] of(String name) {
         String[] o = CACHE.get(name);
         if (o == null) {
             o = new String[] {"struct llext '" + name + "'", "section map of '" + name + "'",
-                "exported-symbol table of '" + name + "'"};
+                "exported-symbol table of '" + name + "'", "load-time symbol table of '" + name + "'"};
             if (CACHE.size() < MAX_CACHED) {
                 CACHE.putIfAbsent(name, o);
             }

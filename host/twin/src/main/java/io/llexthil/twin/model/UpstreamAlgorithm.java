@@ -23,10 +23,10 @@ public final class UpstreamAlgorithm {
         for (int i = 0; i < n; i++) {
             // for (j = 0; ext[i].dependency[j] && j < ARRAY_SIZE(ext[i].dependency); j++)
             for (int j = 0; m.readDependency(copies[i], j, RELINK + ": dependency loop") != 0
-                    && j < LlextStruct.MAX_DEPS; j++) {
+                    && m.continuesPastLastSlot(j); j++) {
                 final int slot = j;
                 final LlextStruct of = copies[i];
-                LlextStruct dep = m.deref(of.dependency[j], () -> "dependency[" + slot + "]->name of '" + of.name + "'",
+                LlextStruct dep = m.deref(m.dependencyAt(of, j), () -> "dependency[" + slot + "]->name of '" + of.name + "'",
                         RELINK);
                 String depName = dep == null ? null : dep.name;
                 int k;
@@ -149,8 +149,8 @@ public final class UpstreamAlgorithm {
         // restore dependencies: walks the WHOLE global list
         for (LlextStruct next = m.list.head; next != null; next = next.nextNode) {
             for (int j = 0; m.readDependency(next, j, RESTORE + ": dependency loop") != 0
-                    && j < LlextStruct.MAX_DEPS; j++) {
-                long d = next.dependency[j];
+                    && m.continuesPastLastSlot(j); j++) {
+                long d = m.dependencyAt(next, j);
                 if (d < first || d >= last) {
                     m.failureCause = causeOfRange(ext, next, d, first, last);
                     m.err(RESTORE, "dependency out of range");
