@@ -21,7 +21,7 @@ import java.io.UncheckedIOException;
         description = {"Hardware-in-the-loop tests of Zephyr LLEXT context save/restore, diffed against a Java twin.",
                 "Start with: llext-hil run   (the built-in suite on the built-in simulated board)"},
         subcommands = {RunCommand.class, SweepCommand.class, FuzzCommand.class, DiagCommand.class, ConsoleCommand.class,
-                TwinCommand.class, BoardsCommand.class, QemuCommand.class, AutoComplete.GenerateCompletion.class},
+                TwinCommand.class, BoardsCommand.class, QemuCommand.class, ReportCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 all agree, 1 divergences or failures, 2 usage or configuration error."})
 public final class Main implements Runnable {
 

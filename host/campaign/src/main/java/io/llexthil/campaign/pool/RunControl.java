@@ -24,4 +24,20 @@ public record RunControl(int retryFailed, int maxFailures, Duration timeout) {
             throw new IllegalArgumentException("--timeout " + timeout + ": need a positive duration, e.g. 30m");
         }
     }
+
+    /** A run time such as {@code 90s}, {@code 30m}, {@code 1.5h} or {@code 500ms}, for {@code --timeout}. */
+    public static Duration parseDuration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)").matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--timeout " + text + ": expected a duration such as 90s, 30m or 1.5h");
+        }
+        double v = Double.parseDouble(m.group(1));
+        double unitMillis = switch (m.group(2)) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            default -> 3_600_000;
+        };
+        return Duration.ofMillis(Math.round(v * unitMillis));
+    }
 }

@@ -15,6 +15,15 @@ import java.util.List;
 public final class RunReports {
     private RunReports() { }
 
+    /** Writes summary.txt, junit.xml, report.json and report.html of a run with no transcript of its own (a merge). */
+    public static Path writeReports(RunResult run) {
+        try {
+            return writeReports(run, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports into " + run.runDir() + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Writes summary.txt, junit.xml, report.json, report.html and transcripts/ (raw and stripped;
      * copied from the session's files unless the board layer already wrote them into the run
@@ -23,17 +32,22 @@ public final class RunReports {
     public static Path writeAll(RunResult run, Transcript transcript) {
         Path dir = run.runDir();
         try {
-            Files.writeString(dir.resolve(RunDirectory.SUMMARY), ConsoleSummary.render(run), StandardCharsets.UTF_8);
-            JunitXmlWriter.write(run, dir.resolve(RunDirectory.JUNIT));
-            JsonReportWriter.write(run, dir.resolve(RunDirectory.JSON));
             List<String> lines = transcript == null ? List.of() : transcript.strippedLines();
             writeTranscripts(run, transcript, lines);
-            Path html = dir.resolve(RunDirectory.HTML);
-            HtmlReportWriter.write(run, lines, html);
-            return html;
+            return writeReports(run, lines);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports into " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Path writeReports(RunResult run, List<String> lines) throws IOException {
+        Path dir = run.runDir();
+        Files.writeString(dir.resolve(RunDirectory.SUMMARY), ConsoleSummary.render(run), StandardCharsets.UTF_8);
+        JunitXmlWriter.write(run, dir.resolve(RunDirectory.JUNIT));
+        JsonReportWriter.write(run, dir.resolve(RunDirectory.JSON));
+        Path html = dir.resolve(RunDirectory.HTML);
+        HtmlReportWriter.write(run, lines, html);
+        return html;
     }
 
     private static void writeTranscripts(RunResult run, Transcript t, List<String> lines) throws IOException {
