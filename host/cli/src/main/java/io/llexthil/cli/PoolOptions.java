@@ -34,6 +34,19 @@ public final class PoolOptions {
             description = "Time for the whole run (e.g. 30m, 90s); running cases are aborted and the reports are written.")
     String timeout;
 
+    @Option(names = "--wait", paramLabel = "DURATION",
+            description = "Wait up to DURATION for a board that someone else holds (a local lock, a ser2net port in use) instead of failing.")
+    String waitForBusy;
+
+    /** How long to wait for a busy board (zero: do not wait). */
+    java.time.Duration busyWait() {
+        try {
+            return waitForBusy == null ? java.time.Duration.ZERO : RunControl.parseDuration(waitForBusy.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage().replace("--timeout", "--wait"));
+        }
+    }
+
     /** The run control, or a one-line configuration error. */
     RunControl control() {
         try {

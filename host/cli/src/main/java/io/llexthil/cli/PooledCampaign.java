@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +42,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PooledCampaign {
     private PooledCampaign() { }
 
-    /** A connected pool board: the client and the runner driving it. */
-    record Connected(BoardClient client, ScenarioRunner runner, PoolBoards.Member member) { }
+    /**
+     * A connected pool board: the client, the runner driving it, and its link as opened (a QEMU
+     * board: QEMU's version), before any case reconnects it.
+     */
+    record Connected(BoardClient client, ScenarioRunner runner, PoolBoards.Member member, RunResult.BoardLink link) { }
 
     /** The board failed while preparing a case (outside the case's own steps): the pool drops it. */
     static final class BoardUnusableException extends RuntimeException {
@@ -80,7 +84,7 @@ final class PooledCampaign {
     }
 
     static int execute(String command, List<PoolBoards.Member> members, RunOutputOptions out, RunControl control,
-            Map<String, Object> runMeasurements, List<CaseSpec> specs) {
+            Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs) {
         out.check();
         BoardBridge bridge = Cli.bridge();
         Path runDir = out.out != null ? RunDirectory.createExactly(out.out) : RunDirectory.create(out.runsDir, command);
@@ -90,7 +94,7 @@ final class PooledCampaign {
         List<RuntimeException> openFailures = new ArrayList<>();
         Map<String, Connected> opened = new ConcurrentHashMap<>();
         List<BoardSlot<Connected>> slots = members.stream().map(m -> slot(m, bridge, runDir, pooled, fw, out.profile,
-                opened, openFailures)).toList();
+                busyWait, opened, openFailures)).toList();
         ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
         Instant started = Instant.now();
         long t0 = System.nanoTime();
@@ -120,8 +124,7 @@ final class PooledCampaign {
         RunResult run = new RunResult(command, pooled
                 ? String.join(",", members.stream().map(PoolBoards.Member::name).toList()) : first.member().profile().name(),
                 first.runner().boardInfo().json(), out.profile, outcome.results(), measurements, runDir, started,
-                (System.nanoTime() - t0) / 1_000_000,
-                first.client() instanceof ReconnectingBoardClient rc ? rc.link() : null);
+                (System.nanoTime() - t0) / 1_000_000, first.link());
         Path html = pooled ? RunReports.writeReports(run) : RunReports.writeAll(run, first.client().session().transcript());
         Cli.out().print(ConsoleSummary.render(run));
         if (outcome.stopReason() != null) {
@@ -136,14 +139,16 @@ final class PooledCampaign {
     }
 
     private static BoardSlot<Connected> slot(PoolBoards.Member m, BoardBridge bridge, Path runDir, boolean pooled,
-            Path fw, String twinProfile, Map<String, Connected> opened, List<RuntimeException> openFailures) {
+            Path fw, String twinProfile, Duration busyWait, Map<String, Connected> opened,
+            List<RuntimeException> openFailures) {
         return new BoardSlot<>() {
             public String name() { return m.name(); }
 
             public Connected open() {
                 try {
                     Path dir = pooled ? Files.createDirectories(runDir.resolve("boards").resolve(m.name())) : runDir;
-                    BoardClient client = bridge.open(m.profile(), dir, AccessMode.READ_WRITE);
+                    BoardClient client = BusyWait.open(() -> bridge.open(m.profile(), dir, AccessMode.READ_WRITE), busyWait,
+                            m.name());
                     ScenarioRunner runner = new ScenarioRunner(client, new TwinSessions(), twinProfile, new ImageLibrary(fw),
                             new StandardResetDriver(bridge.hooks(m.profile(), client)), RunOptions.defaults(), null);
                     try {
@@ -152,7 +157,8 @@ final class PooledCampaign {
                         client.close();
                         throw e;
                     }
-                    Connected connected = new Connected(client, runner, m);
+                    Connected connected = new Connected(client, runner, m,
+                            client instanceof ReconnectingBoardClient rc ? rc.link() : null);
                     opened.put(m.name(), connected);
                     return connected;
                 } catch (IOException e) {
