@@ -105,8 +105,10 @@ final class DefaultBoardBridge implements BoardBridge {
                         + " storage kept: its qemu: link has no memfile= (add &memfile=${run}/qemu-psram.bin, docs/qemu.md)");
             }
             // ${run} must stay the first connection's run directory: the simulated board's flash file and the
-            // QEMU board's RAM file live there
-            String url = link.replace("${run}", rc.runDir().toAbsolutePath().toString())
+            // QEMU board's RAM file live there. The new connection's run directory is boot-<n>-<build>/ inside
+            // it, so ${run}/.. is that place; the link keeps naming ${run}, so the board stays private to the
+            // run and takes no machine-wide lock (another run's board "sim" must not make this one busy)
+            String url = link.replace("${run}", "${run}/..")
                     .replaceAll("([?&])build-id=[^&]*&?", "$1").replaceAll("[?&]$", "");
             if (!"default".equals(buildId)) {
                 url = url + (url.contains("?") ? "&" : "?") + "build-id=" + buildId;
