@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's whole test suite, as CI runs it: firmware core, model and simulated board
 # under sanitizers (CTest), the Cortex-M3 compile check, a bounded fuzz run of the context
-# decoder, then every Java module (unit + integration tests with real socat, ser2net, QEMU
-# and the simulated board).
+# decoder, then every Java module (unit + integration tests with real socat, ser2net, QEMU,
+# the simulated board and headless Chromium for the HTML report).
 #
 # Run as root, it installs the Debian packages the tests need; otherwise it names the
 # missing ones and stops (exit 2) rather than skipping tests.
@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(socat ser2net qemu-system-arm qemu-system-x86 gcc-arm-none-eabi libnewlib-arm-none-eabi
-          binutils-arm-none-eabi cmake ninja-build clang libclang-rt-14-dev gcc make python3)
+          binutils-arm-none-eabi cmake ninja-build clang libclang-rt-14-dev gcc make python3 chromium)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -39,12 +39,17 @@ cmake -S firmware -B firmware/build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLLE
 cmake --build firmware/build-asan -j"$jobs"
 ctest --test-dir firmware/build-asan --output-on-failure -j"$jobs"
 
-echo "== firmware: portable core compiles for Cortex-M3"
+echo "== firmware: portable core compiles for Cortex-M3 and fits its footprint budget"
 firmware/tests/core/arm-compile-check.sh "$PWD/firmware/build/arm-check"
 
 echo "== firmware: bounded fuzz runs of the context decoder (${FUZZ_SECONDS}s) and the ELF reader"
 firmware/fuzz/run.sh "$FUZZ_SECONDS"
 
-echo "== host: all Java modules (unit and integration tests)"
+echo "== host: all Java modules (unit and integration tests; report.html is checked in headless Chromium)"
 mvn -B -q -ntp verify
+
+echo "== report.html in a real browser: screenshots kept as build artifacts"
+# ReportInBrowserIT (host/cli) loads a passing and a failing run's report.html in headless chromium,
+# fails on console errors and on hidden or overlapping key elements, and leaves these for people to look at
+ls -1 host/cli/target/browser-check/*.png
 echo "== all tests passed"

@@ -5,6 +5,7 @@
 
 #include "hil/crc32.h"
 #include "hil/ctx_format.h"
+#include "mem_snapshot.h"
 
 static uint8_t slot[8192];
 static uint8_t store[2048];
@@ -21,37 +22,39 @@ static int sink(void *u, const void *d, size_t n)
 
 static size_t make(uint32_t n, uint32_t wb)
 {
-	struct hil_snapshot s;
-	struct hil_ctx_image img[HIL_CTX_MAX_EXT];
+	static struct mem_snapshot m;
+	struct mem_snapshot *s = &m;
+	struct hil_ctx_image *img = m.img;
 	struct hil_ctx_header h;
 	uint8_t hdr[HIL_CTX_HEADER_LEN], cm[HIL_CTX_COMMIT_LEN];
 	struct hil_ctx_sink k = { sink, NULL };
 
-	memset(&s, 0, sizeof(s));
+	memset(&m, 0, sizeof(m));
+	mem_snapshot_bind(&m, store);
 	memset(slot, 0xff, sizeof(slot));
-	s.n = n;
+	s->snap.n = n;
 	for (uint32_t i = 0; i < n; i++) {
-		snprintf(s.ext[i].name, sizeof(s.ext[i].name), "ext%u", i);
-		s.ext[i].use_count = 1 + i;
-		s.ext[i].sect_cnt = 2;
-		s.ext[i].map_first = 2 * i;
-		s.ext[i].exp_cnt = 1;
-		s.ext[i].sym_first = i;
-		memset(s.ext[i].dep, HIL_DEP_NONE, sizeof(s.ext[i].dep));
+		snprintf(s->ext[i].name, sizeof(s->ext[i].name), "ext%u", i);
+		s->ext[i].use_count = 1 + i;
+		s->ext[i].sect_cnt = 2;
+		s->ext[i].map_first = 2 * i;
+		s->ext[i].exp_cnt = 1;
+		s->ext[i].sym_first = i;
+		memset(s->ext[i].dep, HIL_DEP_NONE, sizeof(s->ext[i].dep));
 		if (i > 0) {
-			s.ext[i].dep[0] = (uint8_t)(i - 1);
+			s->ext[i].dep[0] = (uint8_t)(i - 1);
 		}
-		s.maps[2 * i].mem_idx = 0;
-		s.maps[2 * i + 1].mem_idx = 1;
-		s.maps[2 * i + 1].offset = 16;
-		snprintf(s.syms[i].name, sizeof(s.syms[i].name), "fn%u", i);
-		s.syms[i].value = 4 * i;
+		s->maps[2 * i].mem_idx = 0;
+		s->maps[2 * i + 1].mem_idx = 1;
+		s->maps[2 * i + 1].offset = 16;
+		snprintf(s->syms[i].name, sizeof(s->syms[i].name), "fn%u", i);
+		s->syms[i].value = 4 * i;
 		img[i].offset = 256 * i;
 		img[i].len = 100 + 37 * i;
 		img[i].crc = 0x1000u + i;
 	}
-	s.n_maps = 2 * n;
-	s.n_syms = n;
+	s->snap.n_maps = 2 * n;
+	s->snap.n_syms = n;
 	for (size_t i = 0; i < sizeof(store); i++) {
 		store[i] = (uint8_t)(i * 3u);
 	}
@@ -63,10 +66,12 @@ static size_t make(uint32_t n, uint32_t wb)
 	h.n_ext = n;
 	h.commit_offset = (uint16_t)hil_ctx_commit_offset(wb);
 	h.body_offset = body_off = hil_ctx_body_offset(wb);
-	h.body_len = hil_ctx_body_layout(&s, img);
+	uint32_t bad = 0;
+
+	(void)hil_ctx_body_len(&s->snap, &s->images, &h.body_len, &bad);
 	h.slot_size = sizeof(slot);
 	at = 0;
-	hil_ctx_body_encode(&s, img, store, &k, &h.body_crc);
+	hil_ctx_body_encode(&s->snap, &s->images, &k, &h.body_crc);
 	hil_ctx_header_encode(&h, hdr);
 	memcpy(slot, hdr, sizeof(hdr));
 	hil_ctx_commit_encode(h.seq, h.header_crc, cm);

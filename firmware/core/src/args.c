@@ -66,25 +66,19 @@ int hil_check_name(const char *what, const char *s)
 {
 	size_t n = strlen(s);
 
-	hil_msg_reset();
 	if (n == 0) {
-		hil_msg(what);
-		hil_msg(": expected a name of 1..15 characters");
+		hil_msgf("%s: expected a name of 1..15 characters", what);
 		return -HIL_EINVAL;
 	}
 	if (n > HIL_NAME_MAX) {
-		hil_msg(what);
-		hil_msg(" '");
-		hil_msg(s);
-		hil_msg("' is longer than 15 characters");
+		hil_msgf("%s '%s' is longer than 15 characters", what, s);
 		return -HIL_ENAMETOOLONG;
 	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c <= 0x20 || c >= 0x7f || c == '|') {
-			hil_msg(what);
-			hil_msg(": expected a name of printable ASCII characters without '|'");
+			hil_msgf("%s: expected a name of printable ASCII characters without '|'", what);
 			return -HIL_EINVAL;
 		}
 	}
@@ -94,4 +88,16 @@ int hil_check_name(const char *what, const char *s)
 bool hil_streq(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;
+}
+
+int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got)
+{
+	return hil_out_error(id, -HIL_EINVAL, "%s: expected %s, got '%s'", what, form, got);
+}
+
+int hil_name_arg(uint32_t id, const char *s)
+{
+	int rc = hil_check_name("name", s);
+
+	return rc != 0 ? hil_out_result("@@HIL", id, rc, "{\"error\":%s}", hil_msg_text()) : 0;
 }

@@ -1,4 +1,4 @@
-/* `ctx save | restore | info | erase`. */
+/* `ctx save | restore | info | erase`: the handlers the command table (commands.c) lists. */
 #include <string.h>
 
 #include "flash_ops.h"
@@ -6,20 +6,20 @@
 #include "hil/images.h"
 #include "hil_internal.h"
 
-static struct hil_snapshot snap;                 /* ~10 KiB: one is enough, commands run one at a time */
-static struct hil_ctx_image imgs[HIL_CTX_MAX_EXT];
-
 /* Reserve the newest saved context's image ranges so uploads never take their places. */
 void hil_ctx_reserve_saved_images(void)
 {
+	const struct hil_ctx_view *v = NULL;
+	struct hil_saved_ext e;
+	struct hil_ctx_image img;
 	uint8_t slot = 0;
 	uint32_t seq = 0;
 	uint32_t end = 0;
 
-	if (hil_ctx_store_load(&snap, imgs, &slot, &seq) == 0) {
-		for (uint32_t i = 0; i < snap.n; i++) {
-			if (imgs[i].offset + imgs[i].len > end) {
-				end = imgs[i].offset + imgs[i].len;
+	if (hil_ctx_store_load(&v, &slot, &seq) == 0) {
+		for (uint32_t i = 0; i < v->snap.n; i++) {
+			if (hil_ctx_view_ext(v, i, &e, &img) == 0 && img.offset + img.len > end) {
+				end = img.offset + img.len;
 			}
 		}
 	}
@@ -31,123 +31,132 @@ static const char *slot_name(int s)
 	return s == 0 ? "A" : "B";
 }
 
+/* "n":n,"exts":[names...], the names read one record at a time */
 static void exts_json(struct hil_json *j, const struct hil_snapshot *sn)
 {
-	hj_key(j, "exts");
-	hj_arr(j);
+	struct hil_saved_ext e;
+
+	hj_fmt(j, "\"n\":%u,\"exts\":[", sn->n);
 	for (uint32_t i = 0; i < sn->n; i++) {
-		hj_str(j, sn->ext[i].name);
+		if (sn->ext(sn, i, &e) == 0) {
+			e.name[HIL_NAME_MAX] = '\0';
+			hj_fmt(j, HJ_ITEM(",%s", i == 0), e.name);
+		}
 	}
-	hj_end_arr(j);
+	hj_fmt(j, "]");
 }
 
-static int ctx_usage(uint32_t id)
+static int save_error(uint32_t id, int rc, const struct hil_snapshot *snap, uint32_t bad)
 {
-	return hil_out_error(id, -HIL_EINVAL,
-			     "usage: hil ctx save [<name>...] | ctx restore [order <i,j,...>] | ctx info | ctx erase");
+	struct hil_saved_ext e;
+
+	if (rc == -HIL_ENOENT) {
+		e.name[0] = '?';
+		e.name[1] = '\0';
+		(void)snap->ext(snap, bad, &e);
+		e.name[HIL_NAME_MAX] = '\0';
+		return hil_out_error(id, rc, "extension '%s' has no complete image in the image store", e.name);
+	}
+	if (rc == -HIL_ENOSPC) {
+		return hil_out_error(id, rc, "context does not fit in a slot of %u bytes", hil_ctx_slot_size());
+	}
+	return hil_out_error(id, rc, "flash error %d while writing the context", rc);
+}
+
+/* Without names: every loaded extension in list order, asked for one at a time. */
+static int names_from_list(uint32_t id, char (*names)[HIL_NAME_MAX + 1], size_t *n)
+{
+	struct hil_ext_state st;
+	size_t loaded = hil_g_backend->list(0, &st, 0);
+
+	if (loaded > HIL_CTX_MAX_EXT) {
+		return hil_out_error(id, -HIL_ENOSPC, "more than 16 extensions loaded; name the ones to save");
+	}
+	for (size_t i = 0; i < loaded; i++) {
+		memset(&st, 0, sizeof(st));
+		(void)hil_g_backend->list(i, &st, 1);
+		st.name[HIL_NAME_MAX] = '\0';
+		/* A context holds one extension (and one image) per name, and relink
+		 * matches dependencies by name: after restoring twice the list can hold a
+		 * name twice, which no context can represent. Refuse before writing. */
+		for (size_t k = 0; k < *n; k++) {
+			if (hil_streq(names[k], st.name)) {
+				return hil_out_error(id, -HIL_EINVAL,
+						     "two loaded extensions are named '%s' (restored twice?); a context "
+						     "holds one extension per name: unload one or name the ones to save",
+						     st.name);
+			}
+		}
+		memcpy(names[(*n)++], st.name, HIL_NAME_MAX);
+	}
+	return 0;
+}
+
+/* The names given on the command line: valid, at most 16, none twice. */
+static int names_from_args(uint32_t id, int argc, char **argv, char (*names)[HIL_NAME_MAX + 1], size_t *n)
+{
+	if (argc - 2 > (int)HIL_CTX_MAX_EXT) {
+		return hil_out_error(id, -HIL_EINVAL, "names: at most 16 extension names");
+	}
+	for (int i = 2; i < argc; i++) {
+		int rc = hil_name_arg(id, argv[i]);
+
+		if (rc != 0) {
+			return rc;
+		}
+		for (size_t k = 0; k < *n; k++) {
+			if (hil_streq(names[k], argv[i])) {
+				return hil_out_error(id, -HIL_EINVAL, "names: '%s' given twice", argv[i]);
+			}
+		}
+		memcpy(names[(*n)++], argv[i], strlen(argv[i]) + 1);
+	}
+	return 0;
 }
 
 static int ctx_save(uint32_t id, int argc, char **argv)
 {
 	static char names[HIL_CTX_MAX_EXT][HIL_NAME_MAX + 1];
-	static struct hil_ext_state list[HIL_CTX_MAX_EXT];
+	struct hil_snapshot snap;
 	struct hil_ctx_save_result res;
 	size_t n = 0;
 	uint32_t bad = 0;
 
 	memset(names, 0, sizeof(names));
-	if (argc - 2 > (int)HIL_CTX_MAX_EXT) {
-		return hil_out_error(id, -HIL_EINVAL, "names: at most 16 extension names");
-	}
-	for (int i = 2; i < argc; i++) {
-		int rc = hil_check_name("name", argv[i]);
+	int rc = argc == 2 ? names_from_list(id, names, &n) : names_from_args(id, argc, argv, names, &n);
 
-		if (rc != 0) {
-			return hil_out_error(id, rc, hil_msg_text());
-		}
-		for (size_t k = 0; k < n; k++) {
-			if (hil_streq(names[k], argv[i])) {
-				hil_msg_reset();
-				hil_msg("names: '");
-				hil_msg(argv[i]);
-				hil_msg("' given twice");
-				return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
-			}
-		}
-		memcpy(names[n++], argv[i], strlen(argv[i]) + 1);
+	if (rc != 0) {
+		return rc;
 	}
-	if (argc == 2) {
-		size_t loaded = hil_g_backend->list(list, HIL_CTX_MAX_EXT);
-
-		if (loaded > HIL_CTX_MAX_EXT) {
-			return hil_out_error(id, -HIL_ENOSPC, "more than 16 extensions loaded; name the ones to save");
-		}
-		for (size_t i = 0; i < loaded; i++) {
-			/* A context holds one extension (and one image) per name, and relink
-			 * matches dependencies by name: after restoring twice the list can hold a
-			 * name twice, which no context can represent. Refuse before writing. */
-			for (size_t k = 0; k < n; k++) {
-				if (hil_streq(names[k], list[i].name)) {
-					hil_msg_reset();
-					hil_msg("two loaded extensions are named '");
-					hil_msg(list[i].name);
-					hil_msg("' (restored twice?); a context holds one extension per name: "
-						"unload one or name the ones to save");
-					return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
-				}
-			}
-			memcpy(names[n++], list[i].name, HIL_NAME_MAX);
-		}
-	}
-
 	memset(&snap, 0, sizeof(snap));
 	int relink = hil_g_backend->save((const char (*)[HIL_NAME_MAX + 1])names, n, &snap);
 
 	if (relink < 0) {
-		struct hil_json *j = hil_out_json();
-
-		hil_msg_reset();
-		hil_msg(relink == -HIL_ENOENT ? "an extension to save is not loaded or a dependency is not saved with it: "
-					      : "saving the extensions failed: ");
-		hil_msg_int(relink);
-		hj_obj(j);
-		hj_kint(j, "relink", relink);
-		hj_kstr(j, "error", hil_msg_text());
-		hj_end_obj(j);
-		hil_flash_fault_arm(0); /* `fault flash` is consumed by this save */
-		return hil_out_result("@@HIL", id, relink);
+		return hil_out_result("@@HIL", id, relink, "{\"relink\":%d,\"error\":%s}", relink,
+				      hil_msgf(relink == -HIL_ENOENT
+						       ? "an extension to save is not loaded or a dependency is not saved with it: %d"
+						       : "saving the extensions failed: %d",
+					       relink));
 	}
-	int rc = hil_ctx_store_save(&snap, &res, &bad);
-
+	rc = hil_ctx_store_save(&snap, &res, &bad);
 	if (rc != 0) {
-		hil_msg_reset();
-		if (rc == -HIL_ENOENT) {
-			hil_msg("extension '");
-			hil_msg(snap.ext[bad].name);
-			hil_msg("' has no complete image in the image store");
-		} else if (rc == -HIL_ENOSPC) {
-			hil_msg("context does not fit in a slot of ");
-			hil_msg_int(hil_ctx_slot_size());
-			hil_msg(" bytes");
-		} else {
-			hil_msg("flash error ");
-			hil_msg_int(rc);
-			hil_msg(" while writing the context");
-		}
-		return hil_out_error(id, rc, hil_msg_text());
+		return save_error(id, rc, &snap, bad);
 	}
-	struct hil_json *j = hil_out_json();
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 
-	hj_obj(j);
-	hj_kstr(j, "slot", slot_name(res.slot));
-	hj_kint(j, "seq", res.seq);
-	hj_kint(j, "n", snap.n);
+	hj_fmt(j, "{\"slot\":%s,\"seq\":%u,", slot_name(res.slot), res.seq);
 	exts_json(j, &snap);
-	hj_kint(j, "bytes", res.bytes);
-	hj_kint(j, "erases", res.erases);
-	hj_kint(j, "relink", relink);
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
+	hj_fmt(j, ",\"bytes\":%u,\"erases\":%u,\"relink\":%d}", res.bytes, res.erases, relink);
+	return hil_out_end();
+}
+
+int hil_cmd_ctx_save(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
+{
+	int rc = ctx_save(id, argc, argv);
+
+	(void)c;
+	hil_flash_fault_arm(0); /* `fault flash` is consumed by this save, whatever happened */
+	return rc;
 }
 
 /* "2,0,1" -> order[]; syntax only, the permutation check needs n. */
@@ -196,197 +205,156 @@ static bool is_permutation(const uint8_t *order, uint32_t n)
 	return true;
 }
 
-static int ctx_restore(uint32_t id, int argc, char **argv)
+static int load_error(uint32_t id, int rc, uint8_t slot)
 {
-	uint8_t order[HIL_CTX_MAX_EXT];
-	uint32_t order_n = 0;
-	bool have_order = false;
-	uint8_t slot = 0;
-	uint32_t seq = 0;
-
-	if (argc == 4 && hil_streq(argv[2], "order")) {
-		if (!parse_order(argv[3], order, &order_n)) {
-			hil_msg_reset();
-			hil_msg("order: expected comma-separated indexes like 2,0,1, got '");
-			hil_msg(argv[3]);
-			hil_msg("'");
-			return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
-		}
-		have_order = true;
-	} else if (argc != 2) {
-		return hil_out_error(id, -HIL_EINVAL, "usage: hil ctx restore [order <i,j,...>]");
-	}
-
-	int rc = hil_ctx_store_load(&snap, imgs, &slot, &seq);
-
 	if (rc == -HIL_ENOENT) {
 		return hil_out_error(id, rc, "no valid context in slot A or B");
 	}
-	if (rc == -HIL_ENOEXEC) {
-		hil_msg_reset();
-		hil_msg("context in slot ");
-		hil_msg(slot_name(slot));
-		hil_msg(" was written by another build or with other structure sizes; nothing restored");
-		return hil_out_error(id, rc, hil_msg_text());
+	return hil_out_error(id, rc, rc == -HIL_ENOEXEC
+				     ? "context in slot %s was written by another build or with other structure sizes; nothing restored"
+				     : "context in slot %s is inconsistent; nothing restored",
+			     slot_name(slot));
+}
+
+/* Check every image first, so a conflict changes nothing. */
+static int check_images(uint32_t id, const struct hil_ctx_view *v)
+{
+	struct hil_saved_ext e;
+	struct hil_ctx_image img;
+
+	for (uint32_t i = 0; i < v->snap.n; i++) {
+		int rc = hil_ctx_view_ext(v, i, &e, &img);
+
+		e.name[HIL_NAME_MAX] = '\0';
+		if (rc == 0) {
+			rc = hil_images_can_reinstate(e.name, img.offset, img.len, img.crc, hil_image_busy);
+		}
+		if (rc != 0) {
+			return hil_out_error(id, rc, rc == -HIL_EBUSY
+					     ? "cannot re-instate image '%s': its place in the image store is taken or it is loaded; reset first"
+					     : "cannot re-instate image '%s': it does not fit in this board's image store",
+					     e.name);
+		}
 	}
+	return 0;
+}
+
+/* Images straight from flash to their saved places in the image store. */
+static int reinstate_images(uint32_t id, const struct hil_ctx_view *v)
+{
+	struct hil_saved_ext e;
+	struct hil_ctx_image img;
+
+	for (uint32_t i = 0; i < v->snap.n; i++) {
+		int rc = hil_ctx_view_ext(v, i, &e, &img);
+
+		e.name[HIL_NAME_MAX] = '\0';
+		if (rc == 0) {
+			rc = hil_ctx_store_copy_image(v, &img, hil_images_base() + img.offset);
+		}
+		if (rc == 0) {
+			rc = hil_images_reinstate(e.name, img.offset, img.len, img.crc);
+		}
+		if (rc != 0) {
+			return hil_out_error(id, -HIL_EIO, "reading image '%s' from flash failed: %d", e.name, rc);
+		}
+	}
+	return 0;
+}
+
+int hil_cmd_ctx_restore(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
+{
+	uint8_t order[HIL_CTX_MAX_EXT];
+	uint32_t order_n = 0;
+	uint8_t slot = 0;
+	uint32_t seq = 0;
+	const struct hil_ctx_view *v = NULL;
+
+	if (argc == 3 || (argc == 4 && !hil_streq(argv[2], "order"))) {
+		return hil_usage(id, c);
+	}
+	if (argc == 4 && !parse_order(argv[3], order, &order_n)) {
+		return hil_out_error(id, -HIL_EINVAL, "order: expected comma-separated indexes like 2,0,1, got '%s'",
+				     argv[3]);
+	}
+	int rc = hil_ctx_store_load(&v, &slot, &seq);
+
 	if (rc != 0) {
-		hil_msg_reset();
-		hil_msg("context in slot ");
-		hil_msg(slot_name(slot));
-		hil_msg(" is inconsistent; nothing restored");
-		return hil_out_error(id, rc, hil_msg_text());
+		return load_error(id, rc, slot);
 	}
-	if (!have_order) {
-		order_n = snap.n;
-		for (uint32_t i = 0; i < snap.n; i++) {
+	const struct hil_snapshot *snap = &v->snap;
+
+	if (argc == 2) {
+		order_n = snap->n;
+		for (uint32_t i = 0; i < snap->n; i++) {
 			order[i] = (uint8_t)i;
 		}
 	}
-	if (order_n != snap.n || !is_permutation(order, order_n)) {
-		hil_msg_reset();
-		hil_msg("order: expected a permutation of 0..n-1 with n = ");
-		hil_msg_int(snap.n);
-		return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
+	if (order_n != snap->n || !is_permutation(order, order_n)) {
+		return hil_out_error(id, -HIL_EINVAL, "order: expected a permutation of 0..n-1 with n = %u", snap->n);
 	}
-	/* Check every image first, so a conflict changes nothing. */
-	for (uint32_t i = 0; i < snap.n; i++) {
-		rc = hil_images_can_reinstate(snap.ext[i].name, imgs[i].offset, imgs[i].len, imgs[i].crc,
-					      hil_image_busy);
-		if (rc != 0) {
-			hil_msg_reset();
-			hil_msg("cannot re-instate image '");
-			hil_msg(snap.ext[i].name);
-			hil_msg(rc == -HIL_EBUSY ? "': its place in the image store is taken or it is loaded; reset first"
-						 : "': it does not fit in this board's image store");
-			return hil_out_error(id, rc, hil_msg_text());
-		}
+	rc = check_images(id, v);
+	if (rc == 0) {
+		rc = reinstate_images(id, v);
 	}
-	for (uint32_t i = 0; i < snap.n; i++) {
-		rc = hil_ctx_store_copy_image(slot, hil_ctx_store_loaded_header(), &imgs[i],
-					      hil_images_base() + imgs[i].offset);
-		if (rc == 0) {
-			rc = hil_images_reinstate(snap.ext[i].name, imgs[i].offset, imgs[i].len, imgs[i].crc);
-		}
-		if (rc != 0) {
-			hil_msg_reset();
-			hil_msg("reading image '");
-			hil_msg(snap.ext[i].name);
-			hil_msg("' from flash failed: ");
-			hil_msg_int(rc);
-			return hil_out_error(id, -HIL_EIO, hil_msg_text());
-		}
+	if (rc != 0) {
+		return rc;
 	}
 	/* As Sound Open Firmware does: nothing saved, nothing to hand to llext_restore. */
-	int restore = snap.n == 0 ? 0 : hil_g_backend->restore(&snap, order);
-	struct hil_json *j = hil_out_json();
+	int restore = snap->n == 0 ? 0 : hil_g_backend->restore(snap, order);
+	struct hil_json *j = hil_out_begin("@@HIL", id, restore < 0 ? restore : 0);
 
-	hj_obj(j);
-	hj_kstr(j, "slot", slot_name(slot));
-	hj_kint(j, "seq", seq);
-	hj_kint(j, "n", snap.n);
-	exts_json(j, &snap);
-	hj_kint(j, "restore", restore);
+	hj_fmt(j, "{\"slot\":%s,\"seq\":%u,", slot_name(slot), seq);
+	exts_json(j, snap);
+	hj_fmt(j, ",\"restore\":%d", restore);
 	if (restore < 0) {
-		hil_msg_reset();
-		hil_msg("llext_restore returned ");
-		hil_msg_int(restore);
-		hj_kstr(j, "error", hil_msg_text());
+		hj_fmt(j, ",\"error\":%s", hil_msgf("llext_restore returned %d", restore));
 	}
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, restore < 0 ? restore : 0);
+	hj_fmt(j, "}");
+	return hil_out_end();
 }
 
-static int ctx_info(uint32_t id, int argc)
+int hil_cmd_ctx_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
-	static struct hil_ctx_scan scan;
+	struct hil_ctx_scan scan;
+	struct hil_ctx_view v;
 
-	if (argc != 2) {
-		return hil_out_error(id, -HIL_EINVAL, "usage: hil ctx info");
-	}
+	(void)c;
+	(void)argc;
+	(void)argv;
 	hil_ctx_store_scan(&scan);
-	struct hil_json *j = hil_out_json();
 	int active = scan.newest >= 0 && scan.slot[scan.newest].why == HIL_CTX_OK ? scan.newest : -1;
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 
-	hj_obj(j);
-	hj_key(j, "active");
-	if (active >= 0) {
-		hj_str(j, slot_name(active));
-	} else {
-		hj_null(j);
-	}
-	hj_key(j, "slots");
-	hj_arr(j);
+	hj_fmt(j, active >= 0 ? "{\"active\":%s,\"slots\":[" : "{\"active\":null,\"slots\":[", slot_name(active));
 	for (int s = 0; s < 2; s++) {
 		const struct hil_ctx_slot_info *si = &scan.slot[s];
 		bool intact = si->why == HIL_CTX_OK || si->why == HIL_CTX_OTHER_BUILD;
 
-		memset(&snap, 0, sizeof(snap));
+		memset(&v, 0, sizeof(v));
 		if (intact) {
-			if (hil_ctx_store_decode_slot((uint8_t)s, &si->h, &snap) != 0) {
-				memset(&snap, 0, sizeof(snap));
-			}
+			(void)hil_ctx_store_decode_slot((uint8_t)s, &si->h, &v); /* n = 0 when it fails */
 		}
-		hj_obj(j);
-		hj_kstr(j, "slot", slot_name(s));
-		hj_kbool(j, "valid", si->why == HIL_CTX_OK);
-		hj_kstr(j, "why", hil_ctx_why_str(si->why));
-		hj_kint(j, "seq", si->h.parsed ? si->h.seq : 0);
-		hj_kbool(j, "build_match", si->build_match);
-		hj_kint(j, "n", snap.n);
-		exts_json(j, &snap);
-		hj_kint(j, "bytes", si->h.parsed ? (int64_t)si->h.body_offset + si->h.body_len : 0);
-		hj_kint(j, "erases", si->erases);
-		hj_end_obj(j);
+		hj_fmt(j, HJ_ITEM(",{\"slot\":%s,\"valid\":%b,\"why\":%s,\"seq\":%u,\"build_match\":%b,", s == 0),
+		       slot_name(s), si->why == HIL_CTX_OK, hil_ctx_why_str(si->why), si->h.parsed ? si->h.seq : 0u,
+		       si->build_match);
+		exts_json(j, &v.snap);
+		hj_fmt(j, ",\"bytes\":%u,\"erases\":%u}", si->h.parsed ? si->h.body_offset + si->h.body_len : 0u,
+		       si->erases);
 	}
-	hj_end_arr(j);
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
+	hj_fmt(j, "]}");
+	return hil_out_end();
 }
 
-static int ctx_erase(uint32_t id, int argc)
+int hil_cmd_ctx_erase(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
-	if (!hil_g_port->test_commands) {
-		return hil_cmd_test_gate(id, "ctx erase");
-	}
-	if (argc != 2) {
-		return hil_out_error(id, -HIL_EINVAL, "usage: hil ctx erase");
-	}
+	(void)c;
+	(void)argc;
+	(void)argv;
 	int rc = hil_ctx_store_erase();
 
 	if (rc != 0) {
-		hil_msg_reset();
-		hil_msg("flash erase failed: ");
-		hil_msg_int(rc);
-		return hil_out_error(id, rc, hil_msg_text());
+		return hil_out_error(id, rc, "flash erase failed: %d", rc);
 	}
-	struct hil_json *j = hil_out_json();
-
-	hj_obj(j);
-	hj_key(j, "erased");
-	hj_arr(j);
-	hj_str(j, "A");
-	hj_str(j, "B");
-	hj_end_arr(j);
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
-}
-
-int hil_cmd_ctx(uint32_t id, int argc, char **argv)
-{
-	if (argc >= 2 && hil_streq(argv[1], "save")) {
-		int rc = ctx_save(id, argc, argv);
-
-		hil_flash_fault_arm(0); /* consumed by this save, whatever happened */
-		return rc;
-	}
-	if (argc >= 2 && hil_streq(argv[1], "restore")) {
-		return ctx_restore(id, argc, argv);
-	}
-	if (argc >= 2 && hil_streq(argv[1], "info")) {
-		return ctx_info(id, argc);
-	}
-	if (argc >= 2 && hil_streq(argv[1], "erase")) {
-		return ctx_erase(id, argc);
-	}
-	return ctx_usage(id);
+	return hil_out_result("@@HIL", id, 0, "{\"erased\":[\"A\",\"B\"]}");
 }

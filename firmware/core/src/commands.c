@@ -1,567 +1,252 @@
-/* The `hil` command dispatcher and every command except `ctx` (cmd_ctx.c). */
+/*
+ * The `hil` command table, its dispatcher, and the two commands that describe it (`help`,
+ * and `info` with its "cmds"). The table is the one place a command is
+ * declared: its words, its argument usage, its handler, how many words it takes, and
+ * whether it is read-only or test-only. Usage errors, the `info` "cmds" list, the unknown
+ * command message and the `help` listing (which the host checks its read-only list
+ * against) are all produced from it.
+ */
 #include <string.h>
 
-#include "flash_ops.h"
 #include "hil/images.h"
 #include "hil_internal.h"
 
 #define MAX_WORDS 24
 
+static int cmd_help(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+
+/* words, args, handler, flags, fewest and most words (command words included) */
+static const struct hil_cmd commands[] = {
+	{ "info", "", cmd_info, HIL_CMD_READ_ONLY, 1, 1 },
+	{ "upload begin", "<name> <len> <crc32hex>", hil_cmd_upload_begin, HIL_CMD_NAMED, 5, 5 },
+	{ "upload data", "<name>", hil_cmd_upload_data, HIL_CMD_NAMED, 3, 3 },
+	{ "upload list", "", hil_cmd_upload_list, HIL_CMD_READ_ONLY, 2, 2 },
+	{ "load", "<name>", hil_cmd_load, HIL_CMD_NAMED, 2, 2 },
+	{ "unload", "<name>", hil_cmd_unload, HIL_CMD_NAMED, 2, 2 },
+	{ "call", "<name> <symbol>", hil_cmd_call, HIL_CMD_NAMED, 3, 3 },
+	{ "state", "", hil_cmd_state, HIL_CMD_READ_ONLY, 1, 1 },
+	{ "ctx save", "[<name>...]", hil_cmd_ctx_save, 0, 2, MAX_WORDS },
+	{ "ctx restore", "[order <i,j,...>]", hil_cmd_ctx_restore, 0, 2, 4 },
+	{ "ctx info", "", hil_cmd_ctx_info, HIL_CMD_READ_ONLY, 2, 2 },
+	{ "ctx erase", "", hil_cmd_ctx_erase, HIL_CMD_TEST, 2, 2 },
+	{ "fault", "", hil_cmd_fault_show, HIL_CMD_READ_ONLY | HIL_CMD_TEST, 1, 1 },
+	{ "fault alloc", "<k>", hil_cmd_fault_arm, HIL_CMD_TEST, 3, 3 },
+	{ "fault flash", "<n>", hil_cmd_fault_arm, HIL_CMD_TEST, 3, 3 },
+	{ "fault clear", "", hil_cmd_fault_clear, HIL_CMD_TEST, 2, 2 },
+	{ "reset", "[cold|warm]", hil_cmd_reset, 0, 1, 2 },
+	{ "help", "", cmd_help, HIL_CMD_READ_ONLY, 1, 1 },
+};
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+/* Length of the first word of `words`. */
+static size_t first_word_len(const char *words)
+{
+	const char *sp = strchr(words, ' ');
+
+	return sp != NULL ? (size_t)(sp - words) : strlen(words);
+}
+
+static bool in_group(const struct hil_cmd *c, const char *word, size_t n)
+{
+	return first_word_len(c->words) == n && memcmp(c->words, word, n) == 0;
+}
+
+/* The group of command i starts at i (groups are contiguous in the table). */
+static bool starts_group(size_t i)
+{
+	return i == 0 || !in_group(&commands[i - 1], commands[i].words, first_word_len(commands[i].words));
+}
+
+/* The form argv starts with (a two-word form before a one-word one), or NULL; *group
+ * says whether argv[0] names a command group at all. */
+static const struct hil_cmd *find_command(int argc, char **argv, bool *group)
+{
+	const struct hil_cmd *one = NULL;
+	size_t n = strlen(argv[0]);
+
+	*group = false;
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		const struct hil_cmd *c = &commands[i];
+
+		if (!in_group(c, argv[0], n)) {
+			continue;
+		}
+		*group = true;
+		if (c->words[n] == '\0') {
+			one = c;
+		} else if (argc >= 2 && hil_streq(c->words + n + 1, argv[1])) {
+			return c;
+		}
+	}
+	return one;
+}
+
+/* The first word of command i as a string. */
+static const char *group_word(size_t i, char out[16])
+{
+	size_t n = first_word_len(commands[i].words);
+
+	memcpy(out, commands[i].words, n);
+	out[n] = '\0';
+	return out;
+}
+
+static int msg_error(uint32_t id)
+{
+	return hil_out_result("@@HIL", id, -HIL_EINVAL, "{\"error\":%s}", hil_msg_text());
+}
+
+/* "usage: hil upload begin <...> | upload data <name> | upload list" */
+static int group_usage(uint32_t id, const char *word)
+{
+	const char *sep = "usage: hil ";
+
+	(void)hil_msgf("");
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		if (in_group(&commands[i], word, strlen(word))) {
+			hil_msg_add(commands[i].args[0] != '\0' ? "%s%s %s" : "%s%s", sep, commands[i].words,
+				    commands[i].args);
+			sep = " | ";
+		}
+	}
+	return msg_error(id);
+}
+
+/* `head`, then the command groups `sep`-separated (the usage of `hil`, or an unknown command). */
+static int names_error(uint32_t id, const char *head, const char *sep, const char *got)
+{
+	char word[16];
+
+	(void)hil_msgf("%s", head);
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		if (starts_group(i)) {
+			hil_msg_add("%s%s", i == 0 ? "" : sep, group_word(i, word));
+		}
+	}
+	if (got != NULL) {
+		hil_msg_add(", got '%s'", got);
+	}
+	return msg_error(id);
+}
+
+static void cmds_json(struct hil_json *j, bool with_test)
+{
+	const char *sep = "\"cmds\":[%s";
+	char word[16];
+
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		bool listed = false;
+
+		if (!starts_group(i)) {
+			continue;
+		}
+		for (size_t k = i; k < N_COMMANDS && in_group(&commands[k], commands[i].words,
+							      first_word_len(commands[i].words)); k++) {
+			listed = listed || with_test || (commands[k].flags & HIL_CMD_TEST) == 0;
+		}
+		if (listed) {
+			hj_fmt(j, sep, group_word(i, word));
+			sep = ",%s";
+		}
+	}
+	hj_fmt(j, "]");
+}
+
 static const char *const reset_causes[] = { "power-on", "software", "pin", "watchdog", "unknown" };
 
-/* "<what>: expected <form>, got '<got>'" */
-static int bad_arg(uint32_t id, const char *what, const char *form, const char *got)
+/* `info`: the board, its build and the command groups of the table. */
+static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
-	hil_msg_reset();
-	hil_msg(what);
-	hil_msg(": expected ");
-	hil_msg(form);
-	if (got != NULL) {
-		hil_msg(", got '");
-		hil_msg(got);
-		hil_msg("'");
-	}
-	return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
-}
-
-static int usage(uint32_t id, const char *usage_text)
-{
-	hil_msg_reset();
-	hil_msg("usage: hil ");
-	hil_msg(usage_text);
-	return hil_out_error(id, -HIL_EINVAL, hil_msg_text());
-}
-
-static int name_arg(uint32_t id, const char *what, const char *s)
-{
-	int rc = hil_check_name(what, s);
-
-	if (rc != 0) {
-		return hil_out_error(id, rc, hil_msg_text());
-	}
-	return 0;
-}
-
-static void heap_json(struct hil_json *j)
-{
-	struct hil_heap_stats hs;
-
-	memset(&hs, 0, sizeof(hs));
-	hil_g_backend->heap(&hs);
-	hj_key(j, "heap");
-	hj_obj(j);
-	hj_kint(j, "size", hs.size);
-	hj_kint(j, "used", hs.used);
-	hj_kint(j, "free", hs.free);
-	hj_kint(j, "max_used", hs.max_used);
-	hj_kint(j, "allocs", hs.allocs);
-	hj_end_obj(j);
-}
-
-static int cmd_info(uint32_t id, int argc, char **argv)
-{
-	(void)argv;
-	if (argc != 1) {
-		return usage(id, "info");
-	}
 	const struct hil_port *p = hil_g_port;
 	const struct hil_backend *b = hil_g_backend;
-	struct hil_json *j = hil_out_json();
 	unsigned cause = (unsigned)p->reset_cause <= HIL_RESET_UNKNOWN ? (unsigned)p->reset_cause
 								      : HIL_RESET_UNKNOWN;
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 
-	hj_obj(j);
-	hj_kstr(j, "fw", HIL_FW_VERSION);
-	hj_kstr(j, "build", p->build_id);
-	hj_kstr(j, "zephyr", p->zephyr_version);
-	hj_kstr(j, "board", p->board);
-	hj_kstr(j, "arch", p->arch);
-	hj_key(j, "sizes");
-	hj_obj(j);
-	hj_kint(j, "llext", b->sizes.llext);
-	hj_kint(j, "sect_map", b->sizes.sect_map);
-	hj_kint(j, "symbol", b->sizes.symbol);
-	hj_kint(j, "ptr", b->sizes.ptr);
-	hj_end_obj(j);
-	hj_kint(j, "max_deps", HIL_MAX_DEPS);
-	hj_kint(j, "name_max", HIL_NAME_MAX);
-	heap_json(j);
-	hj_key(j, "flash");
-	hj_obj(j);
-	hj_kint(j, "offset", p->flash.offset);
-	hj_kint(j, "size", p->flash.size);
-	hj_kint(j, "erase", p->flash.erase_block);
-	hj_kint(j, "write", p->flash.write_block);
-	hj_end_obj(j);
-	hj_key(j, "image_store");
-	hj_obj(j);
-	hj_kint(j, "size", (int64_t)hil_images_capacity());
-	hj_kint(j, "used", (int64_t)hil_images_used());
-	hj_end_obj(j);
-	hj_kint(j, "boot", p->boot_count);
-	hj_kstr(j, "reset_cause", reset_causes[cause]);
-	hj_kstr(j, "profile", b->profile);
-	hj_kbool(j, "test", p->test_commands);
-	hj_key(j, "upload");
-	hj_obj(j);
-	hj_kint(j, "chunk", hil_core_upload_chunk());
-	hj_kint(j, "window", hil_core_upload_window());
-	hj_kint(j, "rx_buf", (int64_t)p->rx_buf);
-	hj_end_obj(j);
-	hj_key(j, "cmds");
-	hj_arr(j);
-	hj_str(j, "info");
-	hj_str(j, "upload");
-	hj_str(j, "load");
-	hj_str(j, "unload");
-	hj_str(j, "call");
-	hj_str(j, "state");
-	hj_str(j, "ctx");
-	if (p->test_commands) {
-		hj_str(j, "fault");
-	}
-	hj_str(j, "reset");
-	hj_end_arr(j);
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
+	(void)c;
+	(void)argc;
+	(void)argv;
+	hj_fmt(j, "{\"fw\":%s,\"build\":%s,\"zephyr\":%s,\"board\":%s,\"arch\":%s,"
+	       "\"sizes\":{\"llext\":%u,\"sect_map\":%u,\"symbol\":%u,\"ptr\":%u},\"max_deps\":%u,\"name_max\":%u,",
+	       HIL_FW_VERSION, p->build_id, p->zephyr_version, p->board, p->arch, b->sizes.llext,
+	       b->sizes.sect_map, b->sizes.symbol, b->sizes.ptr, HIL_MAX_DEPS, HIL_NAME_MAX);
+	hil_heap_json(j);
+	hj_fmt(j, ",\"flash\":{\"offset\":%u,\"size\":%u,\"erase\":%u,\"write\":%u},"
+	       "\"image_store\":{\"size\":%u,\"used\":%u},\"boot\":%u,\"reset_cause\":%s,\"profile\":%s,"
+	       "\"test\":%b,\"upload\":{\"chunk\":%u,\"window\":%u,\"rx_buf\":%u},",
+	       p->flash.offset, p->flash.size, p->flash.erase_block, p->flash.write_block,
+	       (uint32_t)hil_images_capacity(), (uint32_t)hil_images_used(), p->boot_count,
+	       reset_causes[cause], b->profile, p->test_commands, hil_core_upload_chunk(),
+	       hil_core_upload_window(), (uint32_t)p->rx_buf);
+	cmds_json(j, p->test_commands);
+	hj_fmt(j, "}");
+	return hil_out_end();
 }
 
-static int upload_begin(uint32_t id, int argc, char **argv)
+/* `help`: the table itself, so the host can check its read-only list against this build. */
+static int cmd_help(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
-	uint32_t len, crc;
-	const struct hil_image *img;
+	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
 
-	if (argc != 5) {
-		return usage(id, "upload begin <name> <len> <crc32hex>");
-	}
-	int rc = name_arg(id, "name", argv[2]);
+	(void)c;
+	(void)argc;
+	(void)argv;
+	hj_fmt(j, "{\"commands\":[");
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		const struct hil_cmd *k = &commands[i];
 
-	if (rc != 0) {
-		return rc;
+		hj_fmt(j, HJ_ITEM(",{\"cmd\":%s,\"args\":%s,\"read_only\":%b,\"test\":%b}", i == 0), k->words,
+		       k->args, (k->flags & HIL_CMD_READ_ONLY) != 0, (k->flags & HIL_CMD_TEST) != 0);
 	}
-	if (!hil_parse_u32(argv[3], 1, 0xffffffffu, &len)) {
-		return bad_arg(id, "len", "a decimal byte count >= 1", argv[3]);
-	}
-	if (!hil_parse_hex32(argv[4], &crc)) {
-		return bad_arg(id, "crc32hex", "1..8 hex digits", argv[4]);
-	}
-	rc = hil_images_begin(argv[2], len, crc, hil_image_busy, &img);
-	if (rc != 0) {
-		hil_msg_reset();
-		hil_msg("image '");
-		hil_msg(argv[2]);
-		if (rc == -HIL_ENOSPC) {
-			hil_msg("' does not fit: image store ");
-			hil_msg_int((int64_t)hil_images_capacity());
-			hil_msg(" bytes, used ");
-			hil_msg_int((int64_t)hil_images_used());
-			hil_msg(", at most 16 images");
-		} else if (rc == -HIL_EBUSY) {
-			hil_msg("' is in use by a loaded extension; unload it first");
-		} else {
-			hil_msg("' exists with another len/crc and is not the last image; reset to clear the store");
-		}
-		return hil_out_error(id, rc, hil_msg_text());
-	}
-	struct hil_json *j = hil_out_json();
-
-	hj_obj(j);
-	hj_kstr(j, "name", img->name);
-	hj_kint(j, "len", img->len);
-	hj_kint(j, "next", img->received);
-	hj_kint(j, "chunk", hil_core_upload_chunk());
-	hj_kint(j, "window", hil_core_upload_window());
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
-}
-
-static int upload_data(uint32_t id, int argc, char **argv)
-{
-	if (argc != 3) {
-		return usage(id, "upload data <name>");
-	}
-	int rc = name_arg(id, "name", argv[2]);
-
-	if (rc != 0) {
-		return rc;
-	}
-	const struct hil_image *img = hil_images_by_name(argv[2]);
-
-	if (img == NULL) {
-		hil_msg_reset();
-		hil_msg("no image named '");
-		hil_msg(argv[2]);
-		hil_msg("'; start with upload begin");
-		return hil_out_error(id, -HIL_ENOENT, hil_msg_text());
-	}
-	struct hil_json *j = hil_out_json();
-
-	hj_obj(j);
-	hj_kstr(j, "name", img->name);
-	hj_kint(j, "next", img->received);
-	hj_end_obj(j);
-	rc = hil_out_result("@@HIL", id, 0);
-	if (rc == 0) {
-		hil_upload_start(img->name, id, img->received);
-	}
-	return rc;
-}
-
-static int upload_list(uint32_t id, int argc)
-{
-	if (argc != 2) {
-		return usage(id, "upload list");
-	}
-	struct hil_json *j = hil_out_json();
-
-	hj_obj(j);
-	hj_key(j, "images");
-	hj_arr(j);
-	for (size_t i = 0; i < hil_images_count(); i++) {
-		const struct hil_image *img = hil_images_at(i);
-
-		hj_obj(j);
-		hj_kstr(j, "name", img->name);
-		hj_kint(j, "len", img->len);
-		hj_khex32(j, "crc", img->crc);
-		hj_kint(j, "received", img->received);
-		hj_kbool(j, "complete", img->complete);
-		hj_end_obj(j);
-	}
-	hj_end_arr(j);
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
-}
-
-static int cmd_upload(uint32_t id, int argc, char **argv)
-{
-	if (argc >= 2 && hil_streq(argv[1], "begin")) {
-		return upload_begin(id, argc, argv);
-	}
-	if (argc >= 2 && hil_streq(argv[1], "data")) {
-		return upload_data(id, argc, argv);
-	}
-	if (argc >= 2 && hil_streq(argv[1], "list")) {
-		return upload_list(id, argc);
-	}
-	return usage(id, "upload begin <name> <len> <crc32hex> | upload data <name> | upload list");
-}
-
-static int ext_error(uint32_t id, int rc, const char *what, const char *name)
-{
-	hil_msg_reset();
-	if (rc == -HIL_ENOENT) {
-		hil_msg("no extension named '");
-		hil_msg(name);
-		hil_msg("' is loaded");
-	} else {
-		hil_msg(what);
-		hil_msg(" '");
-		hil_msg(name);
-		hil_msg("' failed: ");
-		hil_msg_int(rc);
-	}
-	return hil_out_error(id, rc, hil_msg_text());
-}
-
-static int name_and_use_count(uint32_t id, int rc, const char *name, uint32_t use_count)
-{
-	struct hil_json *j = hil_out_json();
-
-	hj_obj(j);
-	hj_kstr(j, "name", name);
-	hj_kint(j, "use_count", use_count);
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, rc);
-}
-
-static int cmd_load(uint32_t id, int argc, char **argv)
-{
-	uint8_t *data;
-	size_t len;
-	uint32_t uc = 0;
-
-	if (argc != 2) {
-		return usage(id, "load <name>");
-	}
-	int rc = name_arg(id, "name", argv[1]);
-
-	if (rc != 0) {
-		return rc;
-	}
-	rc = hil_images_find(argv[1], &data, &len);
-	if (rc != 0) {
-		hil_msg_reset();
-		hil_msg(rc == -HIL_ENOENT ? "no image named '" : "image '");
-		hil_msg(argv[1]);
-		hil_msg(rc == -HIL_ENOENT ? "'; upload it first" : "' is incomplete or failed its CRC");
-		return hil_out_error(id, rc, hil_msg_text());
-	}
-	rc = hil_g_backend->load(argv[1], data, len);
-	if (rc < 0) {
-		hil_msg_reset();
-		hil_msg("llext_load of '");
-		hil_msg(argv[1]);
-		hil_msg("' returned ");
-		hil_msg_int(rc);
-		return hil_out_error(id, rc, hil_msg_text());
-	}
-	(void)hil_g_backend->use_count(argv[1], &uc);
-	return name_and_use_count(id, rc, argv[1], uc);
-}
-
-static int cmd_unload(uint32_t id, int argc, char **argv)
-{
-	uint32_t uc = 0;
-
-	if (argc != 2) {
-		return usage(id, "unload <name>");
-	}
-	int rc = name_arg(id, "name", argv[1]);
-
-	if (rc != 0) {
-		return rc;
-	}
-	rc = hil_g_backend->unload(argv[1], &uc);
-	if (rc < 0) {
-		return ext_error(id, rc, "unload", argv[1]);
-	}
-	return name_and_use_count(id, rc, argv[1], uc);
-}
-
-static int cmd_call(uint32_t id, int argc, char **argv)
-{
-	int32_t value = 0;
-
-	if (argc != 3) {
-		return usage(id, "call <name> <symbol>");
-	}
-	int rc = name_arg(id, "name", argv[1]);
-
-	if (rc != 0) {
-		return rc;
-	}
-	size_t sl = strlen(argv[2]);
-
-	if (sl == 0 || sl > HIL_SYM_NAME_MAX) {
-		hil_msg_reset();
-		hil_msg("symbol: expected a symbol name of 1..31 characters");
-		return hil_out_error(id, sl == 0 ? -HIL_EINVAL : -HIL_ENAMETOOLONG, hil_msg_text());
-	}
-	rc = hil_g_backend->call(argv[1], argv[2], &value);
-	if (rc < 0) {
-		hil_msg_reset();
-		if (rc == -HIL_ENOENT) {
-			hil_msg("no extension named '");
-			hil_msg(argv[1]);
-			hil_msg("' is loaded, or it exports no symbol '");
-			hil_msg(argv[2]);
-			hil_msg("'");
-		} else {
-			hil_msg("call of '");
-			hil_msg(argv[2]);
-			hil_msg("' failed: ");
-			hil_msg_int(rc);
-		}
-		return hil_out_error(id, rc, hil_msg_text());
-	}
-	struct hil_json *j = hil_out_json();
-
-	hj_obj(j);
-	hj_kstr(j, "name", argv[1]);
-	hj_kstr(j, "symbol", argv[2]);
-	hj_kint(j, "value", value);
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
-}
-
-static int cmd_state(uint32_t id, int argc)
-{
-	static struct hil_ext_state exts[HIL_CTX_MAX_EXT];
-
-	if (argc != 1) {
-		return usage(id, "state");
-	}
-	memset(exts, 0, sizeof(exts));
-	size_t n = hil_g_backend->list(exts, HIL_CTX_MAX_EXT);
-
-	if (n > HIL_CTX_MAX_EXT) {
-		hil_msg_reset();
-		hil_msg("more extensions loaded (");
-		hil_msg_int((int64_t)n);
-		hil_msg(") than state can report (16)");
-		return hil_out_error(id, -HIL_ENOSPC, hil_msg_text());
-	}
-	struct hil_json *j = hil_out_json();
-
-	hj_obj(j);
-	hj_key(j, "exts");
-	hj_arr(j);
-	for (size_t i = 0; i < n; i++) {
-		const struct hil_ext_state *e = &exts[i];
-		uint32_t nd = e->n_deps < HIL_MAX_DEPS ? e->n_deps : HIL_MAX_DEPS;
-
-		hj_obj(j);
-		hj_key(j, "name");
-		hj_strn(j, e->name, strlen(e->name) < HIL_NAME_MAX ? strlen(e->name) : HIL_NAME_MAX);
-		hj_kint(j, "use_count", e->use_count);
-		hj_key(j, "deps");
-		hj_arr(j);
-		for (uint32_t d = 0; d < nd; d++) {
-			hj_str(j, e->deps[d]);
-		}
-		hj_end_arr(j);
-		hj_kint(j, "exp", e->exp_cnt);
-		hj_kint(j, "sect", e->sect_cnt);
-		hj_kint(j, "alloc", e->alloc);
-		hj_end_obj(j);
-	}
-	hj_end_arr(j);
-	heap_json(j);
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, 0);
-}
-
-static int not_supported(uint32_t id, const char *what)
-{
-	hil_msg_reset();
-	hil_msg(what);
-	hil_msg(" is a test command, not built in (enable CONFIG_LLEXT_HIL_TEST)");
-	return hil_out_error(id, -HIL_ENOTSUP, hil_msg_text());
-}
-
-static int cmd_fault(uint32_t id, int argc, char **argv)
-{
-	const struct hil_backend *b = hil_g_backend;
-	uint32_t k;
-	struct hil_json *j;
-
-	if (!hil_g_port->test_commands) {
-		return not_supported(id, "fault");
-	}
-	if (argc == 1) {
-		j = hil_out_json();
-		hj_obj(j);
-		hj_kint(j, "alloc", b->fault_alloc_armed());
-		hj_kint(j, "flash", hil_flash_fault_armed());
-		hj_kint(j, "alloc_calls", b->alloc_calls());
-		hj_end_obj(j);
-		return hil_out_result("@@HIL", id, 0);
-	}
-	if (argc == 2 && hil_streq(argv[1], "clear")) {
-		b->fault_alloc(0);
-		hil_flash_fault_arm(0);
-		j = hil_out_json();
-		hj_obj(j);
-		hj_kint(j, "alloc", 0);
-		hj_kint(j, "flash", 0);
-		hj_end_obj(j);
-		return hil_out_result("@@HIL", id, 0);
-	}
-	if (argc == 3 && hil_streq(argv[1], "alloc")) {
-		if (!hil_parse_u32(argv[2], 1, 0x7fffffffu, &k)) {
-			return bad_arg(id, "k", "a decimal allocation count >= 1", argv[2]);
-		}
-		b->fault_alloc(k);
-		j = hil_out_json();
-		hj_obj(j);
-		hj_kint(j, "alloc", k);
-		hj_end_obj(j);
-		return hil_out_result("@@HIL", id, 0);
-	}
-	if (argc == 3 && hil_streq(argv[1], "flash")) {
-		if (!hil_parse_u32(argv[2], 1, 0x7fffffffu, &k)) {
-			return bad_arg(id, "n", "a decimal flash operation number >= 1", argv[2]);
-		}
-		hil_flash_fault_arm(k);
-		j = hil_out_json();
-		hj_obj(j);
-		hj_kint(j, "flash", k);
-		hj_end_obj(j);
-		return hil_out_result("@@HIL", id, 0);
-	}
-	return usage(id, "fault [alloc <k> | flash <n> | clear]");
-}
-
-static int cmd_reset(uint32_t id, int argc, char **argv)
-{
-	bool cold = true;
-
-	if (argc > 2) {
-		return usage(id, "reset [cold|warm]");
-	}
-	if (argc == 2) {
-		if (hil_streq(argv[1], "warm")) {
-			cold = false;
-		} else if (!hil_streq(argv[1], "cold")) {
-			return bad_arg(id, "mode", "cold or warm", argv[1]);
-		}
-	}
-	struct hil_json *j = hil_out_json();
-
-	hj_obj(j);
-	hj_kstr(j, "reset", cold ? "cold" : "warm");
-	hj_end_obj(j);
-	hil_out_result("@@HIL", id, 0);
-	if (hil_g_port->flush != NULL) {
-		hil_g_port->flush();
-	}
-	hil_g_port->reset(cold);
-	return 0; /* only reached when the port's reset returns (unit tests) */
-}
-
-int hil_cmd_test_gate(uint32_t id, const char *what)
-{
-	return not_supported(id, what);
+	hj_fmt(j, "]}");
+	return hil_out_end();
 }
 
 int hil_core_command(int argc, char **argv)
 {
 	uint32_t id = 0;
+	bool group = false;
 
 	if (hil_g_port == NULL) {
 		return -HIL_EINVAL; /* not initialised: nowhere to print */
 	}
 	if (argc > 0 && argv[0][0] == '@') {
 		if (!hil_parse_u32(argv[0] + 1, 1, 0x7fffffffu, &id)) {
-			return bad_arg(0, "id", "@<decimal 1..2147483647>", argv[0]);
+			return hil_bad_arg(0, "id", "@<decimal 1..2147483647>", argv[0]);
 		}
 		argc--;
 		argv++;
 	}
 	if (argc < 1) {
-		return usage(id, "[@<id>] <command> [arguments...]; commands: info upload load unload call state ctx fault reset");
+		return names_error(id, "usage: hil [@<id>] <command> [arguments...]; commands: ", " ", NULL);
 	}
-	const char *cmd = argv[0];
+	const struct hil_cmd *c = find_command(argc, argv, &group);
 
-	if (hil_streq(cmd, "info")) {
-		return cmd_info(id, argc, argv);
+	if (c == NULL) {
+		return group ? group_usage(id, argv[0])
+			     : names_error(id, "command: expected one of ", ", ", argv[0]);
 	}
-	if (hil_streq(cmd, "upload")) {
-		return cmd_upload(id, argc, argv);
+	if ((c->flags & HIL_CMD_TEST) != 0 && !hil_g_port->test_commands) {
+		return hil_out_error(id, -HIL_ENOTSUP,
+				     "%s is a test command, not built in (enable CONFIG_LLEXT_HIL_TEST)", c->words);
 	}
-	if (hil_streq(cmd, "load")) {
-		return cmd_load(id, argc, argv);
+	if (argc < c->argc_min || argc > c->argc_max) {
+		size_t next = (size_t)(c - commands) + 1;
+
+		/* `fault <unknown>`: the usage of the whole group, not of its one-word form */
+		return strchr(c->words, ' ') == NULL && next < N_COMMANDS && !starts_group(next)
+			       ? group_usage(id, argv[0])
+			       : hil_usage(id, c);
 	}
-	if (hil_streq(cmd, "unload")) {
-		return cmd_unload(id, argc, argv);
+	if ((c->flags & HIL_CMD_NAMED) != 0) {
+		int rc = hil_name_arg(id, argv[strchr(c->words, ' ') != NULL ? 2 : 1]);
+
+		if (rc != 0) {
+			return rc;
+		}
 	}
-	if (hil_streq(cmd, "call")) {
-		return cmd_call(id, argc, argv);
-	}
-	if (hil_streq(cmd, "state")) {
-		return cmd_state(id, argc);
-	}
-	if (hil_streq(cmd, "ctx")) {
-		return hil_cmd_ctx(id, argc, argv);
-	}
-	if (hil_streq(cmd, "fault")) {
-		return cmd_fault(id, argc, argv);
-	}
-	if (hil_streq(cmd, "reset")) {
-		return cmd_reset(id, argc, argv);
-	}
-	return bad_arg(id, "command", "one of info, upload, load, unload, call, state, ctx, fault, reset", cmd);
+	return c->run(c, id, argc, argv);
 }
 
 int hil_core_command_line(char *line)

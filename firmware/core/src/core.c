@@ -1,13 +1,10 @@
-/* Core state: the bound port/backend, and the upload chunk/window derived from rx_buf. */
+/* hil_core_init: check and bind the port and backend, reset every part of the core. */
 #include <stddef.h>
 
 #include "hil/ctx_store.h"
 #include "hil/images.h"
 #include "flash_ops.h"
 #include "hil_internal.h"
-
-const struct hil_port *hil_g_port;
-const struct hil_backend *hil_g_backend;
 
 static bool port_complete(const struct hil_port *p)
 {
@@ -33,8 +30,7 @@ int hil_core_init(const struct hil_port *port, const struct hil_backend *backend
 	    !hil_ctx_parse_build_id(port->build_id, build)) {
 		return -HIL_EINVAL;
 	}
-	hil_g_port = port;
-	hil_g_backend = backend;
+	hil_bind(port, backend);
 	hil_images_init(port->image_store, port->image_store_size);
 	hil_upload_reset();
 	hil_flash_fault_arm(0);
@@ -45,29 +41,4 @@ int hil_core_init(const struct hil_port *port, const struct hil_backend *backend
 		hil_ctx_reserve_saved_images();
 	}
 	return rc;
-}
-
-uint32_t hil_core_upload_chunk(void)
-{
-	size_t rx = hil_g_port->rx_buf;
-
-	if (rx <= HIL_UPLOAD_FRAME_OVERHEAD) {
-		return 1; /* a useless buffer still gets a working (slow) protocol */
-	}
-	rx -= HIL_UPLOAD_FRAME_OVERHEAD;
-	return rx < HIL_UPLOAD_CHUNK_DEFAULT ? (uint32_t)rx : HIL_UPLOAD_CHUNK_DEFAULT;
-}
-
-uint32_t hil_core_upload_window(void)
-{
-	uint32_t w = (uint32_t)(hil_g_port->rx_buf / (hil_core_upload_chunk() + HIL_UPLOAD_FRAME_OVERHEAD));
-
-	return w == 0 ? 1u : w;
-}
-
-bool hil_image_busy(const char *name)
-{
-	uint32_t uc = 0;
-
-	return hil_g_backend->use_count(name, &uc) == 0 && uc > 0;
 }

@@ -2,23 +2,26 @@
 #include <string.h>
 
 #include "flash_ops.h"
+#include "hil/config.h"
 #include "hil/ctx_store.h"
 #include "hil/images.h"
 #include "hil_internal.h"
 
-/* Body bytes are staged here and programmed in write-block multiples: one flash
- * operation per 256 bytes (write_block <= 64 and a power of two, so it divides 256). */
-#define STAGE_LEN 256u
+/* The only staging buffer of a save: body bytes are collected here and programmed one
+ * HIL_CTX_PROGRAM_CHUNK per flash operation (a multiple of 64, so of every write block);
+ * the header and the commit record, each padded to the write block, go through it too. */
+#define STAGE_LEN ((uint32_t)HIL_CTX_PROGRAM_CHUNK)
 
 static uint32_t slot_size;
 static uint32_t ram_erases[2];   /* erase counts learnt this boot (survive `ctx erase`) */
-static struct hil_ctx_header loaded;
+static struct hil_ctx_view loaded;
 
 struct flash_sink {
 	uint32_t at;                  /* partition offset of the next staged byte run */
 	size_t n;
 	uint8_t buf[STAGE_LEN];
 };
+static struct flash_sink stage;
 
 bool hil_ctx_seq_newer(uint32_t a, uint32_t b)
 {
@@ -41,6 +44,7 @@ int hil_ctx_store_init(void)
 
 	memset(ram_erases, 0, sizeof(ram_erases));
 	memset(&loaded, 0, sizeof(loaded));
+	memset(&stage, 0, sizeof(stage));
 	slot_size = 0;
 	if (!pow2(g->erase_block) || !pow2(g->write_block) || g->write_block > 64u ||
 	    g->erase_block < g->write_block) {
@@ -165,11 +169,26 @@ static int sink_write(void *user, const void *data, size_t len)
 /* Write `len` bytes padded with 0xFF to `padded` (<= STAGE_LEN) as one operation. */
 static int write_padded(uint32_t at, const uint8_t *data, size_t len, uint32_t padded)
 {
-	static uint8_t buf[STAGE_LEN];
+	memset(stage.buf, 0xff, padded);
+	memcpy(stage.buf, data, len);
+	return hil_flash_write(at, stage.buf, padded);
+}
 
-	memset(buf, 0xff, padded);
-	memcpy(buf, data, len);
-	return hil_flash_write(at, buf, padded);
+/* The image store as the encoder sees it. */
+static int store_image(void *user, uint32_t i, const char *name, struct hil_ctx_image *out)
+{
+	const struct hil_image *im = hil_images_by_name(name);
+
+	(void)user;
+	(void)i;
+	if (im == NULL || !im->complete) {
+		return -HIL_ENOENT;
+	}
+	out->offset = im->offset;
+	out->len = im->len;
+	out->crc = im->crc;
+	out->data_offset = 0;
+	return 0;
 }
 
 static uint32_t round_up(uint32_t v, uint32_t a)
@@ -180,30 +199,17 @@ static uint32_t round_up(uint32_t v, uint32_t a)
 static int save_locked(const struct hil_snapshot *snap, struct hil_ctx_save_result *res,
 		       uint32_t *bad)
 {
-	static struct hil_ctx_image img[HIL_CTX_MAX_EXT];
-	static struct flash_sink fs;
 	struct hil_ctx_scan scan;
 	const struct hil_flash_geometry *g = &hil_g_port->flash;
 	uint32_t wb = g->write_block;
-
-	if (snap->n > HIL_CTX_MAX_EXT || snap->n_maps > HIL_CTX_MAX_MAPS ||
-	    snap->n_syms > HIL_CTX_MAX_SYMS || snap->blob_len > HIL_CTX_BLOB_MAX) {
-		return -HIL_ENOSPC;
-	}
-	for (uint32_t i = 0; i < snap->n; i++) {
-		const struct hil_image *im = hil_images_by_name(snap->ext[i].name);
-
-		if (im == NULL || !im->complete) {
-			*bad = i;
-			return -HIL_ENOENT;
-		}
-		img[i].offset = im->offset;
-		img[i].len = im->len;
-		img[i].crc = im->crc;
-	}
+	const struct hil_ctx_images im = { store_image, hil_images_base(), NULL };
 	uint32_t body_off = hil_ctx_body_offset(wb);
-	uint32_t body_len = hil_ctx_body_layout(snap, img);
+	uint32_t body_len = 0;
+	int rc = hil_ctx_body_len(snap, &im, &body_len, bad);
 
+	if (rc != 0) {
+		return rc;
+	}
 	if (body_len > slot_size - body_off) {
 		return -HIL_ENOSPC;
 	}
@@ -241,20 +247,19 @@ static int save_locked(const struct hil_snapshot *snap, struct hil_ctx_save_resu
 	 * count is stored in the new header; until then RAM (and the other slot) hold it. */
 	ram_erases[target] = scan.slot[target].erases + 1u;
 
-	int rc = hil_flash_erase(base, erase_len);
-
+	rc = hil_flash_erase(base, erase_len);
 	if (rc != 0) {
 		return rc;
 	}
-	memset(&fs, 0, sizeof(fs));
-	fs.at = base + body_off;
+	memset(&stage, 0, sizeof(stage));
+	stage.at = base + body_off;
 
-	struct hil_ctx_sink sink = { sink_write, &fs };
+	struct hil_ctx_sink sink = { sink_write, &stage };
 	uint32_t body_crc = 0;
 
-	rc = hil_ctx_body_encode(snap, img, hil_images_base(), &sink, &body_crc);
+	rc = hil_ctx_body_encode(snap, &im, &sink, &body_crc);
 	if (rc == 0) {
-		rc = sink_flush(&fs);
+		rc = sink_flush(&stage);
 	}
 	if (rc != 0) {
 		return rc;
@@ -305,11 +310,9 @@ int hil_ctx_store_save(const struct hil_snapshot *snap, struct hil_ctx_save_resu
 	return rc;
 }
 
-int hil_ctx_store_load(struct hil_snapshot *snap, struct hil_ctx_image *img, uint8_t *slot,
-		       uint32_t *seq)
+int hil_ctx_store_load(const struct hil_ctx_view **view, uint8_t *slot, uint32_t *seq)
 {
 	struct hil_ctx_scan scan;
-	struct hil_ctx_reader r;
 
 	hil_ctx_store_scan(&scan);
 	if (scan.newest < 0) {
@@ -317,36 +320,25 @@ int hil_ctx_store_load(struct hil_snapshot *snap, struct hil_ctx_image *img, uin
 	}
 	*slot = (uint8_t)scan.newest;
 	*seq = scan.slot[scan.newest].h.seq;
-	loaded = scan.slot[scan.newest].h;
 	if (scan.slot[scan.newest].why == HIL_CTX_OTHER_BUILD) {
 		return -HIL_ENOEXEC;
 	}
-	reader_for(*slot, &r);
-	if (hil_ctx_decode(&r, &loaded, snap, img) != HIL_CTX_OK) {
-		return -HIL_EBADMSG;
-	}
-	return 0;
+	*view = &loaded;
+	return hil_ctx_store_decode_slot(*slot, &scan.slot[scan.newest].h, &loaded);
 }
 
-int hil_ctx_store_decode_slot(uint8_t slot, const struct hil_ctx_header *h, struct hil_snapshot *snap)
+int hil_ctx_store_decode_slot(uint8_t slot, const struct hil_ctx_header *h, struct hil_ctx_view *out)
 {
 	struct hil_ctx_reader r;
 
 	reader_for(slot, &r);
-	return hil_ctx_decode(&r, h, snap, NULL) == HIL_CTX_OK ? 0 : -HIL_EBADMSG;
+	return hil_ctx_decode(&r, h, out) == HIL_CTX_OK ? 0 : -HIL_EBADMSG;
 }
 
-const struct hil_ctx_header *hil_ctx_store_loaded_header(void)
+int hil_ctx_store_copy_image(const struct hil_ctx_view *v, const struct hil_ctx_image *img, uint8_t *dst)
 {
-	return &loaded;
-}
-
-int hil_ctx_store_copy_image(uint8_t slot, const struct hil_ctx_header *h,
-			     const struct hil_ctx_image *img, uint8_t *dst)
-{
-	uint32_t at = (uint32_t)slot * slot_size + h->body_offset + img->data_offset;
-
-	return hil_flash_read(at, dst, img->len);
+	/* straight from flash into the image store: no staging */
+	return v->r.read(v->r.user, v->body_offset + img->data_offset, dst, img->len);
 }
 
 int hil_ctx_store_erase(void)

@@ -3,8 +3,9 @@
 #include "flash_ops.h"
 #include "hil_internal.h"
 
-/* A torn erase keeps at most this much of the block's second half (see the docs). */
-#define KEEP_MAX 2048u
+/* A torn erase keeps at most this much of the block's second half (docs/context-format.md):
+ * enough to show a half-erased block, small enough not to cost the board RAM. */
+#define KEEP_MAX 64u
 
 static uint32_t armed;      /* fault at this operation of the next save; 0 = none */
 static uint32_t ops;        /* operations of the current save so far */

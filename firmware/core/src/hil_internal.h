@@ -11,25 +11,27 @@
 #include "hil/port.h"
 #include "hil_json.h"
 
+/* ---- the bound port and backend (bound.c): the bottom every other file builds on ---- */
 extern const struct hil_port *hil_g_port;
 extern const struct hil_backend *hil_g_backend;
+void hil_bind(const struct hil_port *port, const struct hil_backend *backend);
 
-/* ---- output (output.c) ---- */
-/* Start a result: returns the JSON writer for its payload (static storage). */
-struct hil_json *hil_out_json(void);
-/* Finish and print `<tag>|<id>|<rc>|<json>|<crc>` as one write; returns rc (or -ENOSPC
- * when the JSON did not fit, in which case an error result is printed instead). */
-int hil_out_result(const char *tag, uint32_t id, int rc);
-/* Print an error result {"error":msg}. */
-int hil_out_error(uint32_t id, int rc, const char *msg);
-/* A plain line (e.g. "@@ACK|256"); CRLF is appended. */
-void hil_out_line(const char *text, size_t len);
-
-/* One-line message builder for errors (static storage, truncates safely). */
-void hil_msg_reset(void);
-void hil_msg(const char *s);
-void hil_msg_int(int64_t v);
-const char *hil_msg_text(void);
+/* ---- output (output.c); formats as in hil_json.h ---- */
+/* Start the result line `<tag>|<id>|<rc>|` and return the JSON writer for its payload,
+ * which streams to the port as it is written (static storage; one line at a time). */
+struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc);
+/* Finish the line with `|<crc>\r\n`; returns the rc given to hil_out_begin. */
+int hil_out_end(void);
+/* A whole result line whose payload is the format; returns rc. */
+int hil_out_result(const char *tag, uint32_t id, int rc, const char *fmt, ...);
+/* An error result {"error":"<message>"}, the message formatted in plain mode; returns rc. */
+int hil_out_error(uint32_t id, int rc, const char *fmt, ...);
+/* A plain line (e.g. "@@ACK|256"), plain-mode format; CRLF is appended. */
+void hil_out_line(const char *fmt, ...);
+/* Format a one-line message into the message buffer (HIL_MSG_MAX, truncates safely). */
+const char *hil_msgf(const char *fmt, ...);
+void hil_msg_add(const char *fmt, ...);   /* append to it */
+const char *hil_msg_text(void);   /* the last message */
 
 /* ---- argument parsing (args.c) ---- */
 /* Whole-string decimal u32 within [min, max]. */
@@ -39,19 +41,56 @@ bool hil_parse_hex32(const char *s, uint32_t *out);
 /* 1..HIL_NAME_MAX chars, no control characters. -EINVAL or -ENAMETOOLONG (msg set). */
 int hil_check_name(const char *what, const char *s);
 bool hil_streq(const char *a, const char *b);
+/* Print the error result for a bad argument: -EINVAL "<what>: expected <form>, got '<got>'". */
+int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got);
+/* hil_check_name of a "name" argument; prints the error result and returns its rc (0 = ok). */
+int hil_name_arg(uint32_t id, const char *s);
 
 /* ---- upload receiver (upload.c) ---- */
 void hil_upload_reset(void);
 /* Start data mode for image `name` (already begun), result id `id`. */
 void hil_upload_start(const char *name, uint32_t id, uint32_t next);
 
-/* ---- command groups ---- */
-/* -ENOTSUP result for a test-only command in a build without them. */
-int hil_cmd_test_gate(uint32_t id, const char *what);
-int hil_cmd_ctx(uint32_t id, int argc, char **argv);  /* argv[0] == "ctx" */
+/* ---- commands ---- */
+/* One command form of the `hil` table (commands.c): `words` ("ctx save") followed by
+ * arguments described by `args`. The dispatcher checks the word count (command words
+ * included) before the handler runs; a handler gets argv from the first word on. */
+struct hil_cmd;
+typedef int (*hil_cmd_fn)(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+#define HIL_CMD_READ_ONLY 1u /* exactly these words, no arguments: cannot change the board */
+#define HIL_CMD_TEST      2u /* test-only: -ENOTSUP without port->test_commands */
+#define HIL_CMD_NAMED     4u /* its first argument is an image/extension name, checked first */
+struct hil_cmd {
+	const char *words;
+	const char *args;
+	hil_cmd_fn run;
+	uint8_t flags;
+	uint8_t argc_min, argc_max;
+};
+/* Handlers the table lists: cmd_board.c, cmd_ext.c, cmd_ctx.c (`info` and `help` live with
+ * the table). */
+int hil_cmd_state(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_fault_show(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_fault_clear(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_fault_arm(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_reset(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_upload_begin(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_upload_data(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_upload_list(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_load(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_unload(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_call(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_ctx_save(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_ctx_restore(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_ctx_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_ctx_erase(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+/* "heap":{...} from backend->heap (cmd_board.c; `state` and `info`). */
+void hil_heap_json(struct hil_json *j);
+/* -EINVAL "usage: hil <words> <args>" of form c (output.c). */
+int hil_usage(uint32_t id, const struct hil_cmd *c);
 void hil_ctx_reserve_saved_images(void); /* at init: uploads stay clear of saved images */
 
-/* Is the named image used by a loaded extension? (backend->use_count) */
+/* Is the named image used by a loaded extension? (bound.c: backend->use_count) */
 bool hil_image_busy(const char *name);
 
 #endif /* HIL_INTERNAL_H */

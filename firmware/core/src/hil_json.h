@@ -1,49 +1,41 @@
 /*
- * A bounded JSON writer: compact output, commas handled by nesting level, every string
- * escaped so the result never contains CR, LF or non-ASCII bytes. On overflow it stops
- * writing and remembers it; the caller then reports an error instead of a cut-off line.
+ * Result payloads written from format strings, streamed to an output function as they are
+ * produced (no buffer of their own). A format is the JSON text itself with conversions:
+ *   %s  a string, quoted and escaped (never CR, LF or non-ASCII in the output)
+ *   %d  an int, %u an unsigned (uint32_t) in decimal
+ *   %b  a bool (passed as int): true / false
+ *   %x  a uint32_t as a quoted 8-digit lower-case hex string
+ * Everything else is copied verbatim, so hj_fmt(j, "{\"len\":%u}", len) prints {"len":5}.
+ * The same engine formats the one-line error messages (plain mode: %s copied verbatim).
  */
 #ifndef HIL_JSON_H
 #define HIL_JSON_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define HIL_JSON_DEPTH 8
+typedef void (*hil_out_fn)(void *user, const char *s, size_t n);
 
 struct hil_json {
-	char *buf;
-	size_t cap;
-	size_t len;
-	bool overflow;
-	bool after_key;
-	uint8_t depth;
-	bool first[HIL_JSON_DEPTH];
+	hil_out_fn out;
+	void *user;
 };
 
-void hj_init(struct hil_json *j, char *buf, size_t cap);
-void hj_obj(struct hil_json *j);        /* { */
-void hj_end_obj(struct hil_json *j);    /* } */
-void hj_arr(struct hil_json *j);        /* [ */
-void hj_end_arr(struct hil_json *j);    /* ] */
-void hj_key(struct hil_json *j, const char *key);
-void hj_str(struct hil_json *j, const char *s);
-void hj_strn(struct hil_json *j, const char *s, size_t n);
-void hj_int(struct hil_json *j, int64_t v);
-void hj_bool(struct hil_json *j, bool v);
-void hj_null(struct hil_json *j);
-void hj_hex32(struct hil_json *j, uint32_t v);   /* "0000abcd" */
+/* A list element's format written with its leading comma, ",{...}": the comma is skipped
+ * for the first element (one format string instead of two). */
+#define HJ_ITEM(comma_fmt, first) (&(comma_fmt)[(first) ? 1 : 0])
 
-/* key + value shorthands */
-void hj_kstr(struct hil_json *j, const char *key, const char *s);
-void hj_kint(struct hil_json *j, const char *key, int64_t v);
-void hj_kbool(struct hil_json *j, const char *key, bool v);
-void hj_khex32(struct hil_json *j, const char *key, uint32_t v);
+void hj_init(struct hil_json *j, hil_out_fn out, void *user);
+void hj_fmt(struct hil_json *j, const char *fmt, ...);
+
+/* The engine: json = true quotes and escapes %s (payloads), false copies it (messages). */
+void hil_vformat(hil_out_fn out, void *user, bool json, const char *fmt, va_list ap);
 
 /* Decimal / hex formatting without printf; return the number of chars written. */
-size_t hil_fmt_i64(char *out, int64_t v);
-size_t hil_fmt_u64(char *out, uint64_t v);
+size_t hil_fmt_i32(char *out, int32_t v);
+size_t hil_fmt_u32(char *out, uint32_t v);
 void hil_fmt_hex32(char *out8, uint32_t v);
 
 #endif /* HIL_JSON_H */

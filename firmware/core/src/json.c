@@ -1,125 +1,105 @@
+/* The format engine of hil_json.h: result payloads and error messages. */
 #include "hil_json.h"
 
 #include <string.h>
 
-static void put(struct hil_json *j, char c)
+static const char hex_digits[] = "0123456789abcdef";
+
+static void put_escaped(hil_out_fn out, void *user, const char *s)
 {
-	if (j->len + 1 >= j->cap) { /* keep room for the terminating NUL */
-		j->overflow = true;
-		return;
-	}
-	j->buf[j->len++] = c;
-	j->buf[j->len] = '\0';
-}
+	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
 
-static void puts_raw(struct hil_json *j, const char *s, size_t n)
-{
-	while (n--) {
-		put(j, *s++);
-	}
-}
+	out(user, "\"", 1);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		const char *two = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
+				: c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
 
-/* Comma before every value or key except the first at this level and a value after a key. */
-static void separate(struct hil_json *j)
-{
-	if (j->after_key) {
-		j->after_key = false;
-		return;
-	}
-	if (!j->first[j->depth]) {
-		put(j, ',');
-	}
-	j->first[j->depth] = false;
-}
-
-void hj_init(struct hil_json *j, char *buf, size_t cap)
-{
-	memset(j, 0, sizeof(*j));
-	j->buf = buf;
-	j->cap = cap;
-	j->first[0] = true;
-	if (cap > 0) {
-		buf[0] = '\0';
-	}
-}
-
-static void open_level(struct hil_json *j, char c)
-{
-	separate(j);
-	put(j, c);
-	if (j->depth + 1 >= HIL_JSON_DEPTH) {
-		j->overflow = true; /* deeper than any protocol payload: a bug, report it */
-		return;
-	}
-	j->depth++;
-	j->first[j->depth] = true;
-}
-
-static void close_level(struct hil_json *j, char c)
-{
-	if (j->depth > 0) {
-		j->depth--;
-	}
-	put(j, c);
-}
-
-void hj_obj(struct hil_json *j) { open_level(j, '{'); }
-void hj_end_obj(struct hil_json *j) { close_level(j, '}'); }
-void hj_arr(struct hil_json *j) { open_level(j, '['); }
-void hj_end_arr(struct hil_json *j) { close_level(j, ']'); }
-
-static void put_escaped(struct hil_json *j, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	put(j, '"');
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		switch (c) {
-		case '"': puts_raw(j, "\\\"", 2); break;
-		case '\\': puts_raw(j, "\\\\", 2); break;
-		case '\n': puts_raw(j, "\\n", 2); break;
-		case '\r': puts_raw(j, "\\r", 2); break;
-		case '\t': puts_raw(j, "\\t", 2); break;
-		default:
+		if (two != NULL) {
+			out(user, two, 2);
+		} else if (c < 0x20 || c >= 0x7f) {
 			/* Control characters and non-ASCII bytes (names may be arbitrary bytes):
 			 * \u00XX keeps the line pure ASCII and valid JSON. */
-			if (c < 0x20 || c >= 0x7f) {
-				puts_raw(j, "\\u00", 4);
-				put(j, hex[c >> 4]);
-				put(j, hex[c & 0xf]);
-			} else {
-				put(j, (char)c);
-			}
+			esc[4] = hex_digits[c >> 4];
+			esc[5] = hex_digits[c & 0xf];
+			out(user, esc, 6);
+		} else {
+			out(user, s, 1);
 		}
 	}
-	put(j, '"');
+	out(user, "\"", 1);
 }
 
-void hj_key(struct hil_json *j, const char *key)
+void hil_vformat(hil_out_fn out, void *user, bool json, const char *fmt, va_list ap)
 {
-	separate(j);
-	put_escaped(j, key, strlen(key));
-	put(j, ':');
-	j->after_key = true;
+	char tmp[12];
+
+	while (*fmt != '\0') {
+		size_t lit = 0;
+
+		while (fmt[lit] != '\0' && fmt[lit] != '%') {
+			lit++;
+		}
+		if (lit > 0) {
+			out(user, fmt, lit);
+			fmt += lit;
+			continue;
+		}
+		fmt++; /* '%' */
+		switch (*fmt++) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+
+			if (json) {
+				put_escaped(out, user, s);
+			} else {
+				out(user, s, strlen(s));
+			}
+			break;
+		}
+		case 'd':
+			out(user, tmp, hil_fmt_i32(tmp, va_arg(ap, int)));
+			break;
+		case 'u':
+			out(user, tmp, hil_fmt_u32(tmp, va_arg(ap, unsigned)));
+			break;
+		case 'b':
+			if (va_arg(ap, int)) {
+				out(user, "true", 4);
+			} else {
+				out(user, "false", 5);
+			}
+			break;
+		case 'x':
+			tmp[0] = '"';
+			hil_fmt_hex32(tmp + 1, va_arg(ap, uint32_t));
+			tmp[9] = '"';
+			out(user, tmp, 10);
+			break;
+		default:
+			return; /* a format bug: stop rather than read a wrong argument */
+		}
+	}
 }
 
-void hj_str(struct hil_json *j, const char *s)
+void hj_init(struct hil_json *j, hil_out_fn out, void *user)
 {
-	separate(j);
-	put_escaped(j, s, strlen(s));
+	j->out = out;
+	j->user = user;
 }
 
-void hj_strn(struct hil_json *j, const char *s, size_t n)
+void hj_fmt(struct hil_json *j, const char *fmt, ...)
 {
-	separate(j);
-	put_escaped(j, s, n);
+	va_list ap;
+
+	va_start(ap, fmt);
+	hil_vformat(j->out, j->user, true, fmt, ap);
+	va_end(ap);
 }
 
-size_t hil_fmt_u64(char *out, uint64_t v)
+size_t hil_fmt_u32(char *out, uint32_t v)
 {
-	char tmp[20];
+	char tmp[10];
 	size_t n = 0;
 
 	do {
@@ -132,62 +112,20 @@ size_t hil_fmt_u64(char *out, uint64_t v)
 	return n;
 }
 
-size_t hil_fmt_i64(char *out, int64_t v)
+size_t hil_fmt_i32(char *out, int32_t v)
 {
 	if (v < 0) {
 		out[0] = '-';
-		/* negate in unsigned arithmetic: no overflow for INT64_MIN */
-		return 1 + hil_fmt_u64(out + 1, (uint64_t)0 - (uint64_t)v);
+		/* negate in unsigned arithmetic: no overflow for INT32_MIN */
+		return 1 + hil_fmt_u32(out + 1, 0u - (uint32_t)v);
 	}
-	return hil_fmt_u64(out, (uint64_t)v);
+	return hil_fmt_u32(out, (uint32_t)v);
 }
 
 void hil_fmt_hex32(char *out8, uint32_t v)
 {
-	static const char hex[] = "0123456789abcdef";
-
 	for (int i = 7; i >= 0; i--) {
-		out8[i] = hex[v & 0xfu];
+		out8[i] = hex_digits[v & 0xfu];
 		v >>= 4;
 	}
 }
-
-void hj_int(struct hil_json *j, int64_t v)
-{
-	char tmp[24];
-
-	separate(j);
-	puts_raw(j, tmp, hil_fmt_i64(tmp, v));
-}
-
-void hj_bool(struct hil_json *j, bool v)
-{
-	separate(j);
-	if (v) {
-		puts_raw(j, "true", 4);
-	} else {
-		puts_raw(j, "false", 5);
-	}
-}
-
-void hj_null(struct hil_json *j)
-{
-	separate(j);
-	puts_raw(j, "null", 4);
-}
-
-void hj_hex32(struct hil_json *j, uint32_t v)
-{
-	char tmp[8];
-
-	separate(j);
-	hil_fmt_hex32(tmp, v);
-	put(j, '"');
-	puts_raw(j, tmp, 8);
-	put(j, '"');
-}
-
-void hj_kstr(struct hil_json *j, const char *key, const char *s) { hj_key(j, key); hj_str(j, s); }
-void hj_kint(struct hil_json *j, const char *key, int64_t v) { hj_key(j, key); hj_int(j, v); }
-void hj_kbool(struct hil_json *j, const char *key, bool v) { hj_key(j, key); hj_bool(j, v); }
-void hj_khex32(struct hil_json *j, const char *key, uint32_t v) { hj_key(j, key); hj_hex32(j, v); }

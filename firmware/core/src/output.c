@@ -1,117 +1,174 @@
-/* Result lines: `@@HIL|<id>|<rc>|<json>|<crc>` written with ONE port->write call. */
+/*
+ * Result lines `@@HIL|<id>|<rc>|<json>|<crc>`, streamed: the line goes to port->write in
+ * pieces of at most HIL_OUT_PIECE bytes while it is produced, and its CRC is computed on the
+ * way, so no command ever needs the whole line in RAM. The last piece carries `|crc\r\n`.
+ */
 #include <string.h>
 
+#include "hil/config.h"
 #include "hil/crc32.h"
 #include "hil_internal.h"
 
-/* JSON is built at JSON_AT, then moved down behind the prefix `@@HIL|id|rc|` (<= 30
- * chars), leaving room for `|crc\r\n` (11) at the end. */
-#define JSON_AT 32u
-#define TAIL    11u
+#define TAIL 11u /* |crc8\r\n */
 
-static char line_buf[HIL_LINE_MAX];
-static struct hil_json json;
-static char msg_buf[192];
-static size_t msg_len;
+static struct {
+	char buf[HIL_OUT_PIECE];
+	size_t n;
+	uint32_t crc;
+	bool crc_on;             /* bytes after the tag's `|` are covered by the CRC */
+	int rc;
+	struct hil_json json;
+} line;
 
-struct hil_json *hil_out_json(void)
+static struct {
+	char buf[HIL_MSG_MAX];
+	size_t n;
+} msg;
+
+static void flush_piece(void)
 {
-	hj_init(&json, line_buf + JSON_AT, sizeof(line_buf) - JSON_AT - TAIL);
-	return &json;
-}
-
-static size_t put_str(char *dst, const char *s)
-{
-	size_t n = strlen(s);
-
-	memcpy(dst, s, n);
-	return n;
-}
-
-int hil_out_result(const char *tag, uint32_t id, int rc)
-{
-	if (json.overflow || json.depth != 0) {
-		/* Never print a cut-off result: say so instead (a firmware limit, not a user error). */
-		struct hil_json *j = hil_out_json();
-
-		hj_obj(j);
-		hj_kstr(j, "error", "result longer than the firmware's line buffer");
-		hj_end_obj(j);
-		rc = -HIL_ENOSPC;
+	if (line.n > 0) {
+		hil_g_port->write(line.buf, line.n);
+		line.n = 0;
 	}
-	size_t json_len = json.len;
-	char prefix[JSON_AT];
-	size_t p = put_str(prefix, tag);
-
-	prefix[p++] = '|';
-	size_t body_start = p;
-
-	p += hil_fmt_u64(prefix + p, id);
-	prefix[p++] = '|';
-	p += hil_fmt_i64(prefix + p, rc);
-	prefix[p++] = '|';
-
-	memmove(line_buf + p, line_buf + JSON_AT, json_len);
-	memcpy(line_buf, prefix, p);
-	size_t n = p + json_len;
-	uint32_t crc = hil_crc32(0, line_buf + body_start, n - body_start);
-
-	line_buf[n++] = '|';
-	hil_fmt_hex32(line_buf + n, crc);
-	n += 8;
-	line_buf[n++] = '\r';
-	line_buf[n++] = '\n';
-	hil_g_port->write(line_buf, n);
-	return rc;
 }
 
-int hil_out_error(uint32_t id, int rc, const char *msg)
+static void put_bytes(void *user, const char *s, size_t n)
 {
-	struct hil_json *j = hil_out_json();
-
-	hj_obj(j);
-	hj_kstr(j, "error", msg);
-	hj_end_obj(j);
-	return hil_out_result("@@HIL", id, rc);
-}
-
-void hil_out_line(const char *text, size_t len)
-{
-	char buf[96];
-
-	if (len > sizeof(buf) - 2) {
-		len = sizeof(buf) - 2;
+	(void)user;
+	if (line.crc_on) {
+		line.crc = hil_crc32(line.crc, s, n);
 	}
-	memcpy(buf, text, len);
-	buf[len] = '\r';
-	buf[len + 1] = '\n';
-	hil_g_port->write(buf, len + 2);
-}
+	while (n > 0) {
+		size_t take = sizeof(line.buf) - line.n;
 
-void hil_msg_reset(void)
-{
-	msg_len = 0;
-	msg_buf[0] = '\0';
-}
-
-void hil_msg(const char *s)
-{
-	while (*s != '\0' && msg_len + 1 < sizeof(msg_buf)) {
-		msg_buf[msg_len++] = *s++;
+		if (take > n) {
+			take = n;
+		}
+		memcpy(line.buf + line.n, s, take);
+		line.n += take;
+		s += take;
+		n -= take;
+		if (line.n == sizeof(line.buf)) {
+			flush_piece();
+		}
 	}
-	msg_buf[msg_len] = '\0';
 }
 
-void hil_msg_int(int64_t v)
+struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc)
 {
-	char tmp[24];
-	size_t n = hil_fmt_i64(tmp, v);
+	char head[24];
+	size_t n = hil_fmt_u32(head, id);
 
-	tmp[n] = '\0';
-	hil_msg(tmp);
+	line.n = 0;
+	line.crc = 0;
+	line.crc_on = false;
+	line.rc = rc;
+	put_bytes(NULL, tag, strlen(tag));
+	put_bytes(NULL, "|", 1);
+	line.crc_on = true;
+	head[n++] = '|';
+	n += hil_fmt_i32(head + n, rc);
+	head[n++] = '|';
+	put_bytes(NULL, head, n);
+	hj_init(&line.json, put_bytes, NULL);
+	return &line.json;
+}
+
+int hil_out_end(void)
+{
+	char tail[TAIL];
+
+	line.crc_on = false;
+	tail[0] = '|';
+	hil_fmt_hex32(tail + 1, line.crc);
+	tail[9] = '\r';
+	tail[10] = '\n';
+	if (sizeof(line.buf) - line.n < TAIL) {
+		flush_piece(); /* the CRLF travels with the CRC in the last piece */
+	}
+	put_bytes(NULL, tail, TAIL);
+	flush_piece();
+	return line.rc;
+}
+
+int hil_out_result(const char *tag, uint32_t id, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	hil_out_begin(tag, id, rc);
+	va_start(ap, fmt);
+	hil_vformat(put_bytes, NULL, true, fmt, ap);
+	va_end(ap);
+	return hil_out_end();
+}
+
+static void msg_put(void *user, const char *s, size_t n)
+{
+	(void)user;
+	while (n-- > 0 && msg.n + 1 < sizeof(msg.buf)) {
+		msg.buf[msg.n++] = *s++;
+	}
+	msg.buf[msg.n] = '\0';
+}
+
+static const char *vmsg(const char *fmt, va_list ap)
+{
+	msg.n = 0;
+	msg.buf[0] = '\0';
+	hil_vformat(msg_put, NULL, false, fmt, ap);
+	return msg.buf;
+}
+
+void hil_msg_add(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	hil_vformat(msg_put, NULL, false, fmt, ap);
+	va_end(ap);
+}
+
+const char *hil_msgf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vmsg(fmt, ap);
+	va_end(ap);
+	return msg.buf;
+}
+
+int hil_out_error(uint32_t id, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vmsg(fmt, ap);
+	va_end(ap);
+	return hil_out_result("@@HIL", id, rc, "{\"error\":%s}", msg.buf);
+}
+
+int hil_usage(uint32_t id, const struct hil_cmd *c)
+{
+	return hil_out_error(id, -HIL_EINVAL, c->args[0] != '\0' ? "usage: hil %s %s" : "usage: hil %s",
+			     c->words, c->args);
+}
+
+void hil_out_line(const char *fmt, ...)
+{
+	va_list ap;
+
+	line.n = 0;
+	line.crc_on = false;
+	va_start(ap, fmt);
+	hil_vformat(put_bytes, NULL, false, fmt, ap);
+	va_end(ap);
+	put_bytes(NULL, "\r\n", 2);
+	flush_piece();
 }
 
 const char *hil_msg_text(void)
 {
-	return msg_buf;
+	return msg.buf;
 }

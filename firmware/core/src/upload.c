@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "hil/config.h"
 #include "hil/crc32.h"
 #include "hil/images.h"
 #include "hil_internal.h"
@@ -34,7 +35,7 @@ static struct {
 	uint32_t frame_off;
 	uint32_t frame_len;
 	size_t body_n;           /* payload + crc bytes received so far */
-	uint8_t body[HIL_UPLOAD_CHUNK_DEFAULT + 4];
+	uint8_t body[HIL_UPLOAD_CHUNK_MAX + 4];
 } rx;
 
 static uint32_t le32(const uint8_t *p)
@@ -69,28 +70,12 @@ void hil_upload_start(const char *name, uint32_t id, uint32_t next)
 
 static void ack(void)
 {
-	char line[32];
-	size_t n = 0;
-
-	memcpy(line, "@@ACK|", 6);
-	n = 6;
-	n += hil_fmt_u64(line + n, rx.next);
-	hil_out_line(line, n);
+	hil_out_line("@@ACK|%u", rx.next);
 }
 
 static void nak(const char *reason)
 {
-	char line[80];
-	size_t n = 0;
-	size_t r = strlen(reason);
-
-	memcpy(line, "@@NAK|", 6);
-	n = 6;
-	n += hil_fmt_u64(line + n, rx.next);
-	line[n++] = '|';
-	memcpy(line + n, reason, r);
-	n += r;
-	hil_out_line(line, n);
+	hil_out_line("@@NAK|%u|%s", rx.next, reason);
 	rx.state = RX_HUNT;
 }
 
@@ -109,16 +94,8 @@ static void finish(int rc_override)
 	rx.state = RX_OFF;
 	hil_g_port->bypass(false);
 
-	struct hil_json *j = hil_out_json();
-
-	hj_obj(j);
-	hj_kstr(j, "name", rx.name);
-	hj_kint(j, "len", len);
-	hj_kint(j, "received", received);
-	hj_khex32(j, "crc", crc);
-	hj_kbool(j, "complete", img != NULL && img->complete);
-	hj_end_obj(j);
-	hil_out_result("@@UPL", rx.id, rc);
+	(void)hil_out_result("@@UPL", rx.id, rc, "{\"name\":%s,\"len\":%u,\"received\":%u,\"crc\":%x,\"complete\":%b}",
+			     rx.name, len, received, crc, img != NULL && img->complete);
 }
 
 /* Judge a full 8-byte header. Returns true when the frame body should be read. */

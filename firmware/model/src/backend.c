@@ -66,14 +66,14 @@ static void describe(const struct model_llext *ext, struct hil_ext_state *out)
 	out->n_deps = j;
 }
 
-static size_t be_list(struct hil_ext_state *out, size_t max)
+static size_t be_list(size_t first, struct hil_ext_state *out, size_t max)
 {
 	const struct model_snode *n;
 	size_t count = 0;
 
 	for (n = model_llext_list.head; n; n = n->next, count++) {
-		if (out && count < max) {
-			describe((const struct model_llext *)n, &out[count]);
+		if (out && count >= first && count - first < max) {
+			describe((const struct model_llext *)n, &out[count - first]);
 		}
 	}
 	return count;

@@ -3,9 +3,11 @@
  * reference user) does around llext_relink_dependency() and llext_restore().
  *
  * save: copy each named extension by value into a static flat array (not the LLEXT heap),
- * describe its section map and exported symbols in the snapshot, relink the flat array,
+ * describe it (its section map and exported symbols stay where they are: the snapshot's
+ * accessors read them when the core streams the context to flash), relink the flat array,
  * then record each dependency as the index of the copy it points to.
- * restore: rebuild the copies and loaders in static memory from the snapshot, re-bind
+ * restore: rebuild the copies and loaders in static memory, reading the snapshot record by
+ * record (the bounds every restore relies on: hil_snapshot_check), re-bind
  * each copy to its image by name (the core has re-instated the images), hand
  * ext[i] = copy order[i] to llext_restore() of the selected profile.
  */
@@ -20,6 +22,9 @@
 static enum model_profile profile;
 
 static struct model_llext save_copies[HIL_CTX_MAX_EXT];
+/* What the last save described: the core reads it back record by record. */
+static const struct model_llext *save_orig[HIL_CTX_MAX_EXT];
+static struct hil_saved_ext saved[HIL_CTX_MAX_EXT];
 
 static struct model_llext restore_copies[HIL_CTX_MAX_EXT];
 static struct model_loader restore_loaders[HIL_CTX_MAX_EXT];
@@ -48,46 +53,57 @@ static int name_ok(const char *name, size_t size)
 	return memchr(name, '\0', size) != NULL && name[0] != '\0';
 }
 
-/* Describe extension `ext` (about to become copy i) in snap; no relink yet. */
+/* Describe extension `ext` (about to become copy i): its record and where its maps and
+ * symbols start in the snapshot's tables. */
 static int describe(const struct model_llext *ext, uint32_t i, struct hil_snapshot *snap)
 {
 	const struct model_loader *ldr = loader_of(ext);
-	struct hil_saved_ext *s = &snap->ext[i];
 	size_t k;
 
 	if (!ldr || (ext->sect_cnt && !ldr->sect_map)) {
 		return -HIL_EFAULT;   /* every listed extension keeps its loader */
 	}
-	if (ext->sect_cnt > HIL_CTX_MAX_MAPS - snap->n_maps ||
-	    ext->exp_tab.sym_cnt > HIL_CTX_MAX_SYMS - snap->n_syms) {
-		return -HIL_ENOSPC;
-	}
-	memcpy(s->name, ext->name, sizeof(s->name));
-	s->use_count = ext->use_count;
-	s->sect_cnt = ext->sect_cnt;
-	s->exp_cnt = (uint32_t)ext->exp_tab.sym_cnt;
-	s->map_first = snap->n_maps;
-	s->sym_first = snap->n_syms;
-	memset(s->dep, HIL_DEP_NONE, sizeof(s->dep));
-	for (k = 0; k < ext->sect_cnt; k++) {
-		snap->maps[snap->n_maps].mem_idx = (uint32_t)ldr->sect_map[k].mem_idx;
-		snap->maps[snap->n_maps].offset = (uint32_t)ldr->sect_map[k].offset;
-		snap->n_maps++;
-	}
 	for (k = 0; k < ext->exp_tab.sym_cnt; k++) {
-		const struct model_symbol *sym = &ext->exp_tab.syms[k];
-		struct hil_saved_sym *out = &snap->syms[snap->n_syms];
-		size_t len = strlen(sym->name);
-
-		if (len > HIL_SYM_NAME_MAX) {
+		if (strlen(ext->exp_tab.syms[k].name) > HIL_SYM_NAME_MAX) {
 			return -HIL_ENOSPC;
 		}
-		memset(out->name, 0, sizeof(out->name));
-		memcpy(out->name, sym->name, len);
-		out->value = (uint32_t)((uintptr_t)sym->addr - (uintptr_t)ext->image);
-		snap->n_syms++;
 	}
-	return 0;
+	save_orig[i] = ext;
+	return hil_saved_add(snap, &saved[i], ext->name, ext->use_count, ext->sect_cnt,
+			     (uint32_t)ext->exp_tab.sym_cnt);
+}
+
+static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
+{
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, true, &i, &j);
+
+	if (rc == 0) {
+		out->mem_idx = (uint32_t)loader_of(save_orig[i])->sect_map[j].mem_idx;
+		out->offset = (uint32_t)loader_of(save_orig[i])->sect_map[j].offset;
+	}
+	return rc;
+}
+
+static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
+{
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, false, &i, &j);
+
+	if (rc == 0) {
+		const struct model_symbol *sym = &save_orig[i]->exp_tab.syms[j];
+
+		hil_saved_sym_set(out, sym->name,
+				  (uint32_t)((uintptr_t)sym->addr - (uintptr_t)save_orig[i]->image));
+	}
+	return rc;
+}
+
+static int saved_blob(const struct hil_snapshot *snap, uint32_t off, void *dst, size_t len)
+{
+	(void)snap;
+	(void)dst;
+	return off == 0 && len == 0 ? 0 : -HIL_EINVAL;   /* the model keeps no private bytes */
 }
 
 int context_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_snapshot *snap)
@@ -95,8 +111,12 @@ int context_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_sna
 	uint32_t i, j, k;
 	int rc = 0;
 
-	snap->n = snap->n_maps = snap->n_syms = 0;
-	snap->blob_len = 0;
+	memset(snap, 0, sizeof(*snap));
+	snap->user = saved;
+	snap->ext = hil_saved_ext_at;
+	snap->map = saved_map;
+	snap->sym = saved_sym;
+	snap->blob = saved_blob;
 	if (n > HIL_CTX_MAX_EXT) {
 		return -HIL_ENOSPC;
 	}
@@ -126,51 +146,11 @@ int context_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_sna
 				snap->n_maps = snap->n_syms = 0;
 				return -HIL_EFAULT;   /* relink returned 0 but left a foreign pointer */
 			}
-			snap->ext[i].dep[j] = (uint8_t)k;
+			saved[i].dep[j] = (uint8_t)k;
 		}
 	}
 	snap->n = (uint32_t)n;
 	return 0;
-}
-
-/* Everything restore relies on, so a damaged snapshot cannot index out of bounds. */
-static int snapshot_ok(const struct hil_snapshot *snap, const uint8_t *order)
-{
-	uint8_t seen[HIL_CTX_MAX_EXT] = { 0 };
-	uint32_t i, j;
-
-	if (snap->n > HIL_CTX_MAX_EXT || snap->n_maps > HIL_CTX_MAX_MAPS ||
-	    snap->n_syms > HIL_CTX_MAX_SYMS || (snap->n && !order)) {
-		return 0;
-	}
-	for (i = 0; i < snap->n; i++) {
-		const struct hil_saved_ext *s = &snap->ext[i];
-		int ended = 0;
-
-		if (!name_ok(s->name, sizeof(s->name)) || s->map_first > snap->n_maps ||
-		    s->sect_cnt > snap->n_maps - s->map_first || s->sym_first > snap->n_syms ||
-		    s->exp_cnt > snap->n_syms - s->sym_first || order[i] >= snap->n ||
-		    seen[order[i]]++) {
-			return 0;
-		}
-		for (j = 0; j < HIL_MAX_DEPS; j++) {
-			ended |= s->dep[j] == HIL_DEP_NONE;
-			if (!ended && s->dep[j] >= snap->n) {
-				return 0;
-			}
-		}
-		for (j = 0; j < s->sect_cnt; j++) {
-			if (snap->maps[s->map_first + j].mem_idx > MODEL_MEM_COUNT) {
-				return 0;
-			}
-		}
-		for (j = 0; j < s->exp_cnt; j++) {
-			if (!name_ok(snap->syms[s->sym_first + j].name, HIL_SYM_NAME_MAX + 1)) {
-				return 0;
-			}
-		}
-	}
-	return 1;
 }
 
 /* The exported symbol `name` of the parsed image, or NULL. */
@@ -192,47 +172,60 @@ static const char *image_symbol_name(const struct elf_info *elf, const char *nam
 /* Copy i and its loader, bound to the re-instated image. */
 static int rebuild(const struct hil_snapshot *snap, uint32_t i)
 {
-	const struct hil_saved_ext *s = &snap->ext[i];
+	struct hil_saved_ext s;
 	struct model_llext *c = &restore_copies[i];
 	struct elf_info elf;
 	uint8_t *image;
 	size_t len;
 	uint32_t j;
+	int rc = snap->ext(snap, i, &s);
 
-	if (hil_images_find(s->name, &image, &len) != 0) {
+	if (rc) {
+		return rc;
+	}
+	if (hil_images_find(s.name, &image, &len) != 0) {
 		return -HIL_ENOENT;
 	}
 	if (elf_parse(image, len, &elf) != 0) {
 		return -HIL_ENOEXEC;
 	}
 	memset(c, 0, sizeof(*c));
-	memcpy(c->name, s->name, sizeof(c->name));
-	c->use_count = s->use_count;
-	c->sect_cnt = s->sect_cnt;
+	memcpy(c->name, s.name, sizeof(c->name));
+	c->use_count = s.use_count;
+	c->sect_cnt = s.sect_cnt;
 	c->image = image;
 	c->image_len = len;
-	c->exp_tab.sym_cnt = s->exp_cnt;
-	c->exp_tab.syms = s->exp_cnt ? &restore_syms[s->sym_first] : NULL;
-	for (j = 0; j < HIL_MAX_DEPS && s->dep[j] != HIL_DEP_NONE; j++) {
-		c->dependency[j] = &restore_copies[s->dep[j]];
+	c->exp_tab.sym_cnt = s.exp_cnt;
+	c->exp_tab.syms = s.exp_cnt ? &restore_syms[s.sym_first] : NULL;
+	for (j = 0; j < HIL_MAX_DEPS && s.dep[j] != HIL_DEP_NONE; j++) {
+		c->dependency[j] = &restore_copies[s.dep[j]];
 	}
-	for (j = 0; j < s->exp_cnt; j++) {
-		const struct hil_saved_sym *saved = &snap->syms[s->sym_first + j];
-		struct model_symbol *sym = &restore_syms[s->sym_first + j];
+	for (j = 0; j < s.exp_cnt; j++) {
+		struct hil_saved_sym saved_sym_j;
+		struct model_symbol *sym = &restore_syms[s.sym_first + j];
 
+		rc = snap->sym(snap, s.sym_first + j, &saved_sym_j);
+		if (rc) {
+			return rc;
+		}
 		/* names point into the image, as after a load, so they outlive the snapshot */
-		sym->name = image_symbol_name(&elf, saved->name);
-		if (!sym->name || saved->value > len) {
+		sym->name = image_symbol_name(&elf, saved_sym_j.name);
+		if (!sym->name || saved_sym_j.value > len) {
 			return -HIL_ENOEXEC;
 		}
-		sym->addr = image + saved->value;
+		sym->addr = image + saved_sym_j.value;
 	}
-	for (j = 0; j < s->sect_cnt; j++) {
-		restore_maps[s->map_first + j].mem_idx =
-			(enum model_mem)snap->maps[s->map_first + j].mem_idx;
-		restore_maps[s->map_first + j].offset = snap->maps[s->map_first + j].offset;
+	for (j = 0; j < s.sect_cnt; j++) {
+		struct hil_saved_map m;
+
+		rc = snap->map(snap, s.map_first + j, &m);
+		if (rc) {
+			return rc;
+		}
+		restore_maps[s.map_first + j].mem_idx = (enum model_mem)m.mem_idx;
+		restore_maps[s.map_first + j].offset = m.offset;
 	}
-	restore_loaders[i].sect_map = s->sect_cnt ? &restore_maps[s->map_first] : NULL;
+	restore_loaders[i].sect_map = s.sect_cnt ? &restore_maps[s.map_first] : NULL;
 	restore_loaders[i].ext = NULL;
 	return 0;
 }
@@ -244,7 +237,7 @@ int context_restore(const struct hil_snapshot *snap, const uint8_t *order)
 	uint32_t i, n;
 	int rc;
 
-	if (!snap || !snapshot_ok(snap, order)) {
+	if (!snap || hil_snapshot_check(snap, order, MODEL_MEM_COUNT) != 0) {
 		return -HIL_EINVAL;
 	}
 	n = snap->n;

@@ -1,6 +1,6 @@
 /*
- * The LLEXT heap of the model: a first-fit allocator over the port's buffer standing in
- * for llext_alloc()/llext_free() (k_heap over sys_heap in Zephyr).
+ * The LLEXT heap of the model: Zephyr's sys_heap rules over the port's buffer, standing in
+ * for llext_alloc()/llext_free() (k_heap over sys_heap in Zephyr). See heap.c.
  */
 #ifndef MODEL_HEAP_H
 #define MODEL_HEAP_H
@@ -35,14 +35,21 @@ void heap_free(void *mem);
 size_t heap_block_size(const void *mem);
 /* Owner tag of a live block, 0 if `mem` is not one. */
 uint32_t heap_block_tag(const void *mem);
+/* Chunk units (8 bytes, header included) of a live block, 0 if `mem` is not one. */
+uint32_t heap_block_units(const void *mem);
+/* sys_heap's chunk header size here: 4 (small heap) or 8 (big heap); 0 before a usable init. */
+uint32_t heap_header_bytes(void);
 
 void heap_stats(struct hil_heap_stats *out);
 void heap_fault_arm(uint32_t k);
 uint32_t heap_fault_armed(void);
 uint32_t heap_alloc_calls(void);
 
-/* Walk every chunk; 0 when headers, canaries and statistics agree, else -1 (no fatal). */
+/* Walk every chunk; 0 when headers, neighbours and statistics agree, else -1 (no fatal). */
 int heap_verify(void);
+
+/* The model's fatal path for an __ASSERT outside the heap (llext_list.c), counted apart. */
+void heap_report_assert(const char *expr, unsigned int line, const char *msg, const void *ptr);
 
 /* Event counters for model_events(). */
 void heap_events(struct model_events *ev);

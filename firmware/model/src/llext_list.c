@@ -223,36 +223,41 @@ static void fill_tables(struct model_llext *ext, const struct elf_info *elf,
 	}
 }
 
-/* Every import resolves? Checked before any side effect, so a failure adds nothing. */
-static int imports_resolve(const struct elf_info *elf)
+/* llext_link(): each import resolved against the list (first exporter wins) and its provider
+ * added with llext_dependency_add(); an import nobody exports ends linking with -ENODATA, and
+ * the dependencies added before it keep their counts (upstream's failure path does not call
+ * llext_dependency_remove_all()). */
+static int link_imports(struct model_llext *ext, const struct elf_info *elf)
 {
 	uint32_t i;
 
 	for (i = 1; i < elf->sym_cnt; i++) {
 		struct elf_symbol sym;
+		struct model_llext *provider;
 
 		elf_symbol(elf, i, &sym);
-		if (elf_is_import(&sym) && find_exporter(sym.name) == NULL) {
-			return 0;
+		if (!elf_is_import(&sym)) {
+			continue;
 		}
+		provider = find_exporter(sym.name);
+		if (provider == NULL) {
+			return -MODEL_ENODATA;
+		}
+		add_dependency(ext, provider);
 	}
-	return 1;
+	return 0;
 }
 
-static void link_imports(struct model_llext *ext, const struct elf_info *elf)
+/* do_llext_load()'s "out:" path on failure, then llext_load()'s llext_free(*ext). */
+static int load_failed(struct model_llext *ext, struct model_sect_map *map, int rc)
 {
-	uint32_t i;
-
-	for (i = 1; i < elf->sym_cnt; i++) {
-		struct elf_symbol sym;
-
-		elf_symbol(elf, i, &sym);
-		if (elf_is_import(&sym)) {
-			add_dependency(ext, find_exporter(sym.name));
-		}
-	}
+	heap_free(map);                 /* llext_free_inspection_data() */
+	heap_free(ext->exp_tab.syms);
+	heap_free(ext);
+	return rc;
 }
 
+/* llext_load() + do_llext_load() in their order: struct, section map, linking, exported table. */
 int model_load(const char *name, uint8_t *image, size_t len)
 {
 	struct model_llext *ext, *dup;
@@ -288,13 +293,15 @@ int model_load(const char *name, uint8_t *image, size_t len)
 		heap_free(ext);
 		return -HIL_ENOMEM;
 	}
+	rc = link_imports(ext, &elf);
+	if (rc) {
+		return load_failed(ext, map, rc);
+	}
 	if (elf.exp_cnt) {
 		ext->exp_tab.syms = heap_alloc(sizeof(*ext->exp_tab.syms) * elf.exp_cnt,
 					       HEAP_TAG_LOAD_EXP_TAB);
 		if (!ext->exp_tab.syms) {
-			heap_free(map);
-			heap_free(ext);
-			return -HIL_ENOMEM;
+			return load_failed(ext, map, -HIL_ENOMEM);
 		}
 	}
 	ext->exp_tab.sym_cnt = elf.exp_cnt;
@@ -303,20 +310,16 @@ int model_load(const char *name, uint8_t *image, size_t len)
 	ext->image_len = len;
 	memcpy(ext->name, name, strlen(name) + 1);
 	fill_tables(ext, &elf, map);
-
-	if (!imports_resolve(&elf)) {
-		heap_free(ext->exp_tab.syms);
-		heap_free(map);
-		heap_free(ext);
-		return -MODEL_ENODATA;
-	}
-	link_imports(ext, &elf);
 	ext->use_count = 1;
 	list_append(ext);
 	(void)loader_bind(ext, map);   /* a free slot was checked above */
 	return 0;
 }
 
+/* The Zephyr backend's unload: llext_by_name() (the first namesake); on the last reference
+ * llext_free_inspection_data() (the kept section map); then llext_unload(): count down, still
+ * used: return it; else unlink, llext_dependency_remove_all() with its
+ * __ASSERT(use_count, "LLEXT dependency use-count underrun!"), exported table, struct. */
 int model_unload(const char *name, uint32_t *use_count_after)
 {
 	struct model_llext *ext = list_by_name(name);
@@ -327,26 +330,41 @@ int model_unload(const char *name, uint32_t *use_count_after)
 	if (!ext) {
 		return -HIL_ENOENT;
 	}
-	if (ext->use_count > 0) {
-		ext->use_count--;
+	if (ext->use_count == 0) {
+		/* only reachable after an underrun the board would have halted on */
+		heap_report_assert("tmp->use_count", __LINE__,
+				   "A valid LLEXT cannot have a zero use-count!", ext);
+		return 0;
 	}
+	ldr = loader_of(ext);
+	if (ext->use_count == 1 && ldr) {
+		heap_free(ldr->sect_map);
+		ldr->sect_map = NULL;
+	}
+	ext->use_count--;
 	if (ext->use_count > 0) {
 		*use_count_after = ext->use_count;
 		return (int)ext->use_count;
 	}
 	list_remove(ext);
 	for (j = 0; j < MODEL_MAX_DEPS && ext->dependency[j]; j++) {
+		struct model_llext *dep = ext->dependency[j];
+
 		/* Zephyr decrements blindly; the model only touches live struct llext objects, so
 		 * a dangling pointer (possible after a quirky restore) cannot scribble on memory. */
-		if (!llext_is_live(ext->dependency[j])) {
+		if (!llext_is_live(dep)) {
 			count_stale_dep();
-		} else if (ext->dependency[j]->use_count > 0) {
-			ext->dependency[j]->use_count--;
+			continue;
+		}
+		if (dep->use_count > 0) {
+			dep->use_count--;
+		}
+		if (dep->use_count == 0) {
+			heap_report_assert("ext->dependency[i]->use_count", __LINE__,
+					   "LLEXT dependency use-count underrun!", dep);
 		}
 	}
-	ldr = loader_of(ext);
 	heap_free(ext->exp_tab.syms);
-	heap_free(ldr ? ldr->sect_map : NULL);
 	loader_release(ext);
 	heap_free(ext);
 	return 0;

@@ -1,4 +1,5 @@
-/* The model heap: statistics, alignment, 0-byte requests, fault injection, heap checks. */
+/* The model heap: statistics, alignment, 0-byte requests, fault injection, heap checks, and
+ * Zephyr's sys_heap chunk arithmetic worked out by hand (docs/model.md "The heap"). */
 #include <string.h>
 
 #include "heap.h"
@@ -38,13 +39,59 @@ static void test_stats_and_alignment(void)
 	CHECK_EQ(s.used, 24, "used after free");
 	CHECK_EQ(s.max_used, 34, "max_used is a high-water mark");
 	CHECK_EQ(s.allocs, 1, "allocs after free");
-	CHECK(a[0] == 0 && a[9] == 0, "freed memory is poisoned with zeros");
+	/* 4096 bytes, 4- or 8-byte footer: 511 units; 9 buckets (log2(511 - min + 1) = 8);
+	 * chunk 0 = ceil((16 + 9 * 4) / 8) = 7 units, so `a` is chunk 7. Freed alone into its
+	 * bucket, its FREE_PREV and FREE_NEXT (header fields 2 and 3, the first payload bytes)
+	 * both hold 7; the rest of the payload keeps what was written. */
+	if (heap_header_bytes() == 8) {
+		uint32_t links[2];
+
+		memcpy(links, a, sizeof(links));
+		CHECK(links[0] == 7 && links[1] == 7, "freed: 32-bit links %u %u", links[0], links[1]);
+		CHECK(a[8] == 0x5A && a[9] == 0x5A, "freed: bytes after the links keep their value");
+	} else {
+		uint16_t links[2];
+
+		memcpy(links, a, sizeof(links));
+		CHECK(links[0] == 7 && links[1] == 7, "freed: 16-bit links %u %u", links[0], links[1]);
+		CHECK(a[4] == 0x5A && a[9] == 0x5A, "freed: bytes after the links keep their value");
+	}
 	CHECK_EQ(heap_verify(), 0, "heap consistent");
 	heap_free(NULL);
 	CHECK_EQ(fatal_log.count, 0, "free(NULL) is fine");
 	heap_free(b);
 	CHECK_EQ(heap_verify(), 0, "heap consistent after merging");
-	CHECK(heap_alloc(4096 - 16, HEAP_TAG_TEST) != NULL, "all chunks merged back into one");
+	{
+		/* everything merged back: 511 - 7 = 504 units, one header */
+		size_t largest = 504u * 8u - heap_header_bytes();
+		void *all;
+
+		CHECK(heap_alloc(largest + 1, HEAP_TAG_TEST) == NULL, "one byte more than the free chunk");
+		all = heap_alloc(largest, HEAP_TAG_TEST);
+		CHECK(all != NULL, "all chunks merged back into one");
+		CHECK_EQ(heap_block_units(all), 504, "the whole free chunk");
+	}
+}
+
+/* Chunk units per request: ceil((bytes + header) / 8); a split leaves the rest listed. */
+static void test_chunk_arithmetic(void)
+{
+	uint32_t h;
+	void *p, *q;
+
+	test_boot(MODEL_PROFILE_UPSTREAM, 16384);
+	h = heap_header_bytes();
+	CHECK(h == (sizeof(void *) > 4 ? 8u : 4u), "header %u bytes: big heap iff 64-bit here", h);
+	p = heap_alloc(1, HEAP_TAG_TEST);
+	CHECK_EQ(heap_block_units(p), 1 + (h == 8), "1 byte: ceil((1 + h) / 8)");
+	q = heap_alloc(208, HEAP_TAG_TEST);
+	CHECK_EQ(heap_block_units(q), 27, "208 bytes (struct llext, 32-bit): 27 units either way");
+	CHECK_EQ((uint8_t *)q - (uint8_t *)p, (1 + (h == 8)) * 8, "q follows p");
+	p = heap_alloc(352, HEAP_TAG_TEST);
+	CHECK_EQ(heap_block_units(p), 45, "352 bytes: (352 + h) / 8 rounded up = 45");
+	p = heap_alloc(356, HEAP_TAG_TEST);
+	CHECK_EQ(heap_block_units(p), h == 8 ? 46 : 45, "356 bytes: 364 / 8 -> 46 or 360 / 8 = 45");
+	CHECK_EQ(heap_verify(), 0, "consistent");
 }
 
 static void test_heap_checks(void)
@@ -67,20 +114,28 @@ static void test_heap_checks(void)
 
 	heap_free(&on_stack);
 	CHECK_EQ(fatal_log.count, 2, "free of a pointer outside the heap is caught");
+	/* b + 8: mem_to_chunkid() gives the unit after b's header, whose "header" is b's first
+	 * payload bytes; they still hold the free-list links (13, 13) written while b's chunk was
+	 * the listed remainder, read as LEFT_SIZE 13 and SIZE_AND_USED 13 (used, 6 units): the
+	 * first assertion passes and the bounds check fails, as sys_heap_free() would. */
 	heap_free(b + 8);
 	CHECK_EQ(fatal_log.count, 3, "free of a pointer inside a live block is caught");
+	CHECK(strcmp(fatal_log.message, "corrupted heap bounds (buffer overflow?)") == 0,
+	      "message: %s", fatal_log.message);
 	heap_stats(&after);
 	CHECK(memcmp(&before, &after, sizeof(before)) == 0, "caught frees change nothing");
 	CHECK_EQ(heap_verify(), 0, "heap still consistent");
 
-	saved = b[-16];
-	b[-16] ^= 0xFF;   /* clobber b's header canary, as an overflow of `a` would */
+	/* clobber the size bits of b's SIZE_AND_USED (the used bit stays), as an overflow of
+	 * `a` would: the right neighbour's LEFT_SIZE no longer points back */
+	saved = b[-(int)heap_header_bytes() / 2];
+	b[-(int)heap_header_bytes() / 2] ^= 0xF0;
 	heap_free(b);
-	CHECK_EQ(fatal_log.count, 4, "corrupted canary is caught");
+	CHECK_EQ(fatal_log.count, 4, "corrupted header is caught");
 	CHECK(strcmp(fatal_log.message, "corrupted heap bounds (buffer overflow?)") == 0,
 	      "message: %s", fatal_log.message);
 	CHECK(heap_verify() != 0, "verify sees the corruption");
-	b[-16] = saved;
+	b[-(int)heap_header_bytes() / 2] = saved;
 	heap_free(b);
 	CHECK_EQ(fatal_log.count, 4, "repaired header frees normally");
 	CHECK_EQ(heap_verify(), 0, "consistent after repair");
@@ -91,8 +146,8 @@ static void test_heap_checks(void)
 		model_events(&ev);
 		CHECK_EQ(ev.heap_asserts, 4, "events: asserts");
 		CHECK_EQ(ev.double_frees, 1, "events: double frees");
-		CHECK_EQ(ev.invalid_frees, 2, "events: invalid frees");
-		CHECK_EQ(ev.corruptions, 1, "events: corruptions");
+		CHECK_EQ(ev.invalid_frees, 1, "events: invalid frees");
+		CHECK_EQ(ev.corruptions, 2, "events: corruptions");
 	}
 }
 
@@ -169,6 +224,7 @@ int main(void)
 {
 	test_stats_and_alignment();
 	test_heap_checks();
+	test_chunk_arithmetic();
 	test_fault_injection();
 	test_random_against_shadow();
 	test_done("model_heap");

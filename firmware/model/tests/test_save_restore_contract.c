@@ -10,7 +10,7 @@
 #include "save_restore.h"
 #include "test_support.h"
 
-static struct hil_snapshot snap;
+static struct mem_snapshot snap;
 
 static const struct hil_backend *boot(void)
 {

@@ -130,7 +130,7 @@ int test_load(const char *name)
 int test_state(const char *name, struct hil_ext_state *out)
 {
 	static struct hil_ext_state all[64];
-	size_t n = model_backend()->list(all, 64), i;
+	size_t n = model_backend()->list(0, all, 64), i;
 
 	for (i = 0; i < n && i < 64; i++) {
 		if (strcmp(all[i].name, name) == 0) {
@@ -145,7 +145,7 @@ const char *test_list_names(void)
 {
 	static struct hil_ext_state all[64];
 	static char buf[64 * 17];
-	size_t n = model_backend()->list(all, 64), i;
+	size_t n = model_backend()->list(0, all, 64), i;
 
 	buf[0] = '\0';
 	for (i = 0; i < n && i < 64; i++) {
@@ -159,7 +159,7 @@ const char *test_list_names(void)
 
 size_t test_list_count(void)
 {
-	return model_backend()->list(NULL, 0);
+	return model_backend()->list(0, NULL, 0);
 }
 
 struct hil_heap_stats test_heap(void)
@@ -170,8 +170,10 @@ struct hil_heap_stats test_heap(void)
 	return s;
 }
 
-int test_save(const char *names_csv, struct hil_snapshot *snap)
+int test_save(const char *names_csv, struct mem_snapshot *m)
 {
+	struct hil_snapshot snap;
+	int rc;
 	char names[HIL_CTX_MAX_EXT][HIL_NAME_MAX + 1];
 	char buf[512];
 	size_t n = 0;
@@ -181,10 +183,16 @@ int test_save(const char *names_csv, struct hil_snapshot *snap)
 	for (tok = strtok(buf, ","); tok && n < HIL_CTX_MAX_EXT; tok = strtok(NULL, ",")) {
 		snprintf(names[n++], sizeof(names[0]), "%s", tok);
 	}
-	return model_backend()->save((const char (*)[HIL_NAME_MAX + 1])names, n, snap);
+	memset(m, 0, sizeof(*m));
+	mem_snapshot_bind(m, NULL);
+	rc = model_backend()->save((const char (*)[HIL_NAME_MAX + 1])names, n, &snap);
+	if (rc == 0 && mem_snapshot_read(m, &snap) != 0) {
+		return -HIL_EFAULT;
+	}
+	return rc;
 }
 
-int test_restore(const struct hil_snapshot *snap, const char *order_csv)
+int test_restore(const struct mem_snapshot *m, const char *order_csv)
 {
 	uint8_t order[HIL_CTX_MAX_EXT];
 	uint32_t i;
@@ -202,7 +210,7 @@ int test_restore(const struct hil_snapshot *snap, const char *order_csv)
 			order[i] = (uint8_t)atoi(tok);
 		}
 	}
-	return model_backend()->restore(snap, order);
+	return model_backend()->restore(&m->snap, order);
 }
 
 void test_done(const char *name)

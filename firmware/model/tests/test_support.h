@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "hil/backend.h"
+#include "mem_snapshot.h"
 #include "model/llext_model.h"
 
 extern unsigned long test_checks;
@@ -62,10 +63,11 @@ const char *test_list_names(void);
 size_t test_list_count(void);
 struct hil_heap_stats test_heap(void);
 
-/* backend->save of comma-separated names into snap. */
-int test_save(const char *names_csv, struct hil_snapshot *snap);
-/* backend->restore with `order` like "1,0" (NULL = identity). */
-int test_restore(const struct hil_snapshot *snap, const char *order_csv);
+/* backend->save of comma-separated names, its records copied into m (as the core keeps
+ * them in flash between a save and a restore). */
+int test_save(const char *names_csv, struct mem_snapshot *m);
+/* backend->restore of m->snap with `order` like "1,0" (NULL = identity). */
+int test_restore(const struct mem_snapshot *m, const char *order_csv);
 
 void test_done(const char *name);
 

@@ -197,7 +197,7 @@ if command -v arm-none-eabi-readelf >/dev/null 2>&1; then
 			fi
 		done
 	done < <(arm-none-eabi-readelf -lW "$elf" | awk '$1 == "LOAD" {print $3, $6}')
-	arm-none-eabi-nm "$elf" | grep -q '^203ffff8 b override_value$' ||
+	arm-none-eabi-nm "$elf" | grep '^203ffff8 b override_value$' >/dev/null ||
 		fail "the build-id override is not at the documented 0x203ffff8"
 	ok "no loadable segment covers the storage, the boot record, the image store or the build-id override (0x203ffff8)"
 else

@@ -4,6 +4,7 @@
 
 #include "hil/crc32.h"
 #include "hil/ctx_format.h"
+#include "mem_snapshot.h"
 #include "test_support.h"
 
 #define SLOT 8192u
@@ -11,8 +12,10 @@
 
 static uint8_t slot[SLOT];
 static uint8_t store[4096];
-static struct hil_snapshot in, out;
-static struct hil_ctx_image img[HIL_CTX_MAX_EXT], img_out[HIL_CTX_MAX_EXT];
+static struct mem_snapshot in_m, out_m;
+static struct hil_ctx_view view;
+#define in (in_m)
+#define img (in_m.img)
 static size_t sink_at;
 
 static int mem_read(void *user, uint32_t off, void *dst, size_t len)
@@ -35,8 +38,9 @@ static const struct hil_ctx_expect expect = {
 
 static void build_snapshot(void)
 {
-	memset(&in, 0, sizeof(in));
-	in.n = 2;
+	memset(&in_m, 0, sizeof(in_m));
+	mem_snapshot_bind(&in_m, store);
+	in.snap.n = 2;
 	snprintf(in.ext[0].name, 16, "producer");
 	snprintf(in.ext[1].name, 16, "consumer");
 	in.ext[0].use_count = 2;
@@ -49,14 +53,14 @@ static void build_snapshot(void)
 		memset(in.ext[i].dep, HIL_DEP_NONE, HIL_MAX_DEPS);
 	}
 	in.ext[1].dep[0] = 0;
-	in.n_maps = 6;
+	in.snap.n_maps = 6;
 	for (uint32_t i = 0; i < 6; i++) {
 		in.maps[i].mem_idx = i % 4u;
 		in.maps[i].offset = 0x40u * i;
 	}
-	in.blob_len = 6;
+	in.snap.blob_len = 6;
 	memcpy(in.blob, "\x01\x02blob", 6);
-	in.n_syms = 3;
+	in.snap.n_syms = 3;
 	snprintf(in.syms[2].name, 32, "consume");
 	in.syms[2].value = 0x30;
 	snprintf(in.syms[0].name, 32, "produce");
@@ -84,14 +88,16 @@ static struct hil_ctx_header write_slot(uint32_t seq)
 	h.seq = seq;
 	h.erases[0] = 3;
 	h.erases[1] = 4;
-	h.n_ext = in.n;
+	h.n_ext = in.snap.n;
 	h.commit_offset = (uint16_t)hil_ctx_commit_offset(WB);
 	h.body_offset = hil_ctx_body_offset(WB);
-	h.body_len = hil_ctx_body_layout(&in, img);
+	uint32_t bad = 0;
+
+	CHECK_EQ_INT(hil_ctx_body_len(&in.snap, &in.images, &h.body_len, &bad), 0);
 	h.slot = 1;
 	h.slot_size = SLOT;
 	sink_at = 0;
-	CHECK_EQ_INT(hil_ctx_body_encode(&in, img, store, &sink, &h.body_crc), 0);
+	CHECK_EQ_INT(hil_ctx_body_encode(&in.snap, &in.images, &sink, &h.body_crc), 0);
 	CHECK_EQ_INT(sink_at, h.body_len);
 	CHECK_EQ_INT(h.body_crc, hil_crc32(0, slot + h.body_offset, h.body_len));
 	hil_ctx_header_encode(&h, hdr);
@@ -120,13 +126,26 @@ static void round_trip(void)
 	CHECK_EQ_INT(h.seq, 7);
 	CHECK_EQ_INT(h.erases[0], 3);
 	CHECK_EQ_INT(h.erases[1], 4);
-	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &out, img_out), HIL_CTX_OK);
-	CHECK(memcmp(&in, &out, sizeof(in)) == 0);
+	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &view), HIL_CTX_OK);
+	memset(&out_m, 0, sizeof(out_m));
+	CHECK_EQ_INT(mem_snapshot_read(&out_m, &view.snap), 0);
+	CHECK(memcmp(in_m.ext, out_m.ext, sizeof(in_m.ext)) == 0);
+	CHECK(memcmp(in_m.maps, out_m.maps, sizeof(in_m.maps)) == 0);
+	CHECK(memcmp(in_m.syms, out_m.syms, sizeof(in_m.syms)) == 0);
+	CHECK(memcmp(in_m.blob, out_m.blob, sizeof(in_m.blob)) == 0);
+	CHECK_EQ_INT(out_m.snap.n, 2);
+	CHECK_EQ_INT(out_m.snap.n_maps, 6);
+	CHECK_EQ_INT(out_m.snap.n_syms, 3);
+	CHECK_EQ_INT(out_m.snap.blob_len, 6);
 	for (int i = 0; i < 2; i++) {
-		CHECK_EQ_INT(img_out[i].offset, img[i].offset);
-		CHECK_EQ_INT(img_out[i].len, img[i].len);
-		CHECK_EQ_INT(img_out[i].crc, img[i].crc);
-		CHECK(memcmp(slot + h.body_offset + img_out[i].data_offset, store + img[i].offset, img[i].len) == 0);
+		struct hil_ctx_image img_out_i;
+		struct hil_saved_ext e;
+
+		CHECK_EQ_INT(hil_ctx_view_ext(&view, (uint32_t)i, &e, &img_out_i), 0);
+		CHECK_EQ_INT(img_out_i.offset, img[i].offset);
+		CHECK_EQ_INT(img_out_i.len, img[i].len);
+		CHECK_EQ_INT(img_out_i.crc, img[i].crc);
+		CHECK(memcmp(slot + h.body_offset + img_out_i.data_offset, store + img[i].offset, img[i].len) == 0);
 	}
 	/* the documented magic bytes */
 	CHECK(memcmp(slot, "HILX", 4) == 0);
@@ -210,37 +229,37 @@ static void reasons(void)
 	in.ext[1].map_first = 5; /* 5 + 3 > 6 maps */
 	write_slot(1);
 	CHECK_EQ_INT(check(&h), HIL_CTX_OK);
-	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &out, NULL), HIL_CTX_TRUNCATED);
+	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &view), HIL_CTX_TRUNCATED);
 	in.ext[1].map_first = saved_first;
 
 	in.ext[1].dep[0] = 2; /* dependency index out of range */
 	write_slot(1);
-	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &out, NULL), HIL_CTX_TRUNCATED);
+	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &view), HIL_CTX_TRUNCATED);
 	in.ext[1].dep[0] = 0;
 
 	snprintf(in.ext[1].name, 16, "producer"); /* duplicate name */
 	write_slot(1);
-	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &out, NULL), HIL_CTX_TRUNCATED);
+	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &view), HIL_CTX_TRUNCATED);
 	snprintf(in.ext[1].name, 16, "consumer");
 
 	write_slot(1);
 	CHECK_EQ_INT(check(&h), HIL_CTX_OK);
-	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &out, NULL), HIL_CTX_OK);
+	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &view), HIL_CTX_OK);
 }
 
 static void empty_context(void)
 {
 	struct hil_ctx_header h;
 	struct hil_ctx_reader r = { mem_read, slot, SLOT };
-	struct hil_snapshot saved = in;
+	struct hil_snapshot saved = in.snap;
 
-	memset(&in, 0, sizeof(in));
+	in.snap.n = in.snap.n_maps = in.snap.n_syms = in.snap.blob_len = 0;
 	write_slot(9);
 	CHECK_EQ_INT(check(&h), HIL_CTX_OK);
 	CHECK_EQ_INT(h.body_len, 16);
-	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &out, NULL), HIL_CTX_OK);
-	CHECK_EQ_INT(out.n, 0);
-	in = saved;
+	CHECK_EQ_INT(hil_ctx_decode(&r, &h, &view), HIL_CTX_OK);
+	CHECK_EQ_INT(view.snap.n, 0);
+	in.snap = saved;
 }
 
 int main(void)

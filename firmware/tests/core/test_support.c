@@ -2,6 +2,7 @@
 
 #include "hil/crc32.h"
 #include "hil/images.h"
+#include "hil/config.h"
 #include "test_support.h"
 
 int t_failures;
@@ -20,6 +21,8 @@ int t_done(const char *name)
 /* ---------------- flash ---------------- */
 uint8_t t_flash[T_FLASH_SIZE];
 uint32_t t_flash_writes, t_flash_erases;
+uint32_t t_write_block = T_WRITE_BLOCK;
+size_t t_flash_max_write, t_flash_max_read_to_ram;
 jmp_buf t_power_cut_env;
 bool t_power_cut_armed;
 int t_power_cuts;
@@ -30,6 +33,12 @@ static int fl_read(uint32_t off, void *dst, size_t len)
 		return -HIL_EINVAL;
 	}
 	memcpy(dst, t_flash + off, len);
+	/* reads into the image store land where the bytes live; any other is a RAM buffer */
+	bool into_store = (uint8_t *)dst >= t_image_store && (uint8_t *)dst < t_image_store + sizeof(t_image_store);
+
+	if (!into_store && len > t_flash_max_read_to_ram) {
+		t_flash_max_read_to_ram = len;
+	}
 	return 0;
 }
 
@@ -37,7 +46,10 @@ static int fl_write(uint32_t off, const void *src, size_t len)
 {
 	const uint8_t *p = src;
 
-	if (off % T_WRITE_BLOCK || len % T_WRITE_BLOCK || off > T_FLASH_SIZE || T_FLASH_SIZE - off < len) {
+	if (len > t_flash_max_write) {
+		t_flash_max_write = len;
+	}
+	if (off % t_write_block || len % t_write_block || off > T_FLASH_SIZE || T_FLASH_SIZE - off < len) {
 		fprintf(stderr, "flash write misaligned/out of range: off %u len %zu\n", off, len);
 		t_failures++;
 		return -HIL_EINVAL;
@@ -88,10 +100,13 @@ void t_out_clear(void)
 
 static void out_write(const char *buf, size_t len)
 {
-	/* every call must be exactly one CRLF-terminated line */
-	if (len < 2 || buf[len - 2] != '\r' || buf[len - 1] != '\n' ||
-	    memchr(buf, '\n', len - 1) != NULL) {
-		fprintf(stderr, "port write is not exactly one line: '%.*s'\n", (int)len, buf);
+	/* a piece of at most HIL_OUT_PIECE bytes of one line; only a line's last piece holds
+	 * its CRLF, at its end */
+	const char *lf = memchr(buf, '\n', len);
+
+	if (len == 0 || len > HIL_OUT_PIECE ||
+	    (lf != NULL && (lf != buf + len - 1 || len < 2 || buf[len - 2] != '\r'))) {
+		fprintf(stderr, "port write is not a piece of one line: '%.*s'\n", (int)len, buf);
 		t_failures++;
 	}
 	if (t_out_len + len + 1 > T_OUT_MAX) {
@@ -104,7 +119,7 @@ static void out_write(const char *buf, size_t len)
 
 const char *t_last_line(const char *prefix)
 {
-	static char line[HIL_LINE_MAX + 8];
+	static char line[T_OUT_MAX];
 	const char *found = NULL;
 	size_t plen = strlen(prefix);
 
@@ -150,7 +165,7 @@ int t_count_lines(const char *prefix)
 
 bool t_result(const char *tag, uint32_t *id, int *rc, const char **json)
 {
-	static char js[HIL_LINE_MAX];
+	static char js[T_OUT_MAX];
 	char prefix[16];
 
 	snprintf(prefix, sizeof(prefix), "%s|", tag);
@@ -336,18 +351,20 @@ static int fb_use_count(const char *name, uint32_t *uc)
 	return 0;
 }
 
-static size_t fb_list(struct hil_ext_state *out, size_t max)
+static size_t fb_list(size_t first, struct hil_ext_state *out, size_t max)
 {
-	for (size_t i = 0; i < n_exts && i < max; i++) {
-		memset(&out[i], 0, sizeof(out[i]));
-		memcpy(out[i].name, exts[i].name, sizeof(out[i].name));
-		out[i].use_count = exts[i].use_count;
-		out[i].exp_cnt = 1;
-		out[i].sect_cnt = 2;
-		out[i].alloc = 100;
+	for (size_t i = first; i < n_exts && i - first < max; i++) {
+		struct hil_ext_state *o = &out[i - first];
+
+		memset(o, 0, sizeof(*o));
+		memcpy(o->name, exts[i].name, sizeof(o->name));
+		o->use_count = exts[i].use_count;
+		o->exp_cnt = 1;
+		o->sect_cnt = 2;
+		o->alloc = 100;
 		if (exts[i].dep >= 0) {
-			out[i].n_deps = 1;
-			memcpy(out[i].deps[0], exts[exts[i].dep].name, HIL_NAME_MAX + 1);
+			o->n_deps = 1;
+			memcpy(o->deps[0], exts[exts[i].dep].name, HIL_NAME_MAX + 1);
 		}
 	}
 	return n_exts;
@@ -362,24 +379,70 @@ static void fb_heap(struct hil_heap_stats *hs)
 	hs->allocs = (uint32_t)n_exts;
 }
 
+/* The last save, answered on demand like a real backend: t_big_context switches to the
+ * largest context the format allows (16 extensions, 512 maps, 128 symbols, 4096 blob bytes),
+ * whose every byte is a function of its position so a restore can verify it. */
+bool t_big_context;
+bool t_big_restore_verified;
+static struct hil_saved_ext fb_saved[HIL_CTX_MAX_EXT];
+
+static uint32_t maps_per(void) { return t_big_context ? HIL_CTX_MAX_MAPS / HIL_CTX_MAX_EXT : 2u; }
+static uint32_t syms_per(void) { return t_big_context ? HIL_CTX_MAX_SYMS / HIL_CTX_MAX_EXT : 1u; }
+
+static int fb_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
+{
+	if (k >= snap->n_maps) {
+		return -HIL_EINVAL;
+	}
+	out->mem_idx = t_big_context ? k % 3u : k % 2u;
+	out->offset = t_big_context ? k * 4u : (k % 2u == 0 ? 24u : 4u);
+	return 0;
+}
+
+static int fb_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
+{
+	if (k >= snap->n_syms) {
+		return -HIL_EINVAL;
+	}
+	char name[HIL_SYM_NAME_MAX + 1];
+
+	snprintf(name, sizeof(name), "sym_%03u_of_the_largest_ctx", (unsigned)(k % 1000u));
+	hil_saved_sym_set(out, t_big_context ? name : "get", k);
+	return 0;
+}
+
+static uint8_t blob_byte(uint32_t off) { return (uint8_t)(off * 7u + 3u); }
+
+static int fb_blob(const struct hil_snapshot *snap, uint32_t off, void *dst, size_t len)
+{
+	if (off > snap->blob_len || len > snap->blob_len - off) {
+		return -HIL_EINVAL;
+	}
+	for (size_t i = 0; i < len; i++) {
+		((uint8_t *)dst)[i] = blob_byte(off + (uint32_t)i);
+	}
+	return 0;
+}
+
 static int fb_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_snapshot *snap)
 {
 	memset(snap, 0, sizeof(*snap));
+	snap->user = fb_saved;
+	snap->ext = hil_saved_ext_at;
+	snap->map = fb_map;
+	snap->sym = fb_sym;
+	snap->blob = fb_blob;
 	for (size_t k = 0; k < n; k++) {
 		int i = find_ext(names[k]);
 
 		if (i < 0) {
 			return -HIL_ENOENT;
 		}
-		struct hil_saved_ext *s = &snap->ext[k];
+		struct hil_saved_ext *s = &fb_saved[k];
 
-		memcpy(s->name, exts[i].name, sizeof(s->name));
-		s->use_count = exts[i].use_count;
-		s->sect_cnt = 2;
-		s->exp_cnt = 1;
-		s->map_first = snap->n_maps;
-		s->sym_first = snap->n_syms;
-		memset(s->dep, HIL_DEP_NONE, sizeof(s->dep));
+		if (hil_saved_add(snap, s, exts[i].name, exts[i].use_count, maps_per(), syms_per()) != 0) {
+			return -HIL_ENOSPC;
+		}
 		if (exts[i].dep >= 0) {
 			size_t d;
 
@@ -393,47 +456,78 @@ static int fb_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_s
 			}
 			s->dep[0] = (uint8_t)d;
 		}
-		snap->maps[snap->n_maps].mem_idx = 0;
-		snap->maps[snap->n_maps++].offset = 24;
-		snap->maps[snap->n_maps].mem_idx = 1;
-		snap->maps[snap->n_maps++].offset = 4;
-		snprintf(snap->syms[snap->n_syms].name, HIL_SYM_NAME_MAX + 1, "get");
-		snap->syms[snap->n_syms++].value = (uint32_t)k;
 	}
+	snap->blob_len = t_big_context ? HIL_CTX_BLOB_MAX : 0u;
 	snap->n = (uint32_t)n;
 	return 0;
 }
 
+/* Every map, symbol and blob byte read back equals what the save produced. */
+static bool big_context_intact(const struct hil_snapshot *snap)
+{
+	struct hil_saved_map m, want_m;
+	struct hil_saved_sym y, want_y;
+	uint8_t b;
+
+	if (snap->n_maps != HIL_CTX_MAX_MAPS || snap->n_syms != HIL_CTX_MAX_SYMS ||
+	    snap->blob_len != HIL_CTX_BLOB_MAX) {
+		return false;
+	}
+	for (uint32_t k = 0; k < snap->n_maps; k++) {
+		if (snap->map(snap, k, &m) != 0 || fb_map(snap, k, &want_m) != 0 ||
+		    m.mem_idx != want_m.mem_idx || m.offset != want_m.offset) {
+			return false;
+		}
+	}
+	for (uint32_t k = 0; k < snap->n_syms; k++) {
+		if (snap->sym(snap, k, &y) != 0 || fb_sym(snap, k, &want_y) != 0 ||
+		    strcmp(y.name, want_y.name) != 0 || y.value != want_y.value) {
+			return false;
+		}
+	}
+	for (uint32_t off = 0; off < snap->blob_len; off++) {
+		if (snap->blob(snap, off, &b, 1) != 0 || b != blob_byte(off)) {
+			return false;
+		}
+	}
+	return true;
+}
+
 static int fb_restore(const struct hil_snapshot *snap, const uint8_t *order)
 {
+	struct hil_saved_ext s, dep;
+
 	t_restore_calls++;
 	memcpy(t_restore_order, order, snap->n);
 	if (t_next_restore_rc != 0) {
 		return t_next_restore_rc;
 	}
+	if (hil_snapshot_check(snap, order, 3) != 0) {
+		return -HIL_EINVAL;
+	}
+	t_big_restore_verified = t_big_context && big_context_intact(snap);
 	for (uint32_t i = 0; i < snap->n; i++) {
-		const struct hil_saved_ext *s = &snap->ext[order[i]];
 		uint8_t *data;
 		size_t len;
 
-		if (hil_images_find(s->name, &data, &len) != 0 || n_exts == FAKE_MAX) {
+		if (snap->ext(snap, order[i], &s) != 0 || hil_images_find(s.name, &data, &len) != 0 ||
+		    n_exts == FAKE_MAX) {
 			return -HIL_EFAULT;
 		}
 		struct fake_ext *e = &exts[n_exts++];
 
 		memset(e, 0, sizeof(*e));
-		memcpy(e->name, s->name, sizeof(e->name));
-		e->use_count = s->use_count;
+		memcpy(e->name, s.name, sizeof(e->name));
+		e->use_count = s.use_count;
 		e->image = data;
 		e->len = len;
 		e->dep = -1;
 	}
 	/* dependencies by name, as llext_restore re-binds them */
 	for (uint32_t i = 0; i < snap->n; i++) {
-		const struct hil_saved_ext *s = &snap->ext[i];
-
-		if (s->dep[0] != HIL_DEP_NONE) {
-			exts[find_ext(s->name)].dep = find_ext(snap->ext[s->dep[0]].name);
+		if (snap->ext(snap, i, &s) == 0 && s.dep[0] != HIL_DEP_NONE &&
+		    snap->ext(snap, s.dep[0], &dep) == 0) {
+			exts[find_ext(s.name)].dep = find_ext(dep.name);
 		}
 	}
 	return 0;
@@ -470,7 +564,7 @@ void t_boot(void)
 	t_port.flash.offset = 0;
 	t_port.flash.size = T_FLASH_SIZE;
 	t_port.flash.erase_block = T_ERASE_BLOCK;
-	t_port.flash.write_block = T_WRITE_BLOCK;
+	t_port.flash.write_block = t_write_block;
 	t_port.reset = do_reset;
 	t_port.power_cut = power_cut;
 	t_port.bypass = bypass;

@@ -48,6 +48,9 @@ int t_done(const char *name); /* prints a summary, returns the exit code */
 #define T_WRITE_BLOCK  8u
 extern uint8_t t_flash[T_FLASH_SIZE];
 extern uint32_t t_flash_writes, t_flash_erases;
+extern uint32_t t_write_block;    /* the port's write block from the next t_boot (default 8) */
+/* Largest single flash write, and largest read into RAM other than the image store. */
+extern size_t t_flash_max_write, t_flash_max_read_to_ram;
 extern jmp_buf t_power_cut_env;
 extern bool t_power_cut_armed;   /* power_cut longjmps when set, else aborts the test */
 extern int t_power_cuts;
@@ -93,6 +96,10 @@ extern struct hil_backend t_backend;
 extern int t_restore_calls;
 extern uint8_t t_restore_order[HIL_CTX_MAX_EXT];
 extern int t_next_restore_rc;
+/* Save the largest context the format allows (see test_support.c); a restore then checks
+ * every record it reads back and sets t_big_restore_verified. */
+extern bool t_big_context;
+extern bool t_big_restore_verified;
 /* A test image for the fake backend: "HILT" + counter byte at [4] + filler. */
 void t_make_image(uint8_t *buf, uint32_t len, uint8_t seed);
 

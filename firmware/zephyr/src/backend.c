@@ -180,6 +180,7 @@ static int be_use_count(const char *name, uint32_t *use_count)
 
 struct list_ctx {
 	struct hil_ext_state *out;
+	size_t first;
 	size_t max;
 	size_t count;
 };
@@ -191,8 +192,8 @@ static int describe_one(struct llext *ext, void *arg)
 	struct hil_ext_state *s;
 	unsigned int j;
 
-	if (ctx->out != NULL && ctx->count < ctx->max) {
-		s = &ctx->out[ctx->count];
+	if (ctx->out != NULL && ctx->count >= ctx->first && ctx->count - ctx->first < ctx->max) {
+		s = &ctx->out[ctx->count - ctx->first];
 		memset(s, 0, sizeof(*s));
 		strncpy(s->name, ext->name, HIL_NAME_MAX);
 		s->use_count = ext->use_count;
@@ -209,9 +210,9 @@ static int describe_one(struct llext *ext, void *arg)
 	return 0;   /* keep iterating */
 }
 
-static size_t be_list(struct hil_ext_state *out, size_t max)
+static size_t be_list(size_t first, struct hil_ext_state *out, size_t max)
 {
-	struct list_ctx ctx = { out, max, 0 };
+	struct list_ctx ctx = { out, first, max, 0 };
 
 	(void)llext_iterate(describe_one, &ctx);
 	return ctx.count;
@@ -244,62 +245,112 @@ static int check_restorable(const struct llext *ext, const uint8_t *base, size_t
 	return 0;
 }
 
+/* The last save, read back record by record by the core while it streams the context. */
+static struct hil_saved_ext saved[HIL_CTX_MAX_EXT];
+static const struct llext *saved_orig[HIL_CTX_MAX_EXT];
+static const struct loader_slot *saved_slot[HIL_CTX_MAX_EXT];
+static uint32_t name_off[HIL_CTX_MAX_SYMS];
+static uint64_t image_addr[HIL_CTX_MAX_EXT];
+static struct blob_head saved_head;
+
 static int describe_saved(const struct llext *ext, const struct loader_slot *slot, uint32_t i,
-			  const uint8_t *base, size_t len, struct hil_snapshot *snap,
-			  uint32_t *name_off)
+			  const uint8_t *base, size_t len, struct hil_snapshot *snap)
 {
-	struct hil_saved_ext *s = &snap->ext[i];
+	int rc;
 
 	if (slot->bl.loader.sect_map == NULL) {
 		return -HIL_EFAULT;
 	}
-	if (ext->sect_cnt > HIL_CTX_MAX_MAPS - snap->n_maps ||
-	    ext->exp_tab.sym_cnt > HIL_CTX_MAX_SYMS - snap->n_syms) {
-		return -HIL_ENOSPC;
-	}
-	memset(s, 0, sizeof(*s));
-	strncpy(s->name, ext->name, HIL_NAME_MAX);
-	s->use_count = ext->use_count;
-	s->sect_cnt = ext->sect_cnt;
-	s->exp_cnt = (uint32_t)ext->exp_tab.sym_cnt;
-	s->map_first = snap->n_maps;
-	s->sym_first = snap->n_syms;
-	memset(s->dep, HIL_DEP_NONE, sizeof(s->dep));
-	for (unsigned int k = 0; k < ext->sect_cnt; k++) {
-		snap->maps[snap->n_maps].mem_idx = (uint32_t)slot->bl.loader.sect_map[k].mem_idx;
-		snap->maps[snap->n_maps].offset = (uint32_t)slot->bl.loader.sect_map[k].offset;
-		snap->n_maps++;
+	rc = hil_saved_add(snap, &saved[i], ext->name, ext->use_count, ext->sect_cnt,
+			   (uint32_t)ext->exp_tab.sym_cnt);
+	if (rc != 0) {
+		return rc;
 	}
 	for (size_t k = 0; k < ext->exp_tab.sym_cnt; k++) {
 		const struct llext_symbol *sym = &ext->exp_tab.syms[k];
-		struct hil_saved_sym *out = &snap->syms[snap->n_syms];
-		size_t nlen = strlen(sym->name);
 
-		if (nlen > HIL_SYM_NAME_MAX) {
+		if (strlen(sym->name) > HIL_SYM_NAME_MAX) {
 			return -HIL_ENOSPC;
 		}
 		if (!in_image(sym->addr, base, len) || !in_image(sym->name, base, len)) {
 			return -HIL_ENOTSUP;
 		}
-		memset(out->name, 0, sizeof(out->name));
-		memcpy(out->name, sym->name, nlen);
-		out->value = (uint32_t)((const uint8_t *)sym->addr - base);
-		name_off[snap->n_syms] = (uint32_t)((const uint8_t *)sym->name - base);
-		snap->n_syms++;
+		name_off[saved[i].sym_first + k] = (uint32_t)((const uint8_t *)sym->name - base);
+	}
+	saved_orig[i] = ext;
+	saved_slot[i] = slot;
+	return 0;
+}
+
+static int saved_map(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_map *out)
+{
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, true, &i, &j);
+
+	if (rc == 0) {
+		out->mem_idx = (uint32_t)saved_slot[i]->bl.loader.sect_map[j].mem_idx;
+		out->offset = (uint32_t)saved_slot[i]->bl.loader.sect_map[j].offset;
+	}
+	return rc;
+}
+
+static int saved_sym(const struct hil_snapshot *snap, uint32_t k, struct hil_saved_sym *out)
+{
+	uint32_t i, j;
+	int rc = hil_saved_locate(snap, k, false, &i, &j);
+
+	if (rc == 0) {
+		const struct llext_symbol *sym = &saved_orig[i]->exp_tab.syms[j];
+		const uint8_t *base = (const uint8_t *)(uintptr_t)image_addr[i];
+
+		hil_saved_sym_set(out, sym->name, (uint32_t)((const uint8_t *)sym->addr - base));
+	}
+	return rc;
+}
+
+/* Blob bytes [off, off+len) of head | image_addr[n] | raw struct llext[n] | name_off[n_syms],
+ * copied from the arrays they live in (never assembled in one buffer). */
+static int saved_blob(const struct hil_snapshot *snap, uint32_t off, void *dst, size_t len)
+{
+	const struct {
+		const void *p;
+		size_t len;
+	} part[] = {
+		{ &saved_head, sizeof(saved_head) },
+		{ image_addr, snap->n * sizeof(uint64_t) },
+		{ save_flat, snap->n * sizeof(struct llext) },
+		{ name_off, snap->n_syms * sizeof(uint32_t) },
+	};
+	uint8_t *out = dst;
+
+	if (off > snap->blob_len || len > snap->blob_len - off) {
+		return -HIL_EINVAL;
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(part) && len > 0; k++) {
+		if (off >= part[k].len) {
+			off -= part[k].len;
+			continue;
+		}
+		size_t take = MIN(part[k].len - off, len);
+
+		memcpy(out, (const uint8_t *)part[k].p + off, take);
+		out += take;
+		len -= take;
+		off = 0;
 	}
 	return 0;
 }
 
 static int be_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_snapshot *snap)
 {
-	static uint32_t name_off[HIL_CTX_MAX_SYMS];
-	static uint64_t image_addr[HIL_CTX_MAX_EXT];
-	struct blob_head head;
-	uint8_t *p;
 	int rc = 0;
 
-	snap->n = snap->n_maps = snap->n_syms = 0;
-	snap->blob_len = 0;
+	memset(snap, 0, sizeof(*snap));
+	snap->user = saved;
+	snap->ext = hil_saved_ext_at;
+	snap->map = saved_map;
+	snap->sym = saved_sym;
+	snap->blob = saved_blob;
 	if (n > HIL_CTX_MAX_EXT) {
 		return -HIL_ENOSPC;
 	}
@@ -318,11 +369,11 @@ static int be_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_s
 			rc = -HIL_EFAULT;   /* every extension we list was loaded from an image */
 			break;
 		}
+		image_addr[i] = (uint64_t)(uintptr_t)base;
 		rc = check_restorable(ext, base, len);
 		if (rc == 0) {
-			rc = describe_saved(ext, slot, i, base, len, snap, name_off);
+			rc = describe_saved(ext, slot, i, base, len, snap);
 		}
-		image_addr[i] = (uint64_t)(uintptr_t)base;
 		save_flat[i] = *ext;   /* by value, as the upstream API expects */
 	}
 	if (rc == 0) {
@@ -340,7 +391,7 @@ static int be_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_s
 				snap->n_maps = snap->n_syms = 0;
 				return -HIL_EFAULT;   /* relink returned 0 but left a foreign pointer */
 			}
-			snap->ext[i].dep[j] = (uint8_t)k;
+			saved[i].dep[j] = (uint8_t)k;
 		}
 		/* Heap pointers do not survive the reset: the symbol table (kept only with
 		 * CONFIG_LLEXT_LOG_LEVEL_DBG) is dropped; exp_tab is rebuilt from the snapshot. */
@@ -351,18 +402,10 @@ static int be_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_s
 		snap->n_maps = snap->n_syms = 0;
 		return -HIL_ENOSPC;
 	}
-	head.magic = BLOB_MAGIC;
-	head.llext_size = sizeof(struct llext);
-	head.n = (uint32_t)n;
-	head.n_syms = snap->n_syms;
-	p = snap->blob;
-	memcpy(p, &head, sizeof(head));
-	p += sizeof(head);
-	memcpy(p, image_addr, n * sizeof(uint64_t));
-	p += n * sizeof(uint64_t);
-	memcpy(p, save_flat, n * sizeof(struct llext));
-	p += n * sizeof(struct llext);
-	memcpy(p, name_off, snap->n_syms * sizeof(uint32_t));
+	saved_head.magic = BLOB_MAGIC;
+	saved_head.llext_size = sizeof(struct llext);
+	saved_head.n = (uint32_t)n;
+	saved_head.n_syms = snap->n_syms;
 	snap->blob_len = (uint32_t)blob_size((uint32_t)n, snap->n_syms);
 	snap->n = (uint32_t)n;
 	return 0;
@@ -370,108 +413,93 @@ static int be_save(const char (*names)[HIL_NAME_MAX + 1], size_t n, struct hil_s
 
 /* ---- restore ---------------------------------------------------------------------- */
 
-static int snapshot_ok(const struct hil_snapshot *snap, const uint8_t *order,
-		       struct blob_head *head)
+/* The blob's head matches this build and the snapshot's counts (the rest of what restore
+ * relies on is hil_snapshot_check, shared with the model). */
+static int blob_ok(const struct hil_snapshot *snap, struct blob_head *head)
 {
-	uint8_t seen[HIL_CTX_MAX_EXT] = { 0 };
-
-	if (snap->n > HIL_CTX_MAX_EXT || snap->n_maps > HIL_CTX_MAX_MAPS ||
-	    snap->n_syms > HIL_CTX_MAX_SYMS || snap->blob_len < sizeof(*head)) {
+	if (snap->blob_len < sizeof(*head) || snap->blob(snap, 0, head, sizeof(*head)) != 0) {
 		return -HIL_EINVAL;
 	}
-	memcpy(head, snap->blob, sizeof(*head));
 	if (head->magic != BLOB_MAGIC || head->llext_size != sizeof(struct llext) ||
 	    head->n != snap->n || head->n_syms != snap->n_syms ||
 	    snap->blob_len != blob_size(snap->n, snap->n_syms)) {
 		return -HIL_EINVAL;
 	}
-	for (uint32_t i = 0; i < snap->n; i++) {
-		const struct hil_saved_ext *s = &snap->ext[i];
-		bool ended = false;
-
-		if (memchr(s->name, '\0', sizeof(s->name)) == NULL || order[i] >= snap->n ||
-		    seen[order[i]]++ || s->map_first > snap->n_maps ||
-		    s->sect_cnt > snap->n_maps - s->map_first || s->sym_first > snap->n_syms ||
-		    s->exp_cnt > snap->n_syms - s->sym_first) {
-			return -HIL_EINVAL;
-		}
-		for (uint32_t j = 0; j < HIL_MAX_DEPS; j++) {
-			ended = ended || s->dep[j] == HIL_DEP_NONE;
-			if (!ended && s->dep[j] >= snap->n) {
-				return -HIL_EINVAL;
-			}
-		}
-		for (uint32_t j = 0; j < s->sect_cnt; j++) {
-			if (snap->maps[s->map_first + j].mem_idx > LLEXT_MEM_COUNT) {
-				return -HIL_EINVAL;
-			}
-		}
-	}
 	return 0;
 }
 
-/* Copy i: the raw struct from the blob with every pointer re-derived from the snapshot. */
+/* Copy i: the raw struct from the blob with every pointer re-derived from the snapshot,
+ * read record by record. */
 static int rebuild(const struct hil_snapshot *snap, uint32_t i, struct loader_slot *slot)
 {
-	const struct hil_saved_ext *s = &snap->ext[i];
-	const uint8_t *blob = snap->blob + sizeof(struct blob_head);
-	const uint8_t *name_off;
+	struct hil_saved_ext s;
 	struct llext *c = &restore_flat[i];
+	uint32_t raw_at = sizeof(struct blob_head) + snap->n * sizeof(uint64_t);
+	uint32_t names_at = raw_at + snap->n * sizeof(struct llext);
 	uint64_t saved_addr;
 	uint8_t *base;
 	size_t len;
 
-	memcpy(&saved_addr, blob + i * sizeof(uint64_t), sizeof(saved_addr));
-	blob += snap->n * sizeof(uint64_t);
-	memcpy(c, blob + i * sizeof(struct llext), sizeof(*c));
-	name_off = blob + snap->n * sizeof(struct llext);
-
+	if (snap->ext(snap, i, &s) != 0 ||
+	    snap->blob(snap, sizeof(struct blob_head) + i * sizeof(uint64_t), &saved_addr,
+		       sizeof(saved_addr)) != 0 ||
+	    snap->blob(snap, raw_at + i * sizeof(struct llext), c, sizeof(*c)) != 0) {
+		return -HIL_EIO;
+	}
 	/* No check that the name is free: llext_restore() itself appends copies whatever the
 	 * list holds, and that upstream behaviour (duplicates, the restore error paths) is what
 	 * the twin predicts and the suite checks (restore-twice*, docs/zephyr.md). */
-	if (hil_images_find(s->name, &base, &len) != 0 || (uint64_t)(uintptr_t)base != saved_addr ||
-	    c->sect_cnt != s->sect_cnt || c->exp_tab.sym_cnt != s->exp_cnt) {
+	if (hil_images_find(s.name, &base, &len) != 0 || (uint64_t)(uintptr_t)base != saved_addr ||
+	    c->sect_cnt != s.sect_cnt || c->exp_tab.sym_cnt != s.exp_cnt) {
 		return -HIL_EFAULT;  /* image not re-instated at its saved address */
 	}
 	memset(&c->llext_list, 0, sizeof(c->llext_list));
 	memset(c->name, 0, sizeof(c->name));
-	strncpy(c->name, s->name, sizeof(c->name) - 1);
-	c->use_count = s->use_count;
+	strncpy(c->name, s.name, sizeof(c->name) - 1);
+	c->use_count = s.use_count;
 	c->sym_tab.sym_cnt = 0;
 	c->sym_tab.syms = NULL;
 	{
 		bool ended = false;
 
 		for (uint32_t j = 0; j < HIL_MAX_DEPS; j++) {
-			ended = ended || s->dep[j] == HIL_DEP_NONE;
-			c->dependency[j] = ended ? NULL : &restore_flat[s->dep[j]];
+			ended = ended || s.dep[j] == HIL_DEP_NONE;
+			c->dependency[j] = ended ? NULL : &restore_flat[s.dep[j]];
 		}
 	}
-	for (uint32_t k = 0; k < s->exp_cnt; k++) {
+	for (uint32_t k = 0; k < s.exp_cnt; k++) {
 		uint32_t off;
-		const struct hil_saved_sym *sym = &snap->syms[s->sym_first + k];
+		struct hil_saved_sym sym;
 
-		memcpy(&off, name_off + (s->sym_first + k) * sizeof(uint32_t), sizeof(off));
-		if (off >= len || sym->value >= len) {
+		if (snap->sym(snap, s.sym_first + k, &sym) != 0 ||
+		    snap->blob(snap, names_at + (s.sym_first + k) * sizeof(uint32_t), &off,
+			       sizeof(off)) != 0) {
+			return -HIL_EIO;
+		}
+		if (off >= len || sym.value >= len) {
 			return -HIL_EINVAL;
 		}
 		/* names point into the image (the extension's own strings), so they stay valid
 		 * for as long as the extension is loaded */
-		restore_syms[s->sym_first + k].name = (const char *)(base + off);
-		restore_syms[s->sym_first + k].addr = base + sym->value;
+		restore_syms[s.sym_first + k].name = (const char *)(base + off);
+		restore_syms[s.sym_first + k].addr = base + sym.value;
 	}
-	c->exp_tab.syms = s->exp_cnt ? &restore_syms[s->sym_first] : NULL;
-	for (uint32_t k = 0; k < s->sect_cnt; k++) {
-		restore_maps[s->map_first + k].mem_idx =
-			(enum llext_mem)snap->maps[s->map_first + k].mem_idx;
-		restore_maps[s->map_first + k].offset = snap->maps[s->map_first + k].offset;
+	c->exp_tab.syms = s.exp_cnt ? &restore_syms[s.sym_first] : NULL;
+	for (uint32_t k = 0; k < s.sect_cnt; k++) {
+		struct hil_saved_map m;
+
+		if (snap->map(snap, s.map_first + k, &m) != 0) {
+			return -HIL_EIO;
+		}
+		restore_maps[s.map_first + k].mem_idx = (enum llext_mem)m.mem_idx;
+		restore_maps[s.map_first + k].offset = m.offset;
 	}
 	{
 		struct llext_buf_loader bl = LLEXT_WRITABLE_BUF_LOADER(base, len);
 
 		slot->bl = bl;
 	}
-	slot->bl.loader.sect_map = &restore_maps[s->map_first];
+	slot->bl.loader.sect_map = &restore_maps[s.map_first];
 	slot->ext = NULL;
 	return 0;
 }
@@ -491,9 +519,12 @@ static int be_restore(const struct hil_snapshot *snap, const uint8_t *order)
 	if (order == NULL) {
 		return -HIL_EINVAL;
 	}
-	rc = snapshot_ok(snap, order, &head);
+	rc = hil_snapshot_check(snap, order, LLEXT_MEM_COUNT);
+	if (rc == 0) {
+		rc = blob_ok(snap, &head);
+	}
 	if (rc != 0) {
-		return rc;
+		return -HIL_EINVAL;
 	}
 	/* Reserve one free loader slot per copy (marked used only on success). */
 	for (i = 0; i < ARRAY_SIZE(slots) && taken < snap->n; i++) {

@@ -18,11 +18,7 @@
 
 /* Upload framing: A5 5A | offset u32 | len u16 | payload | crc32 u32 = 12 bytes overhead. */
 #define HIL_UPLOAD_FRAME_OVERHEAD 12u
-#define HIL_UPLOAD_CHUNK_DEFAULT  256u
 #define HIL_UPLOAD_IDLE_MS        2000u
-
-/* Longest console line the core prints (a result line with its JSON, CRLF included). */
-#define HIL_LINE_MAX 6144u
 
 /* Bind the core to its port and backend (both must outlive the core) and reset all core
  * state: image store empty, faults disarmed, data mode off. Call once per boot, before
@@ -56,7 +52,7 @@ void hil_core_poll(void);
 bool hil_core_in_data_mode(void);
 
 /* The upload chunk/window derived from port->rx_buf (reported by `info` and
- * `upload begin`): chunk = min(256, rx_buf - 12) (at least 1), window = rx_buf / (chunk+12). */
+ * `upload begin`): chunk = min(HIL_UPLOAD_CHUNK_MAX (256), rx_buf - 12) (at least 1), window = rx_buf / (chunk+12). */
 uint32_t hil_core_upload_chunk(void);
 uint32_t hil_core_upload_window(void);
 

@@ -82,6 +82,22 @@ struct hil_ctx_sink {
 	void *user;
 };
 
+/* Where the images of a context being saved are (the image store, or a test's buffer). */
+struct hil_ctx_images {
+	/* offset, len and crc of extension i's image (named `name`); 0 or -HIL_ENOENT */
+	int (*find)(void *user, uint32_t i, const char *name, struct hil_ctx_image *out);
+	const uint8_t *base;     /* image bytes are base + offset */
+	void *user;
+};
+
+/* A body that passed hil_ctx_decode, read from its slot record by record: `snap` answers
+ * the backend's accessors from flash (no table is copied to RAM). */
+struct hil_ctx_view {
+	struct hil_snapshot snap;  /* first member: the accessors find the view from it */
+	struct hil_ctx_reader r;
+	uint32_t body_offset;      /* slot-relative */
+};
+
 /* Layout: header at 0, commit record at round_up(64, wb), body at body_offset(wb). */
 uint32_t hil_ctx_commit_offset(uint32_t write_block);
 uint32_t hil_ctx_body_offset(uint32_t write_block);
@@ -93,20 +109,26 @@ bool hil_ctx_parse_build_id(const char *hex16, uint8_t out[8]);
 void hil_ctx_header_encode(struct hil_ctx_header *h, uint8_t out[HIL_CTX_HEADER_LEN]);
 void hil_ctx_commit_encode(uint32_t seq, uint32_t header_crc, uint8_t out[HIL_CTX_COMMIT_LEN]);
 
-/* Body: layout the image data (fills img[i].data_offset) and return the body length. */
-uint32_t hil_ctx_body_layout(const struct hil_snapshot *snap, struct hil_ctx_image *img);
-/* Stream the body to `sink`; *crc_out = CRC-32 of everything written. image_base is
- * the image store (image i's bytes are image_base + img[i].offset). */
-int hil_ctx_body_encode(const struct hil_snapshot *snap, const struct hil_ctx_image *img,
-			const uint8_t *image_base, const struct hil_ctx_sink *sink,
-			uint32_t *crc_out);
+/* Body length of snap's context with its images. Returns 0, -HIL_ENOSPC (counts over the
+ * limits), -HIL_ENOENT (extension *bad has no image) or an accessor's error. */
+int hil_ctx_body_len(const struct hil_snapshot *snap, const struct hil_ctx_images *im,
+		     uint32_t *len, uint32_t *bad);
+/* Stream the body to `sink` record by record (the only buffer is one 64-byte record on the
+ * stack); *crc_out = CRC-32 of everything written. */
+int hil_ctx_body_encode(const struct hil_snapshot *snap, const struct hil_ctx_images *im,
+			const struct hil_ctx_sink *sink, uint32_t *crc_out);
 
 /* Check header, commit record, body CRC and build. Fills *h as far as it got. */
 enum hil_ctx_why hil_ctx_check(const struct hil_ctx_reader *r, const struct hil_ctx_expect *exp,
 			       struct hil_ctx_header *h);
-/* Decode the body of a slot that passed hil_ctx_check (or at least its CRC): every table
- * is bounds-checked, so garbage is rejected with HIL_CTX_TRUNCATED. img may be NULL. */
+/* Validate the body of a slot that passed hil_ctx_check (or at least its CRC), reading every
+ * record once: every table is bounds-checked, so garbage is rejected with
+ * HIL_CTX_TRUNCATED. On HIL_CTX_OK *out reads the body from r on demand. */
 enum hil_ctx_why hil_ctx_decode(const struct hil_ctx_reader *r, const struct hil_ctx_header *h,
-				struct hil_snapshot *snap, struct hil_ctx_image *img);
+				struct hil_ctx_view *out);
+/* Extension record i of a decoded body: the saved extension and (img may be NULL) where its
+ * image goes. 0 or a read error. */
+int hil_ctx_view_ext(const struct hil_ctx_view *v, uint32_t i, struct hil_saved_ext *e,
+		     struct hil_ctx_image *img);
 
 #endif /* HIL_CTX_FORMAT_H */

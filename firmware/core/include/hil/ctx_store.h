@@ -38,24 +38,22 @@ struct hil_ctx_save_result {
 	uint32_t bytes;
 	uint32_t erases;
 };
-/* snap must already hold the backend's snapshot (backend->save done, rc 0). Returns 0,
+/* snap is the backend's snapshot (backend->save done, rc 0); it is streamed to flash record
+ * by record through one HIL_CTX_PROGRAM_CHUNK buffer. Returns 0,
  * -HIL_ENOENT (an extension without a complete image; *bad = its index), -HIL_ENOSPC
  * (does not fit in a slot) or a flash error. */
 int hil_ctx_store_save(const struct hil_snapshot *snap, struct hil_ctx_save_result *res,
 		       uint32_t *bad);
 
-/* Load the newest context into *snap and *img (no side effects). Returns 0,
- * -HIL_ENOENT (no intact slot), -HIL_ENOEXEC (other build), -HIL_EBADMSG (decode failed)
- * or a flash read error; *slot and *seq say which context. */
-int hil_ctx_store_load(struct hil_snapshot *snap, struct hil_ctx_image *img, uint8_t *slot,
-		       uint32_t *seq);
-/* Decode the body of slot `slot` whose header `h` passed its checks. 0 or -HIL_EBADMSG. */
-int hil_ctx_store_decode_slot(uint8_t slot, const struct hil_ctx_header *h, struct hil_snapshot *snap);
-/* Copy image i's bytes from the slot into the image store at img->offset. */
-int hil_ctx_store_copy_image(uint8_t slot, const struct hil_ctx_header *h,
-			     const struct hil_ctx_image *img, uint8_t *dst);
-/* The header of the slot last loaded by hil_ctx_store_load. */
-const struct hil_ctx_header *hil_ctx_store_loaded_header(void);
+/* Validate the newest context and point *view at it (a static view that reads the slot on
+ * demand; valid until the next store call). No side effects. Returns 0, -HIL_ENOENT (no
+ * intact slot), -HIL_ENOEXEC (other build), -HIL_EBADMSG (decode failed); *slot and *seq
+ * say which context. */
+int hil_ctx_store_load(const struct hil_ctx_view **view, uint8_t *slot, uint32_t *seq);
+/* Validate the body of slot `slot` whose header `h` passed its checks. 0 or -HIL_EBADMSG. */
+int hil_ctx_store_decode_slot(uint8_t slot, const struct hil_ctx_header *h, struct hil_ctx_view *out);
+/* Copy an image's bytes from the view's slot straight into dst (the image store). */
+int hil_ctx_store_copy_image(const struct hil_ctx_view *v, const struct hil_ctx_image *img, uint8_t *dst);
 
 /* Erase both slots (the erase counts survive in RAM until the next save writes them). */
 int hil_ctx_store_erase(void);

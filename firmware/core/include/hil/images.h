@@ -19,9 +19,9 @@
 #include <stdint.h>
 
 #include "hil/backend.h"
+#include "hil/config.h"
 #include "hil/errno.h"
 
-#define HIL_IMAGES_MAX   16u   /* images in the store */
 #define HIL_IMAGE_ALIGN  16u   /* offset alignment of every image */
 
 struct hil_image {

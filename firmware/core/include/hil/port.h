@@ -37,9 +37,10 @@ struct hil_flash_geometry {
 };
 
 struct hil_port {
-	/* Console output. The core hands over one whole line per call, CRLF included
-	 * ("@@HIL|...|crc\r\n", "@@ACK|256\r\n"), so a line is never interleaved with other
-	 * output: write it verbatim (no newline translation) and do not split it. */
+	/* Console output. The core streams a line in pieces of at most HIL_OUT_PIECE bytes
+	 * (hil/config.h), in order, and only the last piece of a line holds its CRLF, at its
+	 * end ("...|crc\r\n", "@@ACK|256\r\n"): write every piece verbatim (no newline
+	 * translation) and let no other output in between the pieces of one line. */
 	void (*write)(const char *buf, size_t len);
 	/* Optional (may be NULL): push buffered console output to the wire. The core calls it
 	 * after the result line of `reset` and before port->reset(). */

@@ -61,7 +61,8 @@ struct model_events {
 	uint32_t heap_asserts;        /* fatal handler calls */
 	uint32_t double_frees;        /* of which: pointer in a free chunk */
 	uint32_t invalid_frees;       /* of which: pointer not at the start of a live block */
-	uint32_t corruptions;         /* of which: a chunk header's canary or size was wrong */
+	uint32_t corruptions;         /* of which: a chunk header's size or neighbour link was wrong */
+	uint32_t other_asserts;       /* fatal handler calls outside the heap (dependency underrun) */
 	uint32_t stale_deps;          /* unload/state met a dependency pointer not in the list */
 };
 void model_events(struct model_events *out);

@@ -73,6 +73,11 @@ public interface BoardClient extends AutoCloseable {
         return new Uploader(this, name, image, progress == null ? UploadProgress.NONE : progress).run();
     }
 
+    /** {@link #upload(String, byte[], UploadProgress)} without progress reports. */
+    default UploadResult upload(String name, byte[] image) {
+        return upload(name, image, null);
+    }
+
     default HilReply load(String name) {
         return command("load " + name, commandTimeout());
     }

@@ -37,7 +37,7 @@ public final class Boards {
         if (linkUrl != null && name == null && hardwareMap == null) {
             LinkUrl.parse(linkUrl); // fail early, with the link grammar's one-line message
             boolean launched = linkUrl.startsWith("sim:") || linkUrl.startsWith("qemu:");
-            return BoardProfile.builder(linkUrl.startsWith("sim:") ? "sim" : "link")
+            return BoardProfile.builder(BareLinkName.of(linkUrl)) // named after what the URL reaches
                     // the lock belongs to what the URL reaches, so two different links never collide
                     .id(lockId(linkUrl))
                     // a board we start ourselves prints its banner; one on a cable may be running already

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The HIL commands that cannot change a board (docs/protocol.md section 4). Field diagnostics
- * send nothing else; the check happens before a single byte leaves the host.
+ * The HIL commands that cannot change a board (docs/protocol.md section 4.4). Field diagnostics
+ * send nothing else; the check happens before a single byte leaves the host. The firmware's
+ * command table marks the same forms read-only; SimBoardIT compares the two through {@code hil help}.
  */
 public final class ReadOnlyCommands {
-    private static final Set<String> SINGLE = Set.of("info", "state", "fault");
+    private static final Set<String> SINGLE = Set.of("info", "state", "fault", "help");
     private static final Set<List<String>> PAIRS = Set.of(List.of("ctx", "info"), List.of("upload", "list"));
 
     private ReadOnlyCommands() { }

@@ -14,6 +14,8 @@ import java.util.Locale;
  * it even while the firmware is busy.
  */
 final class Uploader {
+    /** Acknowledgement timeouts in a row before the upload is given up (each one resends the window). */
+    private static final int MAX_SILENCES = 5;
     private final BoardClient client;
     private final ShellSession session;
     private final String name;
@@ -65,6 +67,7 @@ final class Uploader {
         // A NAK names the offset the board waits for; frames already in flight behind the bad one
         // are discarded by the board and may draw the same NAK again: rewind once per offset.
         int rewoundTo = -1;
+        int silences = 0; // consecutive acknowledgement timeouts
         Duration ackTimeout = ackTimeout(chunk, window);
         while (acked < image.length) {
             while (sent < image.length && (sent - acked) < window * chunk) {
@@ -78,12 +81,17 @@ final class Uploader {
                 line = session.awaitLine(l -> l.startsWith("@@ACK|") || l.startsWith("@@NAK|") || l.startsWith("@@UPL|"),
                         ackTimeout);
             } catch (ShellTimeoutException silence) {
-                // Lost acknowledgements or a dropped frame: go back to the last acknowledged byte.
+                // Lost acknowledgements or a dropped frame: go back to the last acknowledged byte,
+                // but a board that stays silent is gone, not slow: give up with the timeout.
+                if (++silences > MAX_SILENCES) {
+                    throw silence;
+                }
                 sent = acked;
                 rewoundTo = acked;
                 naks++;
                 continue;
             }
+            silences = 0;
             String[] f = line.split("\\|");
             if (line.startsWith("@@UPL|")) {
                 return new Stats(endReply(line), frames, naks);

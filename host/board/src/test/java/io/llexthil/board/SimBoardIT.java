@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.llexthil.shell.ShellException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,6 +151,29 @@ class SimBoardIT {
             assertThat(board.info().board()).isEqualTo("sim");
             assertThatThrownBy(() -> board.ctxErase()).isInstanceOf(ReadOnlyViolationException.class);
             assertThatThrownBy(() -> board.load("x")).isInstanceOf(ReadOnlyViolationException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"tcp"})
+    void theHostsReadOnlyListIsTheFirmwareCommandTables(String transport) {
+        try (BoardClient board = Boards.open(SimBoards.profile(dir, transport, ""), dir, AccessMode.READ_WRITE)) {
+            HilReply help = board.command("help", Duration.ofSeconds(10));
+            assertThat(help.rc()).isZero();
+            List<String> readOnly = new ArrayList<>();
+            List<String> all = new ArrayList<>();
+            help.payload().path("commands").forEach(c -> {
+                all.add(c.path("cmd").asText());
+                if (c.path("read_only").asBoolean()) {
+                    readOnly.add(c.path("cmd").asText());
+                }
+            });
+            assertThat(all).contains("info", "ctx save", "ctx info", "fault flash", "reset", "help");
+            // every form the firmware marks read-only passes the host's check, every other one is refused
+            for (String cmd : all) {
+                assertThat(ReadOnlyCommands.isReadOnly(cmd)).as(cmd).isEqualTo(readOnly.contains(cmd));
+            }
+            assertThat(readOnly).containsExactlyInAnyOrder("info", "upload list", "state", "ctx info", "fault", "help");
         }
     }
 }

@@ -171,4 +171,57 @@ class ReportWritersTest {
         assertThatThrownBy(() -> RunDirectory.createExactly(a)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("already exists");
     }
+
+    @Test
+    void htmlExplainsWhatItShows() throws Exception {
+        String html = HtmlReportWriter.render(run, List.of("uart:~$ hil info"), List.of("fake.raw.log", "fake.log"));
+        Document d = parse(html);
+        // timeline: one distinct letter per step kind, each explained in the legend
+        assertThat(html).contains(">U</span> upload").contains(">L</span> load").contains(">S</span> save")
+                .contains(">B</span> reset").contains(">R</span> restore").contains(">X</span> unload")
+                .contains("skipped (after a crash or an error)");
+        // heap chart: the twin's dashed line is drawn over the board's wider band; every point has a tooltip
+        int board = html.indexOf("<polyline class=\"board\"");
+        int twin = html.indexOf("<polyline class=\"twin\"");
+        assertThat(board).isPositive();
+        assertThat(twin).isGreaterThan(board);
+        NodeList points = d.getElementsByTagName("circle");
+        assertThat(points.getLength()).isPositive();
+        assertThat(((Element) points.item(0)).getElementsByTagName("title").item(0).getTextContent()).contains("board ").contains(" B");
+        // times for people; plurals; the console's step counts; the files that exist
+        assertThat(html).containsPattern("started \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC, took 1.2 s")
+                .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d{3,}")
+                .contains("3 cases: ").contains("steps run").contains("<td>7/7</td>")
+                .contains("<code>fake.raw.log</code>, <code>fake.log</code>").doesNotContain("transcripts/)");
+        // the differences-only switch, and what it hides
+        assertThat(html).contains("<input type=\"checkbox\" id=\"only-diffs\"").contains("tr class=\"same\"")
+                .contains("tr class=\"differs\"").contains("class=\"case st-PASS\"");
+    }
+
+    @Test
+    void oneCaseIsOneCase() {
+        RunResult one = new RunResult("run", "fake", "{}", "upstream", List.of(run.cases().get(0)), Map.of(), run.runDir(),
+                Instant.now(), 10);
+        assertThat(io.llexthil.campaign.report.ConsoleSummary.render(one)).contains("1 case: 1 passed, 0 failed (divergences), 0 errors;");
+        assertThat(HtmlReportWriter.render(one, List.of())).contains("1 case: ").doesNotContain("1 cases");
+    }
+
+    @Test
+    void aDiscardedRunDirectoryTakesTheParentsMadeForItAlong() throws Exception {
+        Path runs = tmp.resolve("x/y/runs");
+        Path dir = RunDirectory.create(runs, "run");
+        assertThat(dir).isDirectory();
+        RunDirectory.discard(dir);
+        assertThat(tmp.resolve("x")).doesNotExist();
+        Path kept = Files.createDirectories(tmp.resolve("kept"));
+        RunDirectory.discard(RunDirectory.create(kept, "run"));
+        assertThat(kept).as("a parent that existed before stays").isDirectory();
+    }
+
+    @Test
+    void aRunDirectoryOnAFileSaysSo() throws Exception {
+        Path file = Files.writeString(tmp.resolve("f"), "x");
+        assertThatThrownBy(() -> RunDirectory.create(file, "run")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(file + ": is a file, not a directory; give a directory (it is created when missing)");
+    }
 }

@@ -151,7 +151,8 @@ class ScenarioLoaderTest {
         assertThat(suite).extracting(HilScenario::name).containsExactly("single-extension", "producer-consumer",
                 "stateful-counter", "chain-eight-deps", "dependency-saved-last", "loaded-before-restore", "restore-twice",
                 "restore-twice-no-deps",
-                "restore-without-context", "restore-other-build", "save-empty", "duplicate-names", "unload-after-restore");
+                "restore-without-context", "restore-other-build", "save-empty", "duplicate-names", "unload-after-restore",
+                "restore-beside-namesake");
         assertThat(suite).allSatisfy(s -> assertThat(s.description()).isNotBlank());
     }
 

@@ -5,13 +5,10 @@ import io.llexthil.board.BoardClient;
 import io.llexthil.campaign.report.RunDirectory;
 import io.llexthil.shell.BoardProfile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Connecting a command to its board, in the run directory the command has just created. A failed
@@ -33,7 +30,7 @@ final class BoardConnect {
             Function<BoardProfile, String> failure) {
         BoardBridge bridge = Cli.bridge();
         BoardProfile profile = attaching(board.profile(bridge));
-        Path dir = RunDirectory.create(runsDir, command);
+        Path dir = RunDirs.create(runsDir, null, command);
         return new Attached(profile, dir, openOrDiscard(bridge, profile, dir, mode, failure.apply(profile), ""));
     }
 
@@ -56,22 +53,26 @@ final class BoardConnect {
         try {
             return bridge.open(profile, runDir, mode);
         } catch (RuntimeException e) {
-            deleteTree(runDir);
-            throw new ConfigException(failure + ": " + Main.oneLine(e) + advice, e);
+            RunDirectory.discard(runDir);
+            throw new ConfigException(failure + ": " + withoutRepeats(Main.oneLine(e), profile) + advice, e);
         }
     }
 
-    /** Deletes a run directory this invocation created (only ever that one). */
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    /**
+     * The cause's message without the parts that repeat what {@code NAME: cannot connect to URL}
+     * already said: each layer below names the link again ("link: open URL: cannot open the link:
+     * URL: connect: ..."); what is left is the reason.
+     */
+    static String withoutRepeats(String message, BoardProfile profile) {
+        List<String> kept = new ArrayList<>();
+        for (String part : message.split(": ")) {
+            String p = part.strip();
+            boolean repeat = p.equals(profile.name()) || p.equals("link") || p.equals("cannot open the link")
+                    || (profile.link() != null && p.contains(profile.link()));
+            if (!repeat) {
+                kept.add(part);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return kept.isEmpty() ? message : String.join(": ", kept);
     }
 }

@@ -3,7 +3,6 @@ package io.llexthil.cli;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
-import io.llexthil.campaign.report.RunDirectory;
 import io.llexthil.shell.BoardProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,14 +21,14 @@ final class BoardsCommand implements Callable<Integer> {
     @Option(names = "--no-check", description = "Only list; do not connect.")
     boolean noCheck;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Parent of the run directory <timestamp>-boards/ with the transcripts of the checks. Default: ${DEFAULT-VALUE}.")
     Path runsDir;
 
     @Override
     public Integer call() {
         BoardBridge bridge = Cli.bridge();
         List<BoardProfile> boards = bridge.inventory(hardwareMap);
-        Path dir = noCheck ? null : RunDirectory.create(runsDir, "boards");
+        Path dir = noCheck ? null : RunDirs.create(runsDir, null, "boards");
         int nameWidth = Math.max(5, boards.stream().mapToInt(b -> b.name().length()).max().orElse(5));
         String fmt = "%-" + nameWidth + "s  %-9s  %s%n    link: %s%n";
         Cli.out().printf(Locale.ROOT, "%-" + nameWidth + "s  %-9s  %s%n", "board", "reachable", "firmware / problem");

@@ -3,7 +3,7 @@ package io.llexthil.cli;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.campaign.report.ConsoleSummary;
-import io.llexthil.campaign.report.RunDirectory;
+import io.llexthil.campaign.report.Plural;
 import io.llexthil.campaign.report.RunReports;
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.ImageLibrary;
@@ -17,6 +17,7 @@ import io.llexthil.shell.BoardProfile;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.Map;
  * The common life of a campaign command: resolve the board (before anything touches the disk),
  * create a new run directory, connect, run, write every report, print the summary and the HTML
  * report's path, and map the result to an exit code. A configuration failure before the run
- * starts removes the run directory it created, so a bad invocation leaves nothing behind.
+ * starts removes the run directory it created, so a bad invocation leaves nothing behind. A run
+ * stopped by SIGINT or SIGTERM still reports every case that finished ({@link InterruptGuard}).
  */
 final class CampaignSession {
 
@@ -40,30 +42,68 @@ final class CampaignSession {
         out.check();
         BoardBridge bridge = Cli.bridge();
         BoardProfile profile = board.profile(bridge);
-        Path runDir = out.out != null ? RunDirectory.createExactly(out.out) : RunDirectory.create(out.runsDir, command);
+        Path runDir = out.createRunDirectory(command);
         BoardClient client = BoardConnect.openOrDiscard(bridge, profile, runDir, AccessMode.READ_WRITE,
                 BoardConnect.cannotConnect(profile),
                 " (llext-hil boards lists the boards and whether they are reachable)");
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         try (client) {
-            Path fw = out.firmwareBuild != null ? out.firmwareBuild : ImageLibrary.defaultFirmwareBuild();
+            Path fw = out.firmwareBuild();
             ScenarioRunner runner = new ScenarioRunner(client, new TwinSessions(), out.profile, new ImageLibrary(fw),
                     new StandardResetDriver(bridge.hooks(profile, client)), RunOptions.defaults(), null);
             ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
+            FinishedCases finished = new FinishedCases(progress);
             Map<String, Object> measurements = new LinkedHashMap<>();
             String info = runner.boardInfo().json();
             // the link as opened for the run (a QEMU board: QEMU's version), before any case reconnects
             RunResult.BoardLink link = client instanceof ReconnectingBoardClient rc ? rc.link() : null;
-            List<CaseResult> cases = body.run(runner, runDir, measurements, progress);
-            progress.finish();
-            RunResult run = new RunResult(command, profile.name(), info, out.profile, cases, measurements, runDir, started,
-                    (System.nanoTime() - t0) / 1_000_000, link);
-            Path html = RunReports.writeAll(run, client.session().transcript());
-            Cli.out().print(ConsoleSummary.render(run));
-            Cli.out().println("run directory: " + runDir);
-            Cli.out().println("HTML report:   " + html);
-            return run.allPassed() ? ExitCodes.OK : ExitCodes.DIVERGED;
+            Report report = cases -> new RunResult(command, profile.name(), info, out.profile, cases, copy(measurements),
+                    runDir, started, (System.nanoTime() - t0) / 1_000_000, link);
+            try (InterruptGuard guard = InterruptGuard.install(() -> {
+                List<CaseResult> done = finished.stop();
+                progress.finish();
+                RunResult partial = report.of(done);
+                partial.measurements().put("interrupted_after_cases", done.size());
+                Cli.err().println("llext-hil: interrupted after " + Plural.of(done.size(), "case")
+                        + "; the reports below cover only those");
+                print(partial, RunReports.writeAll(partial, client.session().transcript()));
+            })) {
+                List<CaseResult> cases = body.run(runner, runDir, measurements, finished);
+                if (!guard.claimReports()) {
+                    return ExitCodes.INTERRUPTED; // the interruption reports; the JVM is stopping
+                }
+                progress.finish();
+                RunResult run = report.of(cases);
+                print(run, RunReports.writeAll(run, client.session().transcript()));
+                guard.reportsWritten();
+                return run.allPassed() ? ExitCodes.OK : ExitCodes.DIVERGED;
+            }
+        }
+    }
+
+    /** A run's result from its cases so far. */
+    private interface Report {
+        RunResult of(List<CaseResult> cases);
+    }
+
+    private static void print(RunResult run, Path html) {
+        Cli.out().print(ConsoleSummary.render(run));
+        Cli.out().println("run directory: " + run.runDir());
+        Cli.out().println("HTML report:   " + html);
+        Cli.out().flush();
+    }
+
+    /** The measurements as they are now (the run's thread may still be adding some when interrupted). */
+    private static Map<String, Object> copy(Map<String, Object> m) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new LinkedHashMap<>(m);
+            } catch (ConcurrentModificationException busy) {
+                if (attempt == 10) {
+                    return new LinkedHashMap<>();
+                }
+            }
         }
     }
 }

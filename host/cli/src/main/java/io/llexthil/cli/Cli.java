@@ -23,6 +23,13 @@ public final class Cli {
         err = e;
     }
 
+    private static volatile boolean quiet;
+
+    /** {@code -q}: no progress lines (the summary and errors stay). */
+    static void quiet(boolean q) { quiet = q; }
+
+    static boolean quiet() { return quiet; }
+
     public static PrintStream out() { return out; }
 
     public static PrintStream err() { return err; }

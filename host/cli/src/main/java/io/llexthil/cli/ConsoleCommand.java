@@ -22,15 +22,15 @@ import java.util.concurrent.Callable;
 
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Interactive passthrough to the board's shell, one command a line, with a transcript in the run directory.",
-                "End with Ctrl-D or 'exit'."})
+                "Result lines of hil commands (@@HIL|...) are shown decoded. End with Ctrl-D or 'exit'."})
 final class ConsoleCommand implements Callable<Integer> {
-    @Option(names = "--read-only", description = "Refuse hil commands that change the board.")
+    @Option(names = "--read-only", description = "Send only commands that cannot change the board (read-only hil commands and a few shell queries); refuse the rest, kernel reboot included.")
     boolean readOnly;
 
-    @Option(names = "--timeout", defaultValue = "10", description = "Seconds per command. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "How long one command may take. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Parent of the run directory <timestamp>-console/ with the transcript. Default: ${DEFAULT-VALUE}.")
     Path runsDir;
 
     @Mixin
@@ -50,14 +50,20 @@ final class ConsoleCommand implements Callable<Integer> {
                     break;
                 }
                 try {
+                    String refused = readOnly ? ReadOnlyConsole.refusal(line) : null;
+                    if (refused != null) {
+                        Cli.err().println(refused);
+                        continue;
+                    }
                     if (readOnly && line.trim().startsWith("hil ")) {
-                        // through the board client, so its read-only guard applies
-                        Cli.out().println(client.command(line.trim().substring(4), Duration.ofSeconds(timeoutSeconds)).line());
+                        // through the board client as well, so its read-only guard applies twice
+                        Cli.out().println(ResultLines.decode(client.command(line.trim().substring(4),
+                                Duration.ofSeconds(timeoutSeconds)).line()));
                         continue;
                     }
                     CommandResult r = client.session().exec(line, Duration.ofSeconds(timeoutSeconds));
                     r.logs().stream().map(BoardLogLine::raw).forEach(Cli.out()::println);
-                    r.output().forEach(Cli.out()::println);
+                    r.output().stream().map(ResultLines::decode).forEach(Cli.out()::println);
                 } catch (ShellException | ReadOnlyViolationException e) {
                     Cli.err().println(Main.oneLine(e));
                 }

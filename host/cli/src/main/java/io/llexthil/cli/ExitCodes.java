@@ -9,5 +9,8 @@ public final class ExitCodes {
     /** Usage or configuration error: bad option, malformed YAML, unknown board, unreachable link. */
     public static final int CONFIG = 2;
 
+    /** Stopped by SIGINT (Ctrl-C): 128 + 2, as shells report it; SIGTERM gives 143 (128 + 15). */
+    public static final int INTERRUPTED = 130;
+
     private ExitCodes() { }
 }

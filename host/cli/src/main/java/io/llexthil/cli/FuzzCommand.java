@@ -21,22 +21,22 @@ import java.util.concurrent.ThreadLocalRandom;
         description = {"Random step sequences (load, unload, save, reset, restore, faults) checked against the twin.",
                 "A failing sequence is shrunk to a minimal one and printed with the seed that replays it."})
 final class FuzzCommand extends PooledCommand {
-    @Option(names = "--seed", paramLabel = "S", description = "First seed (sequence i uses S+i). Default: random, printed.")
+    @Option(names = "--seed", paramLabel = "SEED", description = "First seed (sequence i uses S+i). Default: random, printed.")
     Long seed;
 
-    @Option(names = "--count", defaultValue = "20", description = "Sequences to run. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--count", paramLabel = "N", defaultValue = "20", description = "Sequences to run. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--min-steps", defaultValue = "4", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--min-steps", paramLabel = "N", defaultValue = "4", description = "Fewest random steps in a sequence. Default: ${DEFAULT-VALUE}.")
     int minSteps;
 
-    @Option(names = "--max-steps", defaultValue = "16", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "16", description = "Most random steps in a sequence. Default: ${DEFAULT-VALUE}.")
     int maxSteps;
 
     @Option(names = "--ext", paramLabel = "NAME", split = ",", description = "Extension pool (default: producer,consumer,counter,noexp).")
     List<String> extensions = new ArrayList<>(SequenceGenerator.DEFAULT_POOL);
 
-    @Option(names = "--shrink-attempts", defaultValue = "60", description = "Board runs allowed for shrinking one failure. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--shrink-attempts", paramLabel = "N", defaultValue = "60", description = "Board runs allowed for shrinking one failure. Default: ${DEFAULT-VALUE}.")
     int shrinkAttempts;
 
     @Override
@@ -47,6 +47,7 @@ final class FuzzCommand extends PooledCommand {
         if (count < 1) {
             throw new ConfigException("--count " + count + ": need at least 1");
         }
+        output.checkExtensions("--ext", extensions);
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1L << 48);
         Cli.err().println("fuzz: seed " + s + " (replay with --seed " + s + ")");
         List<FuzzCampaign.Finding> findings = Collections.synchronizedList(new ArrayList<>());

@@ -19,15 +19,29 @@ import java.io.UncheckedIOException;
  */
 @Command(name = "llext-hil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Hardware-in-the-loop tests of Zephyr LLEXT context save/restore, diffed against a Java twin.",
-                "Start with: llext-hil run   (the built-in suite on the built-in simulated board)"},
+                "Start with: llext-hil run   (the built-in suite on the built-in simulated board)",
+                "Help on one command: llext-hil help COMMAND, or llext-hil COMMAND --help."},
         subcommands = {RunCommand.class, SweepCommand.class, FuzzCommand.class, DiagCommand.class, ConsoleCommand.class,
-                TwinCommand.class, BoardsCommand.class, QemuCommand.class, ReportCommand.class, AutoComplete.GenerateCompletion.class},
+                TwinCommand.class, BoardsCommand.class, QemuCommand.class, ReportCommand.class, HelpCommand.class,
+                AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 all agree, 1 divergences or failures, 2 usage or configuration error."})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces and debug logs.")
+            description = "Print stack traces of errors, and debug logs.")
     boolean debug;
+
+    @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "More log output on stderr: -v info, -vv debug.")
+    boolean[] verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Only errors in the log, and no progress lines; the summary and the exit code stay.")
+    boolean quiet;
+
+    @Option(names = "--log", paramLabel = "LOGGER=LEVEL", scope = CommandLine.ScopeType.INHERIT,
+            description = "The level of one logger, e.g. io.llexthil.link=debug (repeatable; trace, debug, info, warn, error, off).")
+    java.util.List<String> logLevels;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,9 +57,19 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this in-process). */
     public static int execute(String... args) {
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        Logging.configure(debug);
+        Logging logging;
+        try {
+            logging = Logging.from(args);
+        } catch (ConfigException e) {
+            Cli.err().println("llext-hil: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        logging.apply();
+        Cli.quiet(logging.quiet());
+        boolean debug = logging.debug();
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpAutoWidth(true);
+        HelpLayout.install(cl);
         cl.setOut(new PrintWriter(Cli.out(), true));
         cl.setErr(new PrintWriter(Cli.err(), true));
         cl.setExitCodeExceptionMapper(e -> ExitCodes.CONFIG);

@@ -8,6 +8,7 @@ import io.llexthil.campaign.pool.PoolOutcome;
 import io.llexthil.campaign.pool.PoolScheduler;
 import io.llexthil.campaign.pool.RunControl;
 import io.llexthil.campaign.report.ConsoleSummary;
+import io.llexthil.campaign.report.Plural;
 import io.llexthil.campaign.report.RunDirectory;
 import io.llexthil.campaign.report.RunReports;
 import io.llexthil.campaign.run.CaseResult;
@@ -87,55 +88,90 @@ final class PooledCampaign {
             Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs) {
         out.check();
         BoardBridge bridge = Cli.bridge();
-        Path runDir = out.out != null ? RunDirectory.createExactly(out.out) : RunDirectory.create(out.runsDir, command);
+        Path runDir = out.createRunDirectory(command);
         boolean pooled = members.size() > 1;
         List<PoolCase<Connected>> cases = specs.stream().map(c -> poolCase(c, runDir, pooled)).toList();
-        Path fw = out.firmwareBuild != null ? out.firmwareBuild : ImageLibrary.defaultFirmwareBuild();
         List<RuntimeException> openFailures = new ArrayList<>();
         Map<String, Connected> opened = new ConcurrentHashMap<>();
-        List<BoardSlot<Connected>> slots = members.stream().map(m -> slot(m, bridge, runDir, pooled, fw, out.profile,
-                busyWait, opened, openFailures)).toList();
+        List<BoardSlot<Connected>> slots = members.stream().map(m -> slot(m, bridge, runDir, pooled, out.firmwareBuild(),
+                out.profile, busyWait, opened, openFailures)).toList();
         ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
+        FinishedCases finished = new FinishedCases(progress);
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        PoolOutcome outcome = new PoolScheduler<>(slots, control, progress).run(cases);
-        progress.finish();
-        if (outcome.firstReady() == null) {
-            BoardConnect.deleteTree(runDir);
-            PoolBoards.Member m = members.get(0);
-            String why = pooled ? "no board of the pool became ready: " + outcome.dropped()
-                    : BoardConnect.cannotConnect(m.profile()) + ": " + Main.oneLine(openFailures.get(0));
-            throw new ConfigException(why + " (llext-hil boards lists the boards and whether they are reachable)",
-                    openFailures.isEmpty() ? null : openFailures.get(0));
+        String boards = pooled ? String.join(",", members.stream().map(PoolBoards.Member::name).toList())
+                : members.get(0).profile().name();
+        // the board info and link of the board that was ready first stand for the pool (one profile, or alike)
+        Report report = (first, done, meas) -> new RunResult(command, boards, first.runner().boardInfo().json(), out.profile,
+                done, meas, runDir, started, (System.nanoTime() - t0) / 1_000_000, first.link());
+        PoolOutcome outcome;
+        try (InterruptGuard guard = InterruptGuard.install(() -> {
+            List<CaseResult> done = finished.stop();
+            progress.finish();
+            Connected any = opened.values().stream().findFirst().orElse(null);
+            if (any == null) {
+                return; // no board was ready yet: nothing ran, nothing to report
+            }
+            Map<String, Object> meas = new LinkedHashMap<>(runMeasurements);
+            meas.put("interrupted_after_cases", done.size());
+            Cli.err().println("llext-hil: interrupted after " + Plural.of(done.size(), "case")
+                    + "; the reports below cover only those");
+            write(report.of(any, done, meas), pooled, any, null);
+        })) {
+            outcome = new PoolScheduler<>(slots, control, finished).run(cases);
+            if (!guard.claimReports()) {
+                return ExitCodes.INTERRUPTED; // the interruption reports; the JVM is stopping
+            }
+            progress.finish();
+            if (outcome.firstReady() == null) {
+                guard.reportsWritten();
+                RunDirectory.discard(runDir);
+                PoolBoards.Member m = members.get(0);
+                String why = pooled ? "no board of the pool became ready: " + outcome.dropped()
+                        : BoardConnect.cannotConnect(m.profile()) + ": "
+                                + BoardConnect.withoutRepeats(Main.oneLine(openFailures.get(0)), m.profile());
+                throw new ConfigException(why + " (llext-hil boards lists the boards and whether they are reachable)",
+                        openFailures.isEmpty() ? null : openFailures.get(0));
+            }
+            Map<String, Object> measurements = new LinkedHashMap<>(runMeasurements);
+            if (pooled) {
+                measurements.put("boards", members.stream().map(PoolBoards.Member::name).toList());
+            }
+            if (!outcome.dropped().isEmpty()) {
+                measurements.put("dropped_boards", outcome.dropped().stream().map(Object::toString).toList());
+            }
+            if (outcome.stopReason() != null) {
+                measurements.put("stopped", outcome.stopReason());
+                measurements.put("not_run", outcome.notRun());
+            }
+            Connected first = opened.get(outcome.firstReady());
+            RunResult run = report.of(first, outcome.results(), measurements);
+            write(run, pooled, first, outcome);
+            guard.reportsWritten();
+            return run.allPassed() && outcome.stopReason() == null ? ExitCodes.OK : ExitCodes.DIVERGED;
         }
-        Map<String, Object> measurements = new LinkedHashMap<>(runMeasurements);
-        if (pooled) {
-            measurements.put("boards", members.stream().map(PoolBoards.Member::name).toList());
-        }
-        if (!outcome.dropped().isEmpty()) {
-            measurements.put("dropped_boards", outcome.dropped().stream().map(Object::toString).toList());
-        }
-        if (outcome.stopReason() != null) {
-            measurements.put("stopped", outcome.stopReason());
-            measurements.put("not_run", outcome.notRun());
-        }
-        // the board info and link of the board that was ready first stand for the pool (the same profile, or alike)
-        Connected first = opened.get(outcome.firstReady());
-        RunResult run = new RunResult(command, pooled
-                ? String.join(",", members.stream().map(PoolBoards.Member::name).toList()) : first.member().profile().name(),
-                first.runner().boardInfo().json(), out.profile, outcome.results(), measurements, runDir, started,
-                (System.nanoTime() - t0) / 1_000_000, first.link());
+    }
+
+    /** A run's result from the cases finished so far. */
+    private interface Report {
+        RunResult of(Connected first, List<CaseResult> cases, Map<String, Object> measurements);
+    }
+
+    /** Writes the reports (a pool's boards keep their own transcripts) and prints the summary. */
+    private static void write(RunResult run, boolean pooled, Connected first, PoolOutcome outcome) {
         Path html = pooled ? RunReports.writeReports(run) : RunReports.writeAll(run, first.client().session().transcript());
         Cli.out().print(ConsoleSummary.render(run));
-        if (outcome.stopReason() != null) {
+        if (outcome != null && outcome.stopReason() != null) {
             Cli.out().println("stopped early: " + outcome.stopReason() + "; not run: " + String.join(", ", outcome.notRun()));
         }
-        for (PoolOutcome.DroppedBoard d : outcome.dropped()) {
-            Cli.out().println("board dropped: " + d);
+        if (outcome != null) {
+            for (PoolOutcome.DroppedBoard d : outcome.dropped()) {
+                Cli.out().println("board dropped: " + d);
+            }
         }
-        Cli.out().println("run directory: " + runDir);
+        Cli.out().println("run directory: " + run.runDir());
         Cli.out().println("HTML report:   " + html);
-        return run.allPassed() && outcome.stopReason() == null ? ExitCodes.OK : ExitCodes.DIVERGED;
+        Cli.out().flush();
     }
 
     private static BoardSlot<Connected> slot(PoolBoards.Member m, BoardBridge bridge, Path runDir, boolean pooled,

@@ -27,10 +27,10 @@ final class QemuCommand implements Callable<Integer> {
     @Option(names = "--kernel", required = true, paramLabel = "ELF", description = "The firmware ELF (-kernel).")
     Path kernel;
 
-    @Option(names = "--target", defaultValue = "arm", description = "qemu-system-<target>. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--target", paramLabel = "ARCH", defaultValue = "arm", description = "Which QEMU runs it: qemu-system-ARCH. Default: ${DEFAULT-VALUE}.")
     String target;
 
-    @Option(names = "--machine", defaultValue = "mps2-an385", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--machine", paramLabel = "MACHINE", defaultValue = "mps2-an385", description = "QEMU machine (-machine), the board the firmware was built for. Default: ${DEFAULT-VALUE}.")
     String machine;
 
     @Option(names = "--extra", paramLabel = "ARG", description = "Extra QEMU argument (repeatable).")

@@ -1,5 +1,7 @@
 package io.llexthil.cli;
 
+import io.llexthil.campaign.run.ImageLibrary;
+import io.llexthil.campaign.run.Preflight;
 import io.llexthil.campaign.scenario.BuiltInSuite;
 import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ScenarioLoader;
@@ -17,7 +19,7 @@ import java.util.List;
         description = {"Run scenarios on a board and in the twin, and diff every step.",
                 "Without files: the built-in suite (docs/scenarios.md) on the built-in simulated board."})
 final class RunCommand extends PooledCommand {
-    @Parameters(paramLabel = "SCENARIO.yaml", arity = "0..*", description = "Scenario files (default: the built-in suite).")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Scenario YAML files (default: the built-in suite).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
@@ -33,6 +35,7 @@ final class RunCommand extends PooledCommand {
         // every scenario is parsed before anything touches the board or the disk
         List<HilScenario> scenarios = new ArrayList<>(files.isEmpty() ? BuiltInSuite.load()
                 : files.stream().map(ScenarioLoader::load).toList());
+        new Preflight(new ImageLibrary(output.firmwareBuild())).check(scenarios);
         List<String> known = scenarios.stream().map(HilScenario::name).toList();
         for (String o : concat(only, skip)) {
             if (!known.contains(o)) {

@@ -1,5 +1,6 @@
 package io.llexthil.cli;
 
+import io.llexthil.campaign.run.ImageLibrary;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -20,6 +21,21 @@ public final class RunOutputOptions {
     @Option(names = "--firmware-build", paramLabel = "DIR",
             description = "Firmware build directory with the sample extensions (model/ext/<arch>/*.o). Default: ./firmware/build.")
     Path firmwareBuild;
+
+    /** A new run directory for {@code command} where these options say. */
+    Path createRunDirectory(String command) {
+        return RunDirs.create(runsDir, out, command);
+    }
+
+    /** Where the sample extensions are: {@code --firmware-build}, or the default. */
+    Path firmwareBuild() {
+        return firmwareBuild != null ? firmwareBuild : ImageLibrary.defaultFirmwareBuild();
+    }
+
+    /** Refuses extension names of a sweep or fuzz option that the board cannot have or that have no image. */
+    void checkExtensions(String option, java.util.List<String> names) {
+        new io.llexthil.campaign.run.Preflight(new ImageLibrary(firmwareBuild())).checkBuiltins(option, names);
+    }
 
     void check() {
         if (!profile.equals("upstream") && !profile.equals("contract")) {

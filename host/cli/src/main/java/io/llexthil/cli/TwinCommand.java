@@ -1,5 +1,7 @@
 package io.llexthil.cli;
 
+import io.llexthil.shell.input.BoundedFiles;
+import io.llexthil.shell.input.InputFileException;
 import io.llexthil.twin.Explorer;
 import io.llexthil.twin.Profile;
 import io.llexthil.twin.Scenario;
@@ -9,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,23 +25,22 @@ final class TwinCommand extends CommandGroup {
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Predict the outcome of a twin scenario (JSON).")
     static final class Predict implements Callable<Integer> {
-        @Parameters(paramLabel = "SCENARIO.json")
+        @Parameters(paramLabel = "FILE", description = "A twin scenario in JSON (docs/twin.md).")
         Path file;
 
-        @Option(names = "--profile", defaultValue = "upstream", description = "upstream, contract or both. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "upstream", description = "Twin profile: upstream, contract or both (a JSON array of the two). Default: ${DEFAULT-VALUE}.")
         String profile;
 
         @Override
         public Integer call() {
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException(file + ": no such file");
-            }
             if (!List.of("upstream", "contract", "both").contains(profile)) {
                 throw new ConfigException("--profile: unknown profile '" + profile + "' (upstream, contract or both)");
             }
             Scenario s;
             try {
-                s = TwinJson.readScenario(file);
+                s = TwinJson.readScenario(BoundedFiles.readText(file, BoundedFiles.TEXT_LIMIT, "twin scenario"));
+            } catch (InputFileException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new ConfigException(file + ": " + Main.oneLine(e) + " (the format is in docs/twin.md)", e);
             }
@@ -56,7 +56,7 @@ final class TwinCommand extends CommandGroup {
     @Command(name = "explore", mixinStandardHelpOptions = true,
             description = "Explore every small configuration and report where upstream and the contract differ.")
     static final class Explore implements Callable<Integer> {
-        @Option(names = "--max-ext", defaultValue = "3", description = "Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--max-ext", paramLabel = "N", defaultValue = "3", description = "Explore configurations of up to N extensions. Default: ${DEFAULT-VALUE}.")
         int maxExt;
 
         @Option(names = "--json", description = "JSON instead of text.")

@@ -62,7 +62,7 @@ class CliExitCodeTest extends CliHarness {
     void unreachableLinkExitsTwoAndLeavesNoRunDirectory() throws Exception {
         int rc = run("run", "--link", "tcp://127.0.0.1:1", "--runs-dir", tmp.resolve("runs").toString());
         assertThat(rc).isEqualTo(2);
-        assertThat(errText().strip()).startsWith("llext-hil: link: cannot connect to tcp://127.0.0.1:1: ")
+        assertThat(errText().strip()).startsWith("llext-hil: 127.0.0.1:1: cannot connect to tcp://127.0.0.1:1: ")
                 .doesNotContain("\n");
         assertThat(runsLeft()).isEmpty();
     }

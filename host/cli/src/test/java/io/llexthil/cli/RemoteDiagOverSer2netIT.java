@@ -31,7 +31,8 @@ class RemoteDiagOverSer2netIT extends CliHarness {
                 dir = dirs.findFirst().orElseThrow();
             }
             JsonNode json = new ObjectMapper().readTree(dir.resolve("diag.json").toFile());
-            // "board" names the inventory entry (a bare --link is "link"); "target" is what the firmware says
+            // "board" names the inventory entry (a bare --link: what it reaches); "target" is what the firmware says
+            assertThat(json.path("board").asText()).isEqualTo("127.0.0.1:" + remote.port());
             assertThat(json.path("target").asText()).isEqualTo("sim");
             assertThat(json.path("build").asText()).matches("[0-9a-f]{16}");
             assertThat(json.path("context").path("slots")).hasSize(2);

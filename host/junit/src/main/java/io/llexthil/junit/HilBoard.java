@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a field or parameter of type {@link io.llexthil.board.BoardClient} that
@@ -13,8 +14,7 @@ import java.lang.annotation.Target;
  * closed after the class; fields and parameters with the same attributes share it.
  *
  * <pre>{@code
- * @ExtendWith(HilBoardExtension.class)
- * class MyExtensionIT {
+ * class MyExtensionIT {                                // @HilBoard registers HilBoardExtension itself
  *     @HilBoard BoardClient board;                    // boards/sim.yaml, fresh flash
  *
  *     @Test void startsEmpty(@HilBoard BoardClient same) {  // the same board as the field
@@ -26,6 +26,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER})
+@ExtendWith(HilBoardExtension.class) // the annotation registers its extension (JUnit 5.8+): no @ExtendWith needed
 public @interface HilBoard {
 
     /**

@@ -50,9 +50,58 @@ public class HilBoardExtension implements BeforeAllCallback, BeforeEachCallback,
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HilBoardExtension.class);
 
+    /** The board of a builder-made extension ({@link #builder()}); null for the annotation-driven one. */
+    private final BoardSpec own;
+    private volatile ClassBoard ownBoard;
+
+    /** The extension as {@code @ExtendWith} and {@link HilBoard} register it: boards for annotated fields and parameters. */
+    public HilBoardExtension() {
+        this(null);
+    }
+
+    private HilBoardExtension(BoardSpec own) {
+        this.own = own;
+    }
+
+    /**
+     * A board configured in code, in the habit of Testcontainers:
+     * <pre>{@code
+     * @RegisterExtension
+     * static final HilBoardExtension hil = HilBoardExtension.builder().name("sim").resetBeforeEach(true).build();
+     *
+     * @Test void startsEmpty() { HilAssertions.assertThat(hil.client().state()).hasNoExtensions(); }
+     * }</pre>
+     * Register it in a static field: the board is opened before the class's tests and closed after them.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The board of a builder-made extension, ready.
+     *
+     * @throws IllegalStateException before the class's tests started, or for the annotation-driven extension
+     */
+    public BoardClient client() {
+        if (own == null) {
+            throw new IllegalStateException("client() is for an extension made with HilBoardExtension.builder();"
+                    + " with @ExtendWith use @HilBoard fields or parameters");
+        }
+        ClassBoard b = ownBoard;
+        if (b == null) {
+            throw new IllegalStateException(own.describe() + " is opened before the class's tests (register the extension"
+                    + " in a static @RegisterExtension field and call client() from a test or a @BeforeEach method)");
+        }
+        return b.client();
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
+        if (own != null) {
+            ownBoard = boardsOf(context, testClass).get(own);
+            return; // annotated fields and parameters are the annotation-driven extension's work
+        }
         annotatedFields(testClass, f -> true).forEach(HilBoardExtension::checkField); // before opening anything
         ClassBoards boards = boardsOf(context, testClass);
         for (Field field : annotatedFields(testClass, HilBoardExtension::isStatic)) {
@@ -66,6 +115,12 @@ public class HilBoardExtension implements BeforeAllCallback, BeforeEachCallback,
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (own != null) {
+            if (ownBoard != null) {
+                ownBoard.beforeTest(context.getUniqueId());
+            }
+            return;
+        }
         Set<ClassBoards> involved = new LinkedHashSet<>();
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             ClassBoards boards = boardsOf(context, instance.getClass());
@@ -91,7 +146,7 @@ public class HilBoardExtension implements BeforeAllCallback, BeforeEachCallback,
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        if (!parameterContext.isAnnotated(HilBoard.class)) {
+        if (own != null || !parameterContext.isAnnotated(HilBoard.class)) {
             return false;
         }
         Parameter parameter = parameterContext.getParameter();
@@ -251,5 +306,39 @@ public class HilBoardExtension implements BeforeAllCallback, BeforeEachCallback,
 
     private static boolean isStatic(Field field) {
         return Modifier.isStatic(field.getModifiers());
+    }
+
+    /** Configuration in code; the same attributes as {@link HilBoard}, with the same defaults. */
+    public static final class Builder {
+        private String name = "";
+        private String link = "";
+        private String hardwareMap = "";
+        private io.llexthil.board.AccessMode mode = io.llexthil.board.AccessMode.READ_WRITE;
+        private boolean freshFlash = true;
+        private boolean resetBeforeEach;
+
+        private Builder() { }
+
+        /** A board of {@code boards/*.yaml} (or of the hardware map) by name or id; default {@code sim}. */
+        public Builder name(String v) { name = v.strip(); return this; }
+
+        /** A link URL instead of, or overriding, the named board's link. */
+        public Builder link(String v) { link = v.strip(); return this; }
+
+        /** A twister hardware map. */
+        public Builder hardwareMap(String v) { hardwareMap = v.strip(); return this; }
+
+        /** READ_ONLY sends only commands that cannot change the board. */
+        public Builder mode(io.llexthil.board.AccessMode v) { mode = v; return this; }
+
+        /** For {@code sim:} links: a new, erased flash file for the class (default true). */
+        public Builder freshFlash(boolean v) { freshFlash = v; return this; }
+
+        /** Reset the board before every test but the first on each boot. */
+        public Builder resetBeforeEach(boolean v) { resetBeforeEach = v; return this; }
+
+        public HilBoardExtension build() {
+            return new HilBoardExtension(new BoardSpec(name, link, hardwareMap, mode, freshFlash, resetBeforeEach));
+        }
     }
 }

@@ -33,6 +33,7 @@ public final class FakeZephyrShell implements AutoCloseable {
     private final List<PartialHook> partialHooks = new CopyOnWriteArrayList<>();
     private final List<ReceivedChunk> chunks = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<Throwable> scriptErrors = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
     private final LinkedBlockingQueue<Object> work = new LinkedBlockingQueue<>();
@@ -44,6 +45,9 @@ public final class FakeZephyrShell implements AutoCloseable {
     private volatile boolean colours;
     private volatile int terminalWidth = 80;
     private volatile boolean closed;
+    // line editing state of the shell thread (Zephyr's cmd_buff and last_nl flag)
+    private final StringBuilder typedLine = new StringBuilder();
+    private int lastNewline;
 
     private record Rule(Pattern pattern, java.util.function.Function<String, Reply> replies) {
         Reply replyFor(String command) { return replies.apply(command); }
@@ -157,6 +161,9 @@ public final class FakeZephyrShell implements AutoCloseable {
     /** Every read as it arrived, with its arrival time. */
     public List<ReceivedChunk> receivedChunks() { return List.copyOf(chunks); }
 
+    /** Exceptions thrown by replies or bypass handlers (the fake logs them and keeps serving). */
+    public List<Throwable> scriptErrors() { return List.copyOf(scriptErrors); }
+
     /** Command lines entered so far (trimmed, empty lines excluded). */
     public List<String> commands() { return List.copyOf(commands); }
 
@@ -183,84 +190,94 @@ public final class FakeZephyrShell implements AutoCloseable {
     }
 
     private void shellLoop() {
-        StringBuilder line = new StringBuilder();
-        int lastNewline = 0;
         int retval = 0;
         try {
             while (!closed) {
                 Object item = work.poll(100, TimeUnit.MILLISECONDS);
                 if (item == null) continue;
                 if (item == STOP) return;
-                if (item instanceof Reply r) {
-                    runReply(r);
-                    continue;
-                }
-                byte[] bytes = (byte[]) item;
-                int next = 0;
-                while (next < bytes.length) {
-                    if (console.bypass != null) {
-                        // shell.c state_collect(): with a bypass callback installed every byte goes
-                        // to it, 16 at a time, before any line-end or echo handling
-                        int n = Math.min(16, bytes.length - next);
-                        console.bypass.bytes(java.util.Arrays.copyOfRange(bytes, next, next + n), console.bypassOutput);
-                        next += n;
-                        if (console.bypass == null) {
-                            // ended inside the callback: state_set(ACTIVE) clears the line and prints the prompt
-                            line.setLength(0);
-                            console.typed = "";
-                            console.printPrompt();
-                        }
-                        continue;
+                try {
+                    if (item instanceof Reply r) {
+                        runReply(r);
+                    } else {
+                        retval = consume((byte[]) item, retval);
                     }
-                    byte b = bytes[next++];
-                    if (b == '\r' || b == '\n') {
-                        // Zephyr treats CR, LF and CRLF (or LFCR) each as one Enter
-                        if (lastNewline != 0 && b != lastNewline) {
-                            lastNewline = 0;
-                            continue;
-                        }
-                        lastNewline = b;
-                        // Zephyr moves to a new line unless the echo just wrapped onto an empty one
-                        if (!echo || line.length() == 0 || (prompt.length() + line.length()) % terminalWidth != 0) {
-                            console.write("\r\n");
-                        }
-                        String command = line.toString().strip();
-                        line.setLength(0);
-                        console.typed = "";
-                        partialHooks.forEach(h -> h.fired = false);
-                        if (command.isEmpty()) {
-                            console.printPrompt();
-                            continue;
-                        }
-                        commands.add(command);
-                        retval = execute(command, retval);
-                        continue;
-                    }
-                    lastNewline = 0;
-                    if (b >= 0x20 && b < 0x7f) {
-                        line.append((char) b);
-                        console.typed = line.toString();
-                        if (echo) {
-                            console.write(new byte[] {b});
-                            // at the terminal's right edge Zephyr's echo continues on the next line
-                            if ((prompt.length() + line.length()) % terminalWidth == 0) console.write("\r\n");
-                        }
-                        for (PartialHook h : partialHooks) {
-                            if (!h.fired && h.typed.equals(console.typed)) {
-                                h.fired = true;
-                                runReplyNoPrompt(h.reply);
-                            }
-                        }
-                    } else if ((b == 0x08 || b == 0x7f) && line.length() > 0) {
-                        line.setLength(line.length() - 1);
-                        console.typed = line.toString();
-                        if (echo) console.write("\u001b[1D\u001b[K");
-                    }
+                } catch (RuntimeException | AssertionError e) {
+                    // a script or bypass handler failed: keep serving, and let the test see it
+                    log.error("fake shell: script failed", e);
+                    scriptErrors.add(e);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Handles one read of input bytes; returns the retval of the last command run. */
+    private int consume(byte[] bytes, int retval) throws InterruptedException {
+        StringBuilder line = typedLine;
+        int next = 0;
+        while (next < bytes.length) {
+            if (console.bypass != null) {
+                // shell.c state_collect(): with a bypass callback installed every byte goes
+                // to it, 16 at a time, before any line-end or echo handling
+                int n = Math.min(16, bytes.length - next);
+                console.bypass.bytes(java.util.Arrays.copyOfRange(bytes, next, next + n), console.bypassOutput);
+                next += n;
+                if (console.bypass == null) {
+                    // ended inside the callback: state_set(ACTIVE) clears the line and prints the prompt
+                    line.setLength(0);
+                    console.typed = "";
+                    console.printPrompt();
+                }
+                continue;
+            }
+            byte b = bytes[next++];
+            if (b == '\r' || b == '\n') {
+                // Zephyr treats CR, LF and CRLF (or LFCR) each as one Enter
+                if (lastNewline != 0 && b != lastNewline) {
+                    lastNewline = 0;
+                    continue;
+                }
+                lastNewline = b;
+                // Zephyr moves to a new line unless the echo just wrapped onto an empty one
+                if (!echo || line.length() == 0 || (prompt.length() + line.length()) % terminalWidth != 0) {
+                    console.write("\r\n");
+                }
+                String command = line.toString().strip();
+                line.setLength(0);
+                console.typed = "";
+                partialHooks.forEach(h -> h.fired = false);
+                if (command.isEmpty()) {
+                    console.printPrompt();
+                    continue;
+                }
+                commands.add(command);
+                retval = execute(command, retval);
+                continue;
+            }
+            lastNewline = 0;
+            if (b >= 0x20 && b < 0x7f) {
+                line.append((char) b);
+                console.typed = line.toString();
+                if (echo) {
+                    console.write(new byte[] {b});
+                    // at the terminal's right edge Zephyr's echo continues on the next line
+                    if ((prompt.length() + line.length()) % terminalWidth == 0) console.write("\r\n");
+                }
+                for (PartialHook h : partialHooks) {
+                    if (!h.fired && h.typed.equals(console.typed)) {
+                        h.fired = true;
+                        runReplyNoPrompt(h.reply);
+                    }
+                }
+            } else if ((b == 0x08 || b == 0x7f) && line.length() > 0) {
+                line.setLength(line.length() - 1);
+                console.typed = line.toString();
+                if (echo) console.write("\u001b[1D\u001b[K");
+            }
+        }
+        return retval;
     }
 
     private int execute(String command, int lastRetval) throws InterruptedException {

@@ -11,6 +11,11 @@ import java.util.List;
  * The prediction for one board command: its rc, what it logged, its heap events and UB,
  * whether it crashes the board (CONFIG_ASSERT: the first double or invalid free halts it;
  * {@code crash_event} indexes {@code heap_events}), and the list and heap use afterwards.
+ *
+ * <p>{@code use_count} (load and unload only, else null) is the count of the extension the call
+ * operated on, after it: the one {@code llext_by_name} found first, 0 when unload freed it. It is
+ * not "the count of the first namesake listed afterwards": after unloading one of two namesakes
+ * (a restore while the name was loaded) the survivor's count is another extension's.
  */
 public record StepResult(
         @JsonProperty("step") String step,
@@ -21,5 +26,6 @@ public record StepResult(
         @JsonProperty("crashes") boolean crashes,
         @JsonProperty("crash_event") Integer crashEvent,
         @JsonProperty("list") List<ExtState> list,
-        @JsonProperty("heap_used") int heapUsed) {
+        @JsonProperty("heap_used") int heapUsed,
+        @JsonProperty("use_count") Integer useCount) {
 }

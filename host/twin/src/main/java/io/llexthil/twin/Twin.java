@@ -2,6 +2,7 @@ package io.llexthil.twin;
 
 import io.llexthil.twin.model.HeapBlock;
 import io.llexthil.twin.model.HeapEvent;
+import io.llexthil.twin.model.HeapModel;
 import io.llexthil.twin.model.LlextStruct;
 import io.llexthil.twin.model.Loader;
 import io.llexthil.twin.model.LogLine;
@@ -17,7 +18,7 @@ public final class Twin {
     }
 
     public static Outcome predict(Scenario s, Profile profile) {
-        TwinBoard board = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault());
+        TwinBoard board = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault(), HeapModel.REQUESTED);
         List<LogLine> log = new ArrayList<>();
         List<UbEvent> ub = new ArrayList<>();
         if (s.copies() != null) {

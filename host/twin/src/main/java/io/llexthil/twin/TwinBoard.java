@@ -4,6 +4,7 @@ import io.llexthil.twin.model.Addresses;
 import io.llexthil.twin.model.ContractAlgorithm;
 import io.llexthil.twin.model.HeapBlock;
 import io.llexthil.twin.model.HeapEvent;
+import io.llexthil.twin.model.HeapModel;
 import io.llexthil.twin.model.LlextStruct;
 import io.llexthil.twin.model.Loader;
 import io.llexthil.twin.model.LogLine;
@@ -34,11 +35,14 @@ public final class TwinBoard {
     private final Profile profile;
     private final TargetSizes sizes;
     private final int heapSize;
+    private final HeapModel heapModel;
     private Machine m;
     private SavedContext saved;
     private int boot = 1;
     private boolean halted;
     private RestoreCall lastRestore;
+    /** Set by a step that hit a non-heap assertion; consumed by end(). */
+    private boolean asserted;
     /** Explorer fast path: steps do not snapshot the list (callers read it once at the end). */
     private boolean lean;
 
@@ -47,11 +51,17 @@ public final class TwinBoard {
                        int ubBefore) {
     }
 
+    /** A board whose LLEXT heap is Zephyr's sys_heap (what the campaign compares boards with). */
     public TwinBoard(Profile profile, TargetSizes sizes, int heapSize) {
+        this(profile, sizes, heapSize, HeapModel.ZEPHYR);
+    }
+
+    public TwinBoard(Profile profile, TargetSizes sizes, int heapSize, HeapModel heapModel) {
         this.profile = profile;
         this.sizes = sizes;
         this.heapSize = heapSize;
-        this.m = new Machine(sizes, heapSize);
+        this.heapModel = heapModel;
+        this.m = new Machine(sizes, heapSize, heapModel);
     }
 
     public Profile profile() {
@@ -80,9 +90,21 @@ public final class TwinBoard {
     /** Loads an image: 0 for a fresh load, the previous use count for a duplicate name, or -errno. */
     public StepResult load(ExtensionSpec spec) {
         Mark mark = begin("load " + spec.name());
-        return end(mark, doLoad(spec));
+        int rc = doLoad(spec);
+        // the extension the call loaded or counted again is the first namesake (llext_load looks
+        // it up with llext_by_name before anything else)
+        LlextStruct loaded = rc >= 0 ? m.list.byName(spec.name()) : null;
+        return end(mark, rc, loaded == null ? null : loaded.useCount);
     }
 
+    /**
+     * llext_load (llext.c) + do_llext_load (llext_load.c) as the model boards run them: the struct
+     * first, then the loader's section map, then linking (each import resolved against the list,
+     * each provider added to the first free dependency slot with its use count incremented), then
+     * the exported-symbol table. A failure frees the section map (llext_free_inspection_data), the
+     * exported table and the struct, in that order; dependencies added before it keep their counts
+     * (upstream's failure path does not call llext_dependency_remove_all).
+     */
     private int doLoad(ExtensionSpec spec) {
         if (spec.name().length() > NAME_MAX) {
             return -Errno.ENAMETOOLONG;
@@ -101,17 +123,9 @@ public final class TwinBoard {
             m.heap.free(obj, site + ": error path");
             return -Errno.ENOMEM;
         }
-        long syms = 0;
-        if (!spec.exports().isEmpty()) {
-            syms = m.heap.alloc(sizes.symbol() * spec.exports().size(),
-                    Owners.symbols(spec.name()), site);
-            if (syms == 0) {
-                m.heap.free(map, site + ": error path");
-                m.heap.free(obj, site + ": error path");
-                return -Errno.ENOMEM;
-            }
-        }
-        List<LlextStruct> providers = new ArrayList<>();
+        LlextStruct s = new LlextStruct(obj);
+        s.name = spec.name();
+        s.sectCnt = spec.sections();
         for (String sym : spec.imports()) {
             LlextStruct provider = null;
             for (LlextStruct n = m.list.head; n != null && provider == null; n = n.nextNode) {
@@ -120,60 +134,94 @@ public final class TwinBoard {
                 }
             }
             if (provider == null) {
-                m.heap.free(syms, site + ": error path");
-                m.heap.free(map, site + ": error path");
-                m.heap.free(obj, site + ": error path");
-                return -Errno.ENODATA;
+                return loadFailed(obj, map, 0, -Errno.ENODATA);
             }
-            providers.add(provider);
+            addDependency(s, provider);
         }
-        LlextStruct s = new LlextStruct(obj);
-        s.name = spec.name();
+        long syms = 0;
+        if (!spec.exports().isEmpty()) {
+            syms = m.heap.alloc(sizes.symbol() * spec.exports().size(), Owners.symbols(spec.name()), site);
+            if (syms == 0) {
+                return loadFailed(obj, map, 0, -Errno.ENOMEM);
+            }
+        }
         s.useCount = 1;
-        s.sectCnt = spec.sections();
         s.expCnt = spec.exports().size();
         s.expSyms = syms;
         s.exports = spec.exports();
-        for (LlextStruct p : providers) {
-            int slot = 0;
-            while (slot < LlextStruct.MAX_DEPS && s.dependency[slot] != 0 && s.dependency[slot] != p.address) {
-                slot++;
-            }
-            if (slot < LlextStruct.MAX_DEPS && s.dependency[slot] == 0) {
-                s.dependency[slot] = p.address;
-                p.useCount++;
-            }
-        }
         m.place(s);
         m.list.append(s);
         s.loader = new Loader(-1, map);
         return 0;
     }
 
-    /** Unloads by name: the remaining use count (0 = freed), or -ENOENT. */
+    /** do_llext_load's "out:" path, then llext_load's llext_free(*ext). */
+    private int loadFailed(long obj, long map, long syms, int rc) {
+        String site = "llext_load: error path";
+        m.heap.free(map, site + " llext_free_inspection_data");
+        m.heap.free(syms, site);
+        m.heap.free(obj, site);
+        return rc;
+    }
+
+    /** llext_dependency_add (llext_link.c): already there, or the first free slot; 8 used: dropped. */
+    private static void addDependency(LlextStruct s, LlextStruct provider) {
+        for (int slot = 0; slot < LlextStruct.MAX_DEPS; slot++) {
+            if (s.dependency[slot] == provider.address) {
+                return;
+            }
+            if (s.dependency[slot] == 0) {
+                s.dependency[slot] = provider.address;
+                provider.useCount++;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Unloads by name as the Zephyr backend does: {@code llext_by_name} (the first namesake), then
+     * on the last reference {@code llext_free_inspection_data} (the kept section map), then
+     * {@code llext_unload}: use count down; still used: return it; else unlink,
+     * {@code llext_dependency_remove_all} (each dependency's count down, and
+     * {@code __ASSERT(use_count)}: a dependency reaching 0 halts a CONFIG_ASSERT board there), then
+     * free the exported table and the struct. Returns the remaining count (0 = freed) or -ENOENT.
+     */
     public StepResult unload(String name) {
         Mark mark = begin("unload " + name);
         LlextStruct s = m.list.byName(name);
         if (s == null) {
             return end(mark, -Errno.ENOENT);
         }
+        if (s.useCount == 0) {
+            // only after an underrun a CONFIG_ASSERT board halted on already
+            m.log.add(new LogLine("assert", "llext_unload", "A valid LLEXT cannot have a zero use-count! ('"
+                    + name + "')"));
+            return endAsserted(mark);
+        }
+        if (s.useCount == 1 && s.loader != null) {
+            m.heap.free(s.loader.sectMap, "llext_free_inspection_data: section map");
+            s.loader.sectMap = 0;
+        }
         if (--s.useCount > 0) {
-            return end(mark, s.useCount);
+            return end(mark, s.useCount, s.useCount);
         }
         m.list.findAndRemove(s);
         for (int j = 0; j < s.depCount(); j++) {
             LlextStruct dep = m.deref(s.dependency[j], () -> "dependency of '" + name + "'", "llext_unload");
             if (dep != null) {
-                dep.useCount--;
+                if (dep.useCount > 0) {
+                    dep.useCount--;
+                }
+                if (dep.useCount == 0) {
+                    m.log.add(new LogLine("assert", "llext_dependency_remove_all",
+                            "LLEXT dependency use-count underrun! ('" + dep.name + "', a dependency of '" + name + "')"));
+                    return endAsserted(mark);
+                }
             }
         }
         m.heap.free(s.expSyms, "llext_unload: exported symbols");
-        Loader l = s.loader;
-        if (l != null) {
-            m.heap.free(l.sectMap, "llext_unload: section map");
-        }
         m.heap.free(s.address, "llext_unload: struct llext");
-        return end(mark, 0);
+        return end(mark, 0, 0);
     }
 
     // ---------------------------------------------------------------- save / reset / restore
@@ -251,11 +299,11 @@ public final class TwinBoard {
 
     /** A reset: fresh heap, empty list, faults disarmed; the saved context (flash) survives. */
     public StepResult reset() {
-        m = new Machine(sizes, heapSize);
+        m = new Machine(sizes, heapSize, heapModel);
         halted = false;
         lastRestore = null;
         boot++;
-        return new StepResult("reset", 0, List.of(), List.of(), List.of(), false, null, List.of(), 0);
+        return new StepResult("reset", 0, List.of(), List.of(), List.of(), false, null, List.of(), 0, null);
     }
 
     /**
@@ -455,6 +503,16 @@ public final class TwinBoard {
     }
 
     private StepResult end(Mark mark, int rc) {
+        return end(mark, rc, null);
+    }
+
+    /** The step hit an __ASSERT other than the heap's: the board halts (no heap event indexes it). */
+    private StepResult endAsserted(Mark mark) {
+        asserted = true;
+        return end(mark, 0, null);
+    }
+
+    private StepResult end(Mark mark, int rc, Integer useCount) {
         List<HeapEvent> ev = m.heap.events().subList(mark.events, m.heap.events().size());
         List<LogLine> log = m.log.subList(mark.log, m.log.size());
         List<UbEvent> ub = m.ub.subList(mark.ub, m.ub.size());
@@ -471,10 +529,12 @@ public final class TwinBoard {
                 break;
             }
         }
-        if (crash != null) {
+        boolean crashes = crash != null || asserted;
+        asserted = false;
+        if (crashes) {
             halted = true;
         }
-        return new StepResult(mark.step, rc, log, ev, ub, crash != null, crash, lean ? List.of() : list(),
-                m.heap.used());
+        return new StepResult(mark.step, rc, log, ev, ub, crashes, crash, lean ? List.of() : list(),
+                m.heap.used(), useCount);
     }
 }

@@ -1,5 +1,6 @@
 package io.llexthil.twin;
 
+import io.llexthil.twin.model.HeapModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ class RestorePropertiesTest {
 
     /** The context the scenario's load + ctx save produces. */
     private static SavedContext savedContext(Scenario s, Profile profile) {
-        TwinBoard b = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault());
+        TwinBoard b = new TwinBoard(profile, s.targetOrDefault(), s.heapOrDefault(), HeapModel.REQUESTED);
         for (String name : s.beforeOrAll()) {
             b.load(s.extension(name));
         }

@@ -49,14 +49,18 @@ class TwinBoardTest {
     }
 
     @Test
-    void unresolved_import_frees_in_reverse_order_and_adds_nothing() {
+    void unresolved_import_frees_map_then_struct_and_the_dependency_found_before_keeps_its_count() {
         board.load(PROD);
+        // llext_load: struct (block 4), section map (5); llext_link resolves p_get against prod and
+        // llext_dependency_add counts it (prod 2); "nobody" has no exporter: -ENODATA before the exported
+        // table is allocated; the out: path frees the map (llext_free_inspection_data), llext_load the
+        // struct. Nothing undoes the dependency: prod keeps the count the failed load added.
         StepResult r = board.load(new ExtensionSpec("lost", List.of("x"), List.of("p_get", "nobody"), 2));
         assertThat(r.rc()).isEqualTo(-Errno.ENODATA);
         assertThat(r.heapEvents()).extracting(Fixtures::event)
-                .containsExactly("alloc:4:208", "alloc:5:16", "alloc:6:8", "free:6:8", "free:5:16", "free:4:208");
+                .containsExactly("alloc:4:208", "alloc:5:16", "free:5:16", "free:4:208");
         assertThat(board.list()).extracting(ExtState::name, ExtState::useCount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 1));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 2));
     }
 
     @Test
@@ -77,17 +81,54 @@ class TwinBoardTest {
     }
 
     @Test
-    void unload_returns_the_remaining_count_and_frees_at_zero() {
-        board.load(PROD);
-        board.load(CONS);
-        assertThat(board.unload("prod").rc()).isEqualTo(1);
+    void unload_in_dependency_order_frees_map_then_table_then_struct() {
+        board.load(PROD);                               // blocks 1 struct, 2 map, 3 table
+        board.load(CONS);                               // blocks 4 struct, 5 map; prod's count 2
         StepResult r = board.unload("cons");
         assertThat(r.rc()).isZero();
-        // exported table (none), section map, struct; prod's count drops to 1 but it stays loaded
+        assertThat(r.useCount()).isZero();
+        // last reference: llext_free_inspection_data (map), then llext_unload: prod's count 2 -> 1,
+        // exported table (cons has none: llext_free(NULL)), struct
         assertThat(r.heapEvents()).extracting(Fixtures::event).containsExactly("free:5:16", "free:4:208");
         assertThat(r.list()).extracting(ExtState::name, ExtState::useCount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 0));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 1));
+        StepResult p = board.unload("prod");
+        assertThat(p.heapEvents()).extracting(Fixtures::event).containsExactly("free:2:24", "free:3:16", "free:1:208");
+        assertThat(board.heap().used()).isZero();
         assertThat(board.unload("nope").rc()).isEqualTo(-Errno.ENOENT);
+    }
+
+    @Test
+    void a_dependency_still_in_use_only_loses_a_count() {
+        board.load(PROD);
+        board.load(CONS);
+        StepResult r = board.unload("prod");            // count 2 -> 1: llext_unload returns 1
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.useCount()).isEqualTo(1);
+        assertThat(r.heapEvents()).isEmpty();
+    }
+
+    @Test
+    void unloading_the_dependent_after_its_dependency_underruns_the_count_and_asserts() {
+        board.load(PROD);
+        board.load(CONS);
+        board.unload("prod");                           // prod 2 -> 1: only cons's use is left
+        StepResult r = board.unload("cons");
+        // cons: map freed (inspection data), unlinked, then llext_dependency_remove_all: prod 1 -> 0 and
+        // __ASSERT(use_count, "LLEXT dependency use-count underrun!") halts a CONFIG_ASSERT board
+        assertThat(r.crashes()).isTrue();
+        assertThat(r.crashEvent()).isNull();
+        assertThat(r.log()).extracting(LogLineView::of).containsExactly(
+                "assert llext_dependency_remove_all LLEXT dependency use-count underrun! ('prod', a dependency of 'cons')");
+        assertThat(r.heapEvents()).extracting(Fixtures::event).containsExactly("free:5:16");
+        assertThat(board.halted()).isTrue();
+    }
+
+    /** A log line as one string: level, function, message. */
+    private record LogLineView() {
+        static String of(io.llexthil.twin.model.LogLine l) {
+            return l.level() + " " + l.function() + " " + l.message();
+        }
     }
 
     @Test
@@ -150,6 +191,48 @@ class TwinBoardTest {
     }
 
     @Test
+    void a_restored_extension_unloads_and_reloads() {
+        board.load(PROD);
+        board.save(List.of());
+        board.reset();
+        assertThat(board.restore(null).rc()).isZero();
+        // the restored prod holds the struct, the exported table and (through its loader) the map
+        // llext_restore allocated: 5 calls (map[], map[0], exp_tab[], exp_tab[0], struct), of which
+        // map[] and exp_tab[] were freed again
+        assertThat(board.heap().allocCalls()).isEqualTo(5);
+        StepResult un = board.unload("prod");
+        assertThat(un.useCount()).isZero();
+        // inspection data (the map restore allocated), then the exported table, then the struct
+        assertThat(un.heapEvents()).extracting(e -> e.kind() + ":" + e.size())
+                .containsExactly("free:24", "free:16", "free:208");
+        assertThat(board.heap().used()).isZero();
+        // loading the name again is a fresh load: new struct, map and table, count 1
+        StepResult again = board.load(PROD);
+        assertThat(again.rc()).isZero();
+        assertThat(again.useCount()).isEqualTo(1);
+        assertThat(again.heapEvents()).extracting(e -> e.kind() + ":" + e.size())
+                .containsExactly("alloc:208", "alloc:24", "alloc:16");
+    }
+
+    @Test
+    void restore_beside_a_loaded_namesake_then_unload_frees_the_first_one() {
+        board.load(PROD);
+        board.save(List.of());
+        assertThat(board.restore(null).rc()).isZero();       // no reset: prod is listed twice
+        assertThat(board.list()).extracting(ExtState::name, ExtState::useCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod", 1),
+                        org.assertj.core.groups.Tuple.tuple("prod", 1));
+        String firstAddress = board.list().get(0).address();
+        StepResult un = board.unload("prod");
+        // llext_by_name finds the one listed first (loaded before the restore) and frees it: 0
+        assertThat(un.rc()).isZero();
+        assertThat(un.useCount()).isZero();
+        assertThat(un.list()).hasSize(1);
+        assertThat(un.list().get(0).address()).isNotEqualTo(firstAddress);
+        assertThat(un.list().get(0).useCount()).isEqualTo(1);
+    }
+
+    @Test
     void a_double_free_halts_the_board_until_reset() {
         board.load(PROD);
         board.load(CONS);
@@ -158,7 +241,13 @@ class TwinBoardTest {
         StepResult r = board.restore(List.of(1, 0));
         assertThat(r.rc()).isEqualTo(-Errno.EINVAL);
         assertThat(r.crashes()).isTrue();
-        assertThat(r.heapEvents().get(r.crashEvent()).kind()).isEqualTo("double-free");
+        // Zephyr heap (small: 32-bit, 16 KiB): exp_tab[] is 4 bytes = 1 unit at unit 17, freed alone into
+        // bucket 0, so its first word now holds FREE_PREV = FREE_NEXT = 17: exp_tab[0] reads 0x00110011
+        // and llext_free() of it is the first invalid free (outside the heap), not a double free of
+        // the table as with the old contents
+        assertThat(r.heapEvents().get(r.crashEvent() - 1).detail()).isEqualTo("exp_tab[0] = 0x110011");
+        assertThat(r.heapEvents().get(r.crashEvent()).kind()).isEqualTo("invalid-free");
+        assertThat(r.heapEvents().get(r.crashEvent()).address()).isEqualTo(0x0011_0011L);
         assertThat(board.halted()).isTrue();
         assertThatThrownBy(() -> board.load(PROD)).isInstanceOf(TwinBoardHaltedException.class)
                 .hasMessageContaining("load prod");

@@ -22,19 +22,38 @@ public final class ConsoleSummary {
         sb.append(String.format(Locale.ROOT, fmt, "case", "result", "steps", "diffs", "time", "first divergence / error"));
         sb.append("-".repeat(w + 36 + 24)).append('\n');
         for (CaseResult c : run.cases()) {
-            long ran = c.steps().stream().filter(s -> s.outcome() != StepOutcome.SKIPPED).count();
-            sb.append(String.format(Locale.ROOT, fmt, c.name(), c.status().name(), ran + "/" + c.steps().size(),
+            sb.append(String.format(Locale.ROOT, fmt, c.name(), c.status().name(), steps(c),
                     c.differences().size(), String.format(Locale.ROOT, "%.2fs", c.millis() / 1000.0),
                     shorten(c.message())));
         }
         sb.append("-".repeat(w + 36 + 24)).append('\n');
-        sb.append(String.format(Locale.ROOT, "%d cases: %d passed, %d failed (divergences), %d errors; %.1f s%n",
-                run.cases().size(), run.count(CaseStatus.PASS), run.count(CaseStatus.FAIL), run.count(CaseStatus.ERROR),
-                run.millis() / 1000.0));
+        sb.append(totals(run)).append(String.format(Locale.ROOT, "; %.1f s%n", run.millis() / 1000.0));
+        if (run.cases().stream().anyMatch(ConsoleSummary::skippedAny)) {
+            sb.append(STEPS_LEGEND).append('\n');
+        }
         if (!run.measurements().isEmpty()) {
             run.measurements().forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
         }
         return sb.toString();
+    }
+
+    /** What the steps column means when some were not run. */
+    static final String STEPS_LEGEND = "steps: run/in the case; after a crash or an error the rest of a case is skipped";
+
+    /** {@code 13 cases: 10 passed, 3 failed (divergences), 0 errors}. */
+    static String totals(RunResult run) {
+        return Plural.of(run.cases().size(), "case") + ": " + run.count(CaseStatus.PASS) + " passed, "
+                + run.count(CaseStatus.FAIL) + " failed (divergences), " + Plural.of(run.count(CaseStatus.ERROR), "error");
+    }
+
+    /** The steps that ran of all the case's steps, {@code 6/7}. */
+    static String steps(CaseResult c) {
+        long ran = c.steps().stream().filter(s -> s.outcome() != StepOutcome.SKIPPED).count();
+        return ran + "/" + c.steps().size();
+    }
+
+    static boolean skippedAny(CaseResult c) {
+        return c.steps().stream().anyMatch(s -> s.outcome() == StepOutcome.SKIPPED);
     }
 
     private static String shorten(String s) {

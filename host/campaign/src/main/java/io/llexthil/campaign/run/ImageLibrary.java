@@ -1,8 +1,9 @@
 package io.llexthil.campaign.run;
 
 import io.llexthil.campaign.scenario.HilScenario;
+import io.llexthil.shell.input.BoundedFiles;
+import io.llexthil.shell.input.InputFileException;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -67,10 +68,14 @@ public final class ImageLibrary {
             return cached;
         }
         try {
-            byte[] bytes = Files.readAllBytes(p);
+            // bounded: a wrong path (a device, a huge file) is refused before it is read
+            byte[] bytes = BoundedFiles.readBytes(p, BoundedFiles.IMAGE_LIMIT, "extension image");
             cache.put(p, bytes);
             return bytes;
-        } catch (IOException e) {
+        } catch (InputFileException e) {
+            if (Files.exists(p)) {
+                throw new ImageNotFoundException(scenario.source() + ": image '" + image + "': " + e.getMessage());
+            }
             throw new ImageNotFoundException(scenario.source() + ": image '" + image + "' not found at " + p
                     + (scenario.imageSource(image).startsWith("builtin:")
                     ? " (build the firmware: cmake -S firmware -B firmware/build && cmake --build firmware/build)"

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.llexthil.board.HilReply;
 import io.llexthil.campaign.twin.TwinResult;
 
+import java.util.List;
+
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -100,4 +102,7 @@ public record CallAction(String ext, String symbol, ExpectValue expect) implemen
         }
         run.callValues().put(call, value);
     }
+
+    @Override
+    public List<String> extensions() { return List.of(ext); }
 }

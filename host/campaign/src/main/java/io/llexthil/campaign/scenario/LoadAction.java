@@ -2,6 +2,8 @@ package io.llexthil.campaign.scenario;
 
 import io.llexthil.campaign.twin.TwinResult;
 
+import java.util.List;
+
 /** {@code load: producer}: {@code hil load}; the twin loads the same image (its exports and imports). */
 public record LoadAction(String ext) implements StepAction {
     static final String KEY = "load";
@@ -24,4 +26,7 @@ public record LoadAction(String ext) implements StepAction {
 
     @Override
     public void perform(StepRun run) { run.observeReply(run.board().load(ext), "use_count"); }
+
+    @Override
+    public List<String> extensions() { return List.of(ext); }
 }

@@ -62,4 +62,7 @@ public record SaveAction(List<String> exts) implements StepAction {
 
     @Override
     public boolean takesFlashFault() { return true; }
+
+    @Override
+    public List<String> extensions() { return exts; }
 }

@@ -1,6 +1,8 @@
 package io.llexthil.campaign.scenario;
 
 import io.llexthil.board.ReturnCodes;
+import io.llexthil.shell.input.InputFileException;
+import io.llexthil.shell.input.YamlInput;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,8 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,11 +38,9 @@ public final class ScenarioLoader {
     public static HilScenario load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioFileException(file.toString(), null, null, "no such file; check the path");
-        } catch (IOException e) {
-            throw new ScenarioFileException(file.toString(), null, null, "cannot read: " + e.getMessage());
+            text = YamlInput.read(file, "scenario");
+        } catch (InputFileException e) {
+            throw new ScenarioFileException(file.toString(), null, null, e.problem());
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), base);

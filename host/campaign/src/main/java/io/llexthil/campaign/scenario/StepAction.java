@@ -51,6 +51,9 @@ public sealed interface StepAction permits UploadAction, LoadAction, UnloadActio
      */
     void perform(StepRun run);
 
+    /** The extension names this step names (each needs an image and a name that fits the board). */
+    default List<String> extensions() { return List.of(); }
+
     /** The runner also reads and compares {@code ctx info} after this step. */
     default boolean touchesContext() { return false; }
 

@@ -2,6 +2,8 @@ package io.llexthil.campaign.scenario;
 
 import io.llexthil.campaign.twin.TwinResult;
 
+import java.util.List;
+
 /** {@code unload: producer}: {@code hil unload}, and the twin's {@code llext_unload}. */
 public record UnloadAction(String ext) implements StepAction {
     static final String KEY = "unload";
@@ -24,4 +26,7 @@ public record UnloadAction(String ext) implements StepAction {
 
     @Override
     public void perform(StepRun run) { run.observeReply(run.board().unload(ext), "use_count"); }
+
+    @Override
+    public List<String> extensions() { return List.of(ext); }
 }

@@ -53,4 +53,7 @@ public record UploadAction(List<String> images) implements StepAction {
 
     @Override
     public boolean keptWhenShrinking() { return true; }
+
+    @Override
+    public List<String> extensions() { return images; }
 }

@@ -58,7 +58,7 @@ public final class PowerCutSweep {
             steps.add(Step.of(new StateAction(null)));
             HilScenario point = HilScenario.numbered("powercut n=" + n, "cut power at flash operation " + n + " of a save",
                     "sweep powercut", true, steps);
-            listener.caseStarted(point.name(), n, maxN);
+            listener.caseStarted(point.name(), n, RunListener.UNKNOWN_TOTAL); // ends when the save completes first
             Map<String, Object> meas = new LinkedHashMap<>();
             meas.put("n", n);
             CaseResult r = runner.run(point, "sweep-powercut", meas, null);

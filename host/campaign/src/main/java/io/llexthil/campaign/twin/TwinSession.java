@@ -53,4 +53,12 @@ public interface TwinSession {
     void powerCutDuringSave(List<String> names, boolean committed);
 
     TwinView view();
+
+    /**
+     * LLEXT heap allocator calls since the last reset, as the board's {@code fault} reply counts them;
+     * -1 when this twin does not count them.
+     */
+    default long allocCalls() {
+        return -1;
+    }
 }

@@ -71,14 +71,14 @@ public final class TwinSessions implements TwinSessionFactory {
             ElfExtensionReader.Meta meta = ElfExtensionReader.read(name, image);
             exportsOf.put(name, meta.exports());
             return guarded(() -> withUseCount(twin.load(new ExtensionSpec(name, meta.exports(), meta.imports(),
-                    meta.sections())), name));
+                    meta.sections()))));
         }
 
         @Override
         public TwinResult unload(String name) {
             // llext_unload returns the remaining use count; the HIL protocol answers 0 and puts it in use_count
             return guarded(() -> {
-                TwinResult r = withUseCount(twin.unload(name), name);
+                TwinResult r = withUseCount(twin.unload(name));
                 return r.rc() != null && r.rc() > 0 ? new TwinResult(0, r.crash(), r.extra()) : r;
             });
         }
@@ -178,6 +178,11 @@ public final class TwinSessions implements TwinSessionFactory {
         }
 
         @Override
+        public long allocCalls() {
+            return twin.heap().allocCalls();
+        }
+
+        @Override
         public TwinView view() {
             List<ExtView> exts = new ArrayList<>();
             for (ExtState e : twin.list()) {
@@ -189,12 +194,12 @@ public final class TwinSessions implements TwinSessionFactory {
                     slots.view(bootedBuild));
         }
 
-        private TwinResult withUseCount(StepResult r, String name) {
+        private TwinResult withUseCount(StepResult r) {
             Facts extra = new Facts();
-            if (r.rc() >= 0 && !r.crashes()) {
-                int uc = twin.list().stream().filter(e -> e.name().equals(name)).mapToInt(ExtState::useCount)
-                        .findFirst().orElse(0);
-                extra.put("use_count", uc);
+            if (r.rc() >= 0 && !r.crashes() && r.useCount() != null) {
+                // the count of the extension the call operated on (0 = unloaded), as the firmware
+                // reports it: not the count of a namesake still listed afterwards
+                extra.put("use_count", r.useCount());
             }
             return new TwinResult(r.rc(), r.crashes(), extra);
         }

@@ -1,6 +1,7 @@
 package io.llexthil.link.qemu;
 
 import io.llexthil.link.internal.Deadlines;
+import io.llexthil.link.internal.ParentDeath;
 import io.llexthil.link.internal.ProcessReaper;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -66,7 +67,7 @@ public final class QemuLauncher {
         log.debug("{}: starting {}", link, command);
         Process process;
         try {
-            process = new ProcessBuilder(command)
+            process = new ProcessBuilder(ParentDeath.killedWithParent(command))
                     .directory(dir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .redirectOutput(dir.resolve("qemu.stdout.log").toFile())

@@ -2,6 +2,7 @@ package io.llexthil.link.sim;
 
 import io.llexthil.link.LinkException;
 import io.llexthil.link.internal.DaemonThreads;
+import io.llexthil.link.internal.ParentDeath;
 import io.llexthil.link.internal.ProcessReaper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class SimProcess {
         try {
             Files.writeString(log, "--- llext-hil run " + run + " at " + Instant.now() + ": " + String.join(" ", command)
                     + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Process p = new ProcessBuilder(command)
+            Process p = new ProcessBuilder(ParentDeath.killedWithParent(command))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             ProcessReaper.track(p);

@@ -2,13 +2,14 @@ package io.llexthil.shell.inventory;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.llexthil.shell.input.InputFileException;
+import io.llexthil.shell.input.YamlInput;
 
 /** Reads a YAML file into plain maps and lists (key order kept), with one-line errors. */
 final class YamlFiles {
@@ -17,10 +18,13 @@ final class YamlFiles {
     private YamlFiles() {}
 
     static Object read(Path file) {
-        try {
-            return YAML.readValue(Files.readString(file), Object.class);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new InventoryException(file + ": no such file");
+        }
+        try {
+            return YAML.readValue(YamlInput.read(file, "board inventory"), Object.class);
+        } catch (InputFileException e) {
+            throw new InventoryException(e.getMessage(), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " line " + at.getLineNr() + " column " + at.getColumnNr() + ":";

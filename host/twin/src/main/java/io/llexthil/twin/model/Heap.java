@@ -1,24 +1,38 @@
 package io.llexthil.twin.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The LLEXT heap as the C code sees it through llext_alloc / llext_free: every call, its size,
  * owner and call site. Misuse (double free, free of a foreign pointer, reading freed memory)
  * is recorded as an event, never thrown: these are outcomes to predict.
  *
- * <p>Addresses are identities, not a layout: blocks get increasing addresses and are never
- * reused, which is exact for every path of the algorithm (no allocation happens between a
- * free and the stale read of the same block). {@code used} is the sum of requested sizes of
- * live blocks, as the boards report it (no chunk overhead is modelled).
+ * <p>Two layouts ({@link HeapModel}):
+ * <ul>
+ *   <li>{@code ZEPHYR}: placement, failure and freed contents come from {@link SysHeap}, Zephyr's
+ *       allocator rebuilt over a byte buffer: the allocation that fails for a given heap size and
+ *       what a read of freed memory returns (free-list links) are those of a board;</li>
+ *   <li>{@code REQUESTED}: a request fails only when it exceeds the free requested bytes; blocks get
+ *       increasing addresses, never reused, and freed memory keeps its old contents. This is the
+ *       algorithm seen without any allocator: what the explorer enumerates (its findings are about
+ *       llext_restore, not about one heap size or layout).</li>
+ * </ul>
+ * {@code used} is the sum of requested sizes of live blocks in both, as the boards report it.
  */
 public final class Heap {
     public static final long BASE = 0x2010_0000L;
 
     private final int capacity;
-    /** Every block ever allocated, in address order (= id order: addresses only grow). */
+    /** Zephyr's allocator (ZEPHYR layout), or null (REQUESTED). */
+    private final SysHeap sys;
+    private final int ptrSize;
+    /** Every block ever allocated, in id order (REQUESTED: also address order, addresses only grow). */
     private final List<HeapBlock> blocks = new ArrayList<>(32);
+    /** ZEPHYR: the latest block at each address (addresses are reused after a free). */
+    private final Map<Long, HeapBlock> latestAt;
     private int liveCount;
     private final List<HeapEvent> events = new ArrayList<>(64);
     private long nextAddress = BASE;
@@ -29,11 +43,23 @@ public final class Heap {
     private int faultCountdown;
     private int exhaustBelow;
 
+    /** A REQUESTED-layout heap (no allocator modelled). */
     public Heap(int capacity) {
+        this(capacity, HeapModel.REQUESTED, 8);
+    }
+
+    public Heap(int capacity, HeapModel model, int ptrSize) {
         if (capacity < 0) {
             throw new IllegalArgumentException("heap capacity " + capacity + " < 0");
         }
         this.capacity = capacity;
+        this.ptrSize = ptrSize;
+        this.sys = model == HeapModel.ZEPHYR ? new SysHeap(BASE, capacity, ptrSize) : null;
+        this.latestAt = sys != null ? new HashMap<>() : null;
+    }
+
+    public HeapModel model() {
+        return sys != null ? HeapModel.ZEPHYR : HeapModel.REQUESTED;
     }
 
     /** The k-th allocator call from now returns NULL (k >= 1, one shot); 0 disarms. */
@@ -63,16 +89,30 @@ public final class Heap {
             nullReason = "zero-size request (sys_heap returns NULL)";
         } else if (exhaustBelow > 0 && free() < exhaustBelow) {
             nullReason = "exhaustion: " + free() + " bytes free < " + exhaustBelow;
-        } else if (size > free()) {
+        } else if (sys == null && size > free()) {
             nullReason = "heap full: " + size + " requested, " + free() + " free";
+        }
+        long address = 0;
+        if (nullReason == null && sys != null) {
+            address = sys.alloc(size);
+            if (address == 0) {
+                nullReason = "heap full: no free chunk of " + sys.unitsFor(size) + " units for " + size
+                        + " bytes (" + sys.freeUnits() + " units free in all)";
+            }
         }
         if (nullReason != null) {
             events.add(new HeapEvent("alloc-null", allocCalls, 0, 0, size, owner, site, nullReason));
             return 0;
         }
-        HeapBlock b = new HeapBlock(nextId++, nextAddress, size, owner, site);
-        nextAddress += ((size + 7) & ~7) + 8;
+        if (sys == null) {
+            address = nextAddress;
+            nextAddress += ((size + 7) & ~7) + 8;
+        }
+        HeapBlock b = new HeapBlock(nextId++, address, size, owner, site);
         blocks.add(b);
+        if (latestAt != null) {
+            latestAt.put(address, b);
+        }
         liveCount++;
         used += size;
         maxUsed = Math.max(maxUsed, used);
@@ -86,20 +126,61 @@ public final class Heap {
             return;
         }
         HeapBlock b = block(address);
+        if (sys != null) {
+            freeZephyr(address, b, site);
+            return;
+        }
         if (b == null) {
             events.add(new HeapEvent("invalid-free", 0, 0, address, 0, "pointer never allocated", site, null));
         } else if (!b.live) {
             events.add(new HeapEvent("double-free", 0, b.id, address, b.size, b.owner, site, null));
         } else {
-            b.live = false;
-            liveCount--;
-            used -= b.size;
+            release(b);
             events.add(new HeapEvent("free", 0, b.id, address, b.size, b.owner, site, null));
         }
     }
 
-    /** The block at this exact address, live or freed, or null. */
+    /** sys_heap_free's verdict decides; the block bookkeeping follows it. */
+    private void freeZephyr(long address, HeapBlock b, String site) {
+        SysHeap.FreeVerdict v = sys.check(address);
+        switch (v) {
+            case FREED -> {
+                if (b != null && b.live) {
+                    sys.free(address);
+                    release(b);
+                    events.add(new HeapEvent("free", 0, b.id, address, b.size, b.owner, site, null));
+                } else {
+                    // sys_heap would accept a pointer that is no block's start (its bytes look like a used
+                    // header); the boards' model reports it instead of freeing, and so does the twin
+                    events.add(new HeapEvent("invalid-free", 0, 0, address, 0, "pointer never allocated", site,
+                            "accepted by sys_heap_free: the bytes before it read as a used chunk header"));
+                }
+            }
+            case NOT_USED -> events.add(b != null
+                    ? new HeapEvent("double-free", 0, b.id, address, b.size, b.owner, site,
+                            "chunk_used(h, c) fails: unexpected heap state (double-free?)")
+                    : new HeapEvent("invalid-free", 0, 0, address, 0, "pointer never allocated", site,
+                            "chunk_used(h, c) fails: unexpected heap state (double-free?)"));
+            case BOUNDS_CORRUPT -> events.add(new HeapEvent("invalid-free", 0, b == null ? 0 : b.id, address,
+                    b == null ? 0 : b.size, b == null ? "pointer never allocated" : b.owner, site,
+                    "left_chunk(h, right_chunk(h, c)) == c fails: corrupted heap bounds (buffer overflow?)"));
+            case OUTSIDE -> events.add(new HeapEvent("invalid-free", 0, 0, address, 0, "pointer never allocated", site,
+                    "outside the heap buffer"));
+            default -> throw new IllegalStateException(v.toString());
+        }
+    }
+
+    private void release(HeapBlock b) {
+        b.live = false;
+        liveCount--;
+        used -= b.size;
+    }
+
+    /** The block at this exact address (the latest one, if the address was reused), live or freed, or null. */
     public HeapBlock block(long address) {
+        if (latestAt != null) {
+            return latestAt.get(address);
+        }
         int lo = 0;
         int hi = blocks.size() - 1;
         while (lo <= hi) {
@@ -138,16 +219,26 @@ public final class Heap {
     }
 
     public void writeWord(long array, int index, long value) {
+        if (sys != null) {
+            sys.write(array + (long) index * ptrSize, ptrSize, value);
+            return;
+        }
         block(array).words[index] = value;
     }
 
-    /** Reads name[index]; a freed array yields its stale contents and a read-freed event. */
+    /**
+     * Reads name[index]; a freed array yields a read-freed event and what the memory holds now:
+     * REQUESTED, the stale contents; ZEPHYR, whatever sys_heap wrote since (free-list links
+     * in the first bytes of a listed free chunk, the old value elsewhere).
+     */
     public long readWord(long array, String name, int index, String site) {
         HeapBlock b = block(array);
+        long value = sys != null ? sys.read(array + (long) index * ptrSize, ptrSize) : b.words[index];
         if (!b.live) {
-            events.add(new HeapEvent("read-freed", 0, b.id, array, b.size, b.owner, site, name + "[" + index + "]"));
+            events.add(new HeapEvent("read-freed", 0, b.id, array, b.size, b.owner, site,
+                    sys == null ? name + "[" + index + "]" : name + "[" + index + "] = 0x" + Long.toHexString(value)));
         }
-        return b.words[index];
+        return value;
     }
 
     public List<HeapEvent> events() {

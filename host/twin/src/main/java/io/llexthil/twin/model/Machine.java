@@ -21,9 +21,9 @@ public final class Machine {
     /** Why the last call failed, in the twin's words (not a C log line); null when it did not. */
     public String failureCause;
 
-    public Machine(TargetSizes sizes, int heapCapacity) {
+    public Machine(TargetSizes sizes, int heapCapacity, HeapModel heapModel) {
         this.sizes = sizes;
-        this.heap = new Heap(heapCapacity);
+        this.heap = new Heap(heapCapacity, heapModel, sizes.ptr());
     }
 
     public void err(String function, String message) {

@@ -1,0 +1,63 @@
+/*
+ * Build-time sizes of the core's buffers. Zephyr sets them from Kconfig (firmware/Kconfig,
+ * CONFIG_LLEXT_HIL_*: the Kconfig values reach this header through Zephyr's autoconf.h,
+ * which every Zephyr compile includes); the sim, the QEMU core and the tests take the
+ * defaults below. docs/firmware-core.md lists defaults, minima and what each one costs.
+ */
+#ifndef HIL_CONFIG_H
+#define HIL_CONFIG_H
+
+/* Bytes of a result line handed to port->write at once (the line is streamed in pieces
+ * of this size; its CRC is computed on the way). */
+#ifdef CONFIG_LLEXT_HIL_OUT_PIECE
+#define HIL_OUT_PIECE CONFIG_LLEXT_HIL_OUT_PIECE
+#else
+#define HIL_OUT_PIECE 64
+#endif
+
+/* Longest error message (one-line reason in {"error":...}), NUL included. */
+#ifdef CONFIG_LLEXT_HIL_MSG_MAX
+#define HIL_MSG_MAX CONFIG_LLEXT_HIL_MSG_MAX
+#else
+#define HIL_MSG_MAX 192
+#endif
+
+/* Largest upload frame payload the receiver buffers (the chunk is also bounded by rx_buf). */
+#ifdef CONFIG_LLEXT_HIL_UPLOAD_CHUNK_MAX
+#define HIL_UPLOAD_CHUNK_MAX CONFIG_LLEXT_HIL_UPLOAD_CHUNK_MAX
+#else
+#define HIL_UPLOAD_CHUNK_MAX 256
+#endif
+
+/* Images the image store can name (its bytes are the port's image_store buffer). */
+#ifdef CONFIG_LLEXT_HIL_IMAGES_MAX
+#define HIL_IMAGES_MAX CONFIG_LLEXT_HIL_IMAGES_MAX
+#else
+#define HIL_IMAGES_MAX 16
+#endif
+
+/* Bytes programmed per flash operation while a context is saved: the only staging buffer of
+ * a save. A multiple of every supported write block (64 is the largest), so 64, 128, ... */
+#ifdef CONFIG_LLEXT_HIL_CTX_PROGRAM_CHUNK
+#define HIL_CTX_PROGRAM_CHUNK CONFIG_LLEXT_HIL_CTX_PROGRAM_CHUNK
+#else
+#define HIL_CTX_PROGRAM_CHUNK 64
+#endif
+
+#if HIL_OUT_PIECE < 16
+#error "HIL_OUT_PIECE (CONFIG_LLEXT_HIL_OUT_PIECE) must be at least 16"
+#endif
+#if HIL_MSG_MAX < 64
+#error "HIL_MSG_MAX (CONFIG_LLEXT_HIL_MSG_MAX) must be at least 64"
+#endif
+#if HIL_UPLOAD_CHUNK_MAX < 16 || HIL_UPLOAD_CHUNK_MAX > 256
+#error "HIL_UPLOAD_CHUNK_MAX (CONFIG_LLEXT_HIL_UPLOAD_CHUNK_MAX) must be 16..256"
+#endif
+#if HIL_IMAGES_MAX < 1 || HIL_IMAGES_MAX > 64
+#error "HIL_IMAGES_MAX (CONFIG_LLEXT_HIL_IMAGES_MAX) must be 1..64"
+#endif
+#if HIL_CTX_PROGRAM_CHUNK < 64 || HIL_CTX_PROGRAM_CHUNK % 64 != 0
+#error "HIL_CTX_PROGRAM_CHUNK (CONFIG_LLEXT_HIL_CTX_PROGRAM_CHUNK) must be a multiple of 64"
+#endif
+
+#endif /* HIL_CONFIG_H */

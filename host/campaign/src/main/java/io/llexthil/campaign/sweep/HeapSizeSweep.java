@@ -1,0 +1,182 @@
+package io.llexthil.campaign.sweep;
+
+import io.llexthil.campaign.facts.Facts;
+import io.llexthil.campaign.run.CaseResult;
+import io.llexthil.campaign.run.CaseStatus;
+import io.llexthil.campaign.run.Difference;
+import io.llexthil.campaign.run.RunListener;
+import io.llexthil.campaign.run.ScenarioRunner;
+import io.llexthil.campaign.run.StepOutcome;
+import io.llexthil.campaign.run.StepRecord;
+import io.llexthil.campaign.scenario.BuiltInSuite;
+import io.llexthil.campaign.scenario.HilScenario;
+import io.llexthil.campaign.scenario.LoadAction;
+import io.llexthil.campaign.scenario.ResetAction;
+import io.llexthil.campaign.scenario.ResetSpec;
+import io.llexthil.campaign.scenario.RestoreAction;
+import io.llexthil.campaign.scenario.SaveAction;
+import io.llexthil.campaign.scenario.StateAction;
+import io.llexthil.campaign.scenario.Step;
+import io.llexthil.campaign.scenario.UploadAction;
+import io.llexthil.campaign.twin.TwinSession;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code sweep heap}: for every extension set and every LLEXT heap size from the board's smallest
+ * upwards, in steps of 8 bytes (one sys_heap chunk unit, so every distinct layout), boot a board
+ * with that heap, load the set, save, reset, restore, and compare every step with the twin (whose
+ * heap is Zephyr's sys_heap of the same size). Agreement at every size means the twin predicts the
+ * same first failing allocation as the board. A set ends at the first size where nothing fails
+ * (no step answers -ENOMEM).
+ */
+public final class HeapSizeSweep {
+    /** The smallest heap the simulated board accepts (docs/sim.md). */
+    public static final int SMALLEST = 64;
+    private static final int ENOMEM = -12;
+
+    /** Opens a board whose LLEXT heap has this many bytes; the sweep closes it after one point. */
+    public interface BoardAtHeap {
+        ScenarioRunner open(int heapBytes);
+    }
+
+    private final BoardAtHeap boards;
+    private final int step;
+    private final int largest;
+
+    /**
+     * @param step    bytes between two sizes (8: every size a sys_heap tells apart)
+     * @param largest give up on a set past this size (a set that still fails there is reported)
+     */
+    public HeapSizeSweep(BoardAtHeap boards, int step, int largest) {
+        if (step <= 0 || largest < SMALLEST) {
+            throw new IllegalArgumentException("heap sweep: step " + step + " must be > 0 and largest " + largest
+                    + " at least " + SMALLEST);
+        }
+        this.boards = boards;
+        this.step = step;
+        this.largest = largest;
+    }
+
+    /** The distinct sets of extensions the built-in suite loads before its first save, in suite order. */
+    public static List<List<String>> suiteSets() {
+        Set<List<String>> sets = new LinkedHashSet<>();
+        for (HilScenario s : BuiltInSuite.load()) {
+            List<String> loaded = new ArrayList<>();
+            for (Step st : s.steps()) {
+                if (st.action() instanceof SaveAction) {
+                    break;
+                }
+                if (st.action() instanceof LoadAction load && !loaded.contains(load.ext())) {
+                    loaded.add(load.ext());
+                }
+            }
+            if (!loaded.isEmpty()) {
+                sets.add(List.copyOf(loaded));
+            }
+        }
+        return List.copyOf(sets);
+    }
+
+    public List<CaseResult> run(List<List<String>> sets, Map<String, Object> measurements, RunListener listener) {
+        List<CaseResult> out = new ArrayList<>();
+        int points = 0;
+        for (List<String> set : sets) {
+            String key = String.join(",", set);
+            Integer clean = null;
+            for (int heap = SMALLEST; heap <= largest && clean == null; heap += step) {
+                List<CaseResult> r = point(set, heap, listener);
+                out.addAll(r);
+                points++;
+                if (r.stream().anyMatch(c -> c.status() == CaseStatus.ERROR)) {
+                    break;
+                }
+                if (r.stream().noneMatch(HeapSizeSweep::anyEnomem)) {
+                    clean = heap;
+                }
+            }
+            measurements.put("heap_needed[" + key + "]", clean == null ? "more than " + largest : clean);
+        }
+        measurements.put("heap_points", points);
+        measurements.put("heap_step", step);
+        return out;
+    }
+
+    /** Two cases on one board: load the set and save (from boot), then reset and restore. */
+    private List<CaseResult> point(List<String> set, int heap, RunListener listener) {
+        String key = String.join(",", set);
+        List<Step> load = new ArrayList<>();
+        load.add(Step.of(new UploadAction(set)));
+        set.forEach(e -> load.add(Step.of(new LoadAction(e))));
+        load.add(Step.of(new SaveAction(List.of())));
+        List<Step> restore = List.of(Step.of(new ResetAction(ResetSpec.shell())), Step.of(new RestoreAction(List.of())), Step.of(new StateAction(null)));
+        Map<String, Object> meas = new LinkedHashMap<>();
+        meas.put("heap", heap);
+        meas.put("set", key);
+        ScenarioRunner runner = boards.open(heap);
+        try {
+            TwinSession twin = runner.newTwin();
+            List<CaseResult> out = new ArrayList<>();
+            for (HilScenario s : List.of(
+                    HilScenario.numbered("heap " + heap + " load " + key, "load " + set + " and save, from boot, with a " + heap
+                            + "-byte LLEXT heap", "sweep heap", true, load),
+                    HilScenario.numbered("heap " + heap + " restore " + key, "reset and restore what was saved, with a " + heap
+                            + "-byte LLEXT heap", "sweep heap", false, restore))) {
+                listener.caseStarted(s.name(), 0, 0);
+                CaseResult r = runner.run(s, "sweep-heap", meas, twin);
+                if (r.status() != CaseStatus.ERROR) {
+                    r = withCallCheck(r, twin.allocCalls(), runner.board().fault().allocCalls());
+                }
+                listener.caseDone(r);
+                out.add(r);
+                if (r.status() == CaseStatus.ERROR) {
+                    break;
+                }
+            }
+            return out;
+        } finally {
+            runner.board().close();
+        }
+    }
+
+    /**
+     * Every step agreeing does not yet say that the same allocation failed: a load that fails at its
+     * struct and one that fails at its section map both answer -ENOMEM and hold nothing. The
+     * allocator calls since boot or the reset do: a load or restore stops at its first NULL, so the
+     * count ends at the index of the failing call.
+     */
+    private static CaseResult withCallCheck(CaseResult r, long predicted, long observed) {
+        List<Difference> diffs = new ArrayList<>();
+        if (predicted != observed) {
+            diffs.add(new Difference(0, "allocator calls since the reset", "heap.alloc_calls", "twin",
+                    Long.toString(predicted), Long.toString(observed), List.of()));
+        }
+        StepRecord check = new StepRecord(r.steps().size(), "allocator calls of the restore (fault alloc_calls)", "check",
+                diffs.isEmpty() ? StepOutcome.AGREE : StepOutcome.DIVERGE,
+                new Facts().put("heap.alloc_calls", predicted), new Facts().put("heap.alloc_calls", observed), diffs,
+                null, 0, false, Instant.now(), 0, List.of());
+        List<StepRecord> steps = new ArrayList<>(r.steps());
+        steps.add(check);
+        Map<String, Object> meas = new LinkedHashMap<>(r.measurements());
+        meas.put("alloc_calls", observed);
+        return new CaseResult(r.name(), r.group(), r.description(), r.source(), CaseResult.statusOf(steps), steps, meas,
+                CaseResult.messageOf(steps), r.started(), r.millis());
+    }
+
+    /** True when the board answered -ENOMEM at any step (an allocation failed somewhere). */
+    static boolean anyEnomem(CaseResult r) {
+        for (StepRecord st : r.steps()) {
+            String rc = st.observed().get("rc");
+            if (rc != null && Integer.parseInt(rc) == ENOMEM) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
