@@ -1,5 +1,6 @@
 package io.llexthil.board;
 
+import io.llexthil.link.LinkUrl;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.ShellException;
 import io.llexthil.shell.inventory.BoardBusyException;
@@ -8,9 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * A board behind ser2net on another machine that some other client is using. A file lock cannot
@@ -24,6 +25,8 @@ public final class RemotePortBusyException extends BoardBusyException {
     /** What ser2net 4 writes to a client when the port is taken. */
     static final String SER2NET_REFUSAL = "Port already in use";
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    /** Links that reach a port some server leases (ser2net's telnet/RFC 2217 or raw accepters). */
+    private static final Set<String> NETWORK_SCHEMES = Set.of("rfc2217", "tcp");
 
     private RemotePortBusyException(String id, String holder, String message, Throwable cause) {
         super(id, holder, message, cause);
@@ -32,31 +35,32 @@ public final class RemotePortBusyException extends BoardBusyException {
     /** {@code e} as a busy error when it carries ser2net's refusal, else {@code e} itself. */
     static RuntimeException orElse(RuntimeException e, BoardProfile profile) {
         String seen = e instanceof ShellException se ? se.lastBytes() + " " + se.getMessage() : String.valueOf(e.getMessage());
-        URI uri = uri(profile.link());
-        boolean network = uri != null && uri.getHost() != null && uri.getPort() > 0
-                && ("rfc2217".equals(uri.getScheme()) || "tcp".equals(uri.getScheme()));
-        if (!seen.contains(SER2NET_REFUSAL) && !(network && refuses(uri.getHost(), uri.getPort()))) {
+        LinkUrl url = parsed(profile.link());
+        boolean network = url != null && NETWORK_SCHEMES.contains(url.scheme());
+        if (!seen.contains(SER2NET_REFUSAL) && !(network && refuses(url.target()))) {
             return e;
         }
-        String where = uri == null || uri.getHost() == null ? profile.link() : uri.getHost() + ":" + uri.getPort();
+        String where = url == null ? profile.link() : url.target();
         String holder = "another client of ser2net at " + where;
         return new RemotePortBusyException(profile.id(), holder, "board " + profile.name() + " is busy: held by " + holder
                 + " (ser2net answered \"" + SER2NET_REFUSAL + "\"); try again when it is free, or let run/fuzz wait"
                 + " for it with --wait DURATION", e);
     }
 
-    private static URI uri(String link) {
+    private static LinkUrl parsed(String link) {
         try {
-            return link == null ? null : URI.create(link);
+            return link == null ? null : LinkUrl.parse(link);
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
-    /** Whether the server at host:port answers a fresh connection with ser2net's refusal. */
-    static boolean refuses(String host, int port) {
+    /** Whether the server at {@code host:port} answers a fresh connection with ser2net's refusal. */
+    static boolean refuses(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), (int) PROBE_TIMEOUT.toMillis());
+            s.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
+                    (int) PROBE_TIMEOUT.toMillis());
             s.setSoTimeout((int) PROBE_TIMEOUT.toMillis());
             InputStream in = s.getInputStream();
             StringBuilder seen = new StringBuilder();
@@ -69,8 +73,8 @@ public final class RemotePortBusyException extends BoardBusyException {
                 }
             }
             return false;
-        } catch (IOException e) {
-            return false; // nothing answered, or it went quiet: not a refusal we can name
+        } catch (IOException | RuntimeException e) {
+            return false; // nothing answered, it went quiet, or no host:port: not a refusal we can name
         }
     }
 }

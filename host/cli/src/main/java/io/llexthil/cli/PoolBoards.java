@@ -1,5 +1,6 @@
 package io.llexthil.cli;
 
+import io.llexthil.link.LinkUrl;
 import io.llexthil.shell.BoardProfile;
 
 import java.util.ArrayList;
@@ -12,6 +13,9 @@ import java.util.Set;
  * {@code --platform}; the built-in simulated board when nothing is named.
  */
 final class PoolBoards {
+    /** Links that start their board: every copy is a process of its own. */
+    private static final Set<String> LAUNCHING_SCHEMES = Set.of("sim", "qemu");
+
     /** One board of the pool: its name in the reports and its profile. */
     record Member(String name, BoardProfile profile) { }
 
@@ -87,7 +91,13 @@ final class PoolBoards {
 
     /** A board whose link starts it (a simulated board, a QEMU machine): every copy is a separate board. */
     static boolean startedByTheTool(BoardProfile profile) {
-        String link = profile.link();
-        return link != null && (link.startsWith("sim:") || link.startsWith("qemu:"));
+        if (profile.link() == null) {
+            return false;
+        }
+        try {
+            return LAUNCHING_SCHEMES.contains(LinkUrl.parse(profile.link()).scheme());
+        } catch (IllegalArgumentException e) {
+            return false; // opening it will say what is wrong with the link
+        }
     }
 }

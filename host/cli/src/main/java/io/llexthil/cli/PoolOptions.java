@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Pools of boards, CI shards and run control for {@code run} and {@code fuzz} (docs/cli.md, docs/boards.md). */
 public final class PoolOptions {
-    @Option(names = "--pool", paramLabel = "BOARD[:N]",
+    @Option(names = "--pool", paramLabel = "SPEC",
             description = {"Add N copies of a board the tool starts itself (sim, a qemu: board) to the pool, e.g. --pool sim:4.",
                     "Cases run in parallel, each wholly on one board."})
     List<String> specs = new ArrayList<>();
@@ -18,7 +18,7 @@ public final class PoolOptions {
             description = "Pool every connected board of the inventory (with --hardware-map: its entries) whose platform is PLATFORM.")
     String platform;
 
-    @Option(names = "--shard", paramLabel = "K/N",
+    @Option(names = "--shard", paramLabel = "SHARD",
             description = "Run only shard K of N (a stable split by case name, the same on every machine); merge with llext-hil report merge.")
     String shard;
 
