@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(socat ser2net qemu-system-arm qemu-system-x86 gcc-arm-none-eabi libnewlib-arm-none-eabi
-          binutils-arm-none-eabi cmake ninja-build clang libclang-rt-14-dev gcc make python3 chromium)
+          binutils-arm-none-eabi cmake ninja-build clang libclang-rt-14-dev gcc make python3 python3-pexpect chromium)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -52,4 +52,8 @@ echo "== report.html in a real browser: screenshots kept as build artifacts"
 # ReportInBrowserIT (host/cli) loads a passing and a failing run's report.html in headless chromium,
 # fails on console errors and on hidden or overlapping key elements, and leaves these for people to look at
 ls -1 host/cli/target/browser-check/*.png
+
+echo "== benchmark suite, short mode (proves it runs; no thresholds: docs/performance.md)"
+ci/bench.sh --short
+
 echo "== all tests passed"

@@ -35,6 +35,7 @@ static const struct hil_cmd commands[] = {
 	{ "fault flash", "<n>", hil_cmd_fault_arm, HIL_CMD_TEST, 3, 3 },
 	{ "fault clear", "", hil_cmd_fault_clear, HIL_CMD_TEST, 2, 2 },
 	{ "reset", "[cold|warm]", hil_cmd_reset, 0, 1, 2 },
+	{ "last", "<id>", hil_cmd_last, HIL_CMD_READ_ONLY, 2, 2 },
 	{ "help", "", cmd_help, HIL_CMD_READ_ONLY, 1, 1 },
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -212,14 +213,19 @@ int hil_core_command(int argc, char **argv)
 		return -HIL_EINVAL; /* not initialised: nowhere to print */
 	}
 	if (argc > 0 && argv[0][0] == '@') {
-		if (!hil_parse_u32(argv[0] + 1, 1, 0x7fffffffu, &id)) {
-			return hil_bad_arg(0, "id", "@<decimal 1..2147483647>", argv[0]);
+		int rc = hil_request_parse(argv[0] + 1, argc - 1, argv + 1, &id);
+
+		if (rc == -HIL_EILSEQ) {
+			return hil_out_error(id, rc, "request checksum does not match: refused, nothing ran (resend)");
+		}
+		if (rc != 0) {
+			return hil_bad_arg(0, "id", "@<decimal 1..2147483647>[:<crc32hex>]", argv[0]);
 		}
 		argc--;
 		argv++;
 	}
 	if (argc < 1) {
-		return names_error(id, "usage: hil [@<id>] <command> [arguments...]; commands: ", " ", NULL);
+		return names_error(id, "usage: hil [@<id>[:<crc>]] <command> [arguments...]; commands: ", " ", NULL);
 	}
 	const struct hil_cmd *c = find_command(argc, argv, &group);
 
@@ -246,7 +252,15 @@ int hil_core_command(int argc, char **argv)
 			return rc;
 		}
 	}
-	return c->run(c, id, argc, argv);
+	if ((c->flags & HIL_CMD_READ_ONLY) != 0) {
+		return c->run(c, id, argc, argv);
+	}
+	/* may change the board: remembered for `last`, with its result line */
+	hil_request_capture(id);
+	int rc = c->run(c, id, argc, argv);
+
+	hil_request_done(id, rc);
+	return rc;
 }
 
 int hil_core_command_line(char *line)

@@ -33,6 +33,7 @@ int hil_core_init(const struct hil_port *port, const struct hil_backend *backend
 	hil_bind(port, backend);
 	hil_images_init(port->image_store, port->image_store_size);
 	hil_upload_reset();
+	hil_request_reset();
 	hil_flash_fault_arm(0);
 	hil_flash_save_end();
 	int rc = hil_ctx_store_init();

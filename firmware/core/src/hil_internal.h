@@ -26,8 +26,14 @@ int hil_out_end(void);
 int hil_out_result(const char *tag, uint32_t id, int rc, const char *fmt, ...);
 /* An error result {"error":"<message>"}, the message formatted in plain mode; returns rc. */
 int hil_out_error(uint32_t id, int rc, const char *fmt, ...);
-/* A plain line (e.g. "@@ACK|256"), plain-mode format; CRLF is appended. */
+/* A plain line, plain-mode format; CRLF is appended. */
 void hil_out_line(const char *fmt, ...);
+/* A checked line `<tag>|<id>|<fields>|<crc>` (crc over `<id>|<fields>`, fields formatted in
+ * plain mode), e.g. `@@ACK|7|256|...`. */
+void hil_out_framed(const char *tag, uint32_t id, const char *fmt, ...);
+/* Copy the next result lines into buf (the last one wins) until called again; returns the
+ * length of the line copied under the previous call without its CRLF, 0 when none fitted. */
+size_t hil_out_capture(char *buf, size_t size);
 /* Format a one-line message into the message buffer (HIL_MSG_MAX, truncates safely). */
 const char *hil_msgf(const char *fmt, ...);
 void hil_msg_add(const char *fmt, ...);   /* append to it */
@@ -46,6 +52,15 @@ int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got
 /* hil_check_name of a "name" argument; prints the error result and returns its rc (0 = ok). */
 int hil_name_arg(uint32_t id, const char *s);
 
+/* ---- request integrity and memory (request.c) ---- */
+void hil_request_reset(void);
+/* `token` is argv[0] without its '@'; argc/argv the words after it. Sets *id (0 when
+ * unreadable); returns 0, -EINVAL (no readable id) or -EILSEQ (checksum does not match). */
+int hil_request_parse(const char *token, int argc, char **argv, uint32_t *id);
+/* Around a command that may change the board: keep its result line, then its id and rc. */
+void hil_request_capture(uint32_t id);
+void hil_request_done(uint32_t id, int rc);
+
 /* ---- upload receiver (upload.c) ---- */
 void hil_upload_reset(void);
 /* Start data mode for image `name` (already begun), result id `id`. */
@@ -57,7 +72,7 @@ void hil_upload_start(const char *name, uint32_t id, uint32_t next);
  * included) before the handler runs; a handler gets argv from the first word on. */
 struct hil_cmd;
 typedef int (*hil_cmd_fn)(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
-#define HIL_CMD_READ_ONLY 1u /* exactly these words, no arguments: cannot change the board */
+#define HIL_CMD_READ_ONLY 1u /* cannot change the board (not remembered for `last`) */
 #define HIL_CMD_TEST      2u /* test-only: -ENOTSUP without port->test_commands */
 #define HIL_CMD_NAMED     4u /* its first argument is an image/extension name, checked first */
 struct hil_cmd {
@@ -84,6 +99,7 @@ int hil_cmd_ctx_save(const struct hil_cmd *c, uint32_t id, int argc, char **argv
 int hil_cmd_ctx_restore(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 int hil_cmd_ctx_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 int hil_cmd_ctx_erase(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+int hil_cmd_last(const struct hil_cmd *c, uint32_t id, int argc, char **argv); /* request.c */
 /* "heap":{...} from backend->heap (cmd_board.c; `state` and `info`). */
 void hil_heap_json(struct hil_json *j);
 /* -EINVAL "usage: hil <words> <args>" of form c (output.c). */

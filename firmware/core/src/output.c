@@ -1,7 +1,7 @@
 /*
- * Result lines `@@HIL|<id>|<rc>|<json>|<crc>`, streamed: the line goes to port->write in
- * pieces of at most HIL_OUT_PIECE bytes while it is produced, and its CRC is computed on the
- * way, so no command ever needs the whole line in RAM. The last piece carries `|crc\r\n`.
+ * Result lines `@@HIL|<id>|<rc>|<json>|<crc>` and the ready line `@@RDY|<boot>|<json>|<crc>`,
+ * streamed: the line goes to port->write in pieces of at most HIL_OUT_PIECE bytes while it is
+ * produced, and its CRC is computed on the way, so no command ever needs the whole line in RAM. The last piece carries `|crc\r\n`.
  */
 #include <string.h>
 
@@ -18,6 +18,9 @@ static struct {
 	bool crc_on;             /* bytes after the tag's `|` are covered by the CRC */
 	int rc;
 	struct hil_json json;
+	char *capture;           /* a copy of the result line for `last` (request.c), or NULL */
+	size_t capture_size;
+	size_t capture_n;        /* > capture_size: the line did not fit */
 } line;
 
 static struct {
@@ -39,6 +42,12 @@ static void put_bytes(void *user, const char *s, size_t n)
 	if (line.crc_on) {
 		line.crc = hil_crc32(line.crc, s, n);
 	}
+	if (line.capture != NULL) {
+		if (line.capture_n + n <= line.capture_size) {
+			memcpy(line.capture + line.capture_n, s, n);
+		}
+		line.capture_n += n;
+	}
 	while (n > 0) {
 		size_t take = sizeof(line.buf) - line.n;
 
@@ -55,27 +64,24 @@ static void put_bytes(void *user, const char *s, size_t n)
 	}
 }
 
-struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc)
+/* `<tag>|<id>|`, the CRC running from the id on. */
+static void start_line(const char *tag, uint32_t id)
 {
-	char head[24];
+	char head[12];
 	size_t n = hil_fmt_u32(head, id);
 
 	line.n = 0;
 	line.crc = 0;
 	line.crc_on = false;
-	line.rc = rc;
 	put_bytes(NULL, tag, strlen(tag));
 	put_bytes(NULL, "|", 1);
 	line.crc_on = true;
 	head[n++] = '|';
-	n += hil_fmt_i32(head + n, rc);
-	head[n++] = '|';
 	put_bytes(NULL, head, n);
-	hj_init(&line.json, put_bytes, NULL);
-	return &line.json;
 }
 
-int hil_out_end(void)
+/* `|<crc>\r\n`, then everything to the port. */
+static void end_line(void)
 {
 	char tail[TAIL];
 
@@ -89,7 +95,58 @@ int hil_out_end(void)
 	}
 	put_bytes(NULL, tail, TAIL);
 	flush_piece();
+}
+
+struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc)
+{
+	char head[16];
+	size_t n = hil_fmt_i32(head, rc);
+
+	line.capture_n = 0; /* the command's last result line is the one kept */
+	line.rc = rc;
+	start_line(tag, id);
+	head[n++] = '|';
+	put_bytes(NULL, head, n);
+	hj_init(&line.json, put_bytes, NULL);
+	return &line.json;
+}
+
+int hil_out_end(void)
+{
+	end_line();
 	return line.rc;
+}
+
+void hil_out_framed(const char *tag, uint32_t id, const char *fmt, ...)
+{
+	va_list ap;
+
+	start_line(tag, id);
+	va_start(ap, fmt);
+	hil_vformat(put_bytes, NULL, false, fmt, ap);
+	va_end(ap);
+	end_line();
+}
+
+void hil_core_announce_ready(void)
+{
+	const struct hil_port *p = hil_g_port;
+
+	/* Framed like a result line, the boot count in the id's place. Plain formatting: the build
+	 * id is checked hex (hil_core_init), the version a constant, the board name the port's. */
+	hil_out_framed("@@RDY", p->boot_count, "{\"build\":\"%s\",\"fw\":\"%s\",\"board\":\"%s\"}",
+		       p->build_id, HIL_FW_VERSION, p->board);
+}
+
+size_t hil_out_capture(char *buf, size_t size)
+{
+	size_t n = line.capture_n;
+	bool fits = line.capture != NULL && n >= 2 && n <= line.capture_size;
+
+	line.capture = buf;
+	line.capture_size = size;
+	line.capture_n = 0;
+	return fits ? n - 2 : 0; /* without the CRLF */
 }
 
 int hil_out_result(const char *tag, uint32_t id, int rc, const char *fmt, ...)

@@ -9,6 +9,12 @@
  * while hunting matters: after a NAK the host still has up to window-1 frames in flight,
  * and one NAK per stale frame would flood the line. A frame that passed the header check
  * is read whole (payload + CRC) before it is judged.
+ *
+ * Every line the receiver prints carries the upload's request id and a CRC, so the host can
+ * tell a stale or damaged acknowledgement from a real one. The abort sequence ends data mode
+ * from any state (even in the middle of a frame), so a host that lost track can always get
+ * the shell back; line ends outside a frame do not keep data mode alive (a host probing for a
+ * prompt must not hold the board in data mode forever).
  */
 #include <string.h>
 
@@ -35,8 +41,15 @@ static struct {
 	uint32_t frame_off;
 	uint32_t frame_len;
 	size_t body_n;           /* payload + crc bytes received so far */
+	size_t abort_n;          /* bytes of the abort sequence matched so far */
 	uint8_t body[HIL_UPLOAD_CHUNK_MAX + 4];
 } rx;
+
+/* Bytes above 127 only (a shell in command mode drops them), its first byte nowhere else in
+ * it, so matching needs no backtracking. docs/protocol.md section 5 lists it. */
+static const uint8_t abort_seq[HIL_UPLOAD_ABORT_LEN] = {
+	0xAB, 0xC3, 0x9E, 0xF1, 0xB7, 0xD2, 0x8C, 0xE9, 0x95, 0xDA, 0x86, 0xF4, 0xBC, 0x8F, 0xE3, 0xA7,
+};
 
 static uint32_t le32(const uint8_t *p)
 {
@@ -70,12 +83,12 @@ void hil_upload_start(const char *name, uint32_t id, uint32_t next)
 
 static void ack(void)
 {
-	hil_out_line("@@ACK|%u", rx.next);
+	hil_out_framed("@@ACK", rx.id, "%u", rx.next);
 }
 
 static void nak(const char *reason)
 {
-	hil_out_line("@@NAK|%u|%s", rx.next, reason);
+	hil_out_framed("@@NAK", rx.id, "%u|%s", rx.next, reason);
 	rx.state = RX_HUNT;
 }
 
@@ -181,16 +194,34 @@ static void push_header_byte(uint8_t b)
 	}
 }
 
+/* True when b completes the abort sequence. */
+static bool abort_seen(uint8_t b)
+{
+	if (b == abort_seq[rx.abort_n]) {
+		rx.abort_n++;
+	} else {
+		rx.abort_n = b == abort_seq[0] ? 1u : 0u;
+	}
+	return rx.abort_n == HIL_UPLOAD_ABORT_LEN;
+}
+
 void hil_core_bypass_bytes(const uint8_t *data, size_t len)
 {
 	if (rx.state == RX_OFF || len == 0) {
 		return;
 	}
-	rx.last_ms = hil_g_port->uptime_ms();
 	for (size_t i = 0; i < len && rx.state != RX_OFF; i++) {
 		uint8_t b = data[i];
+		bool line_end = b == '\r' || b == '\n';
 
-		if (rx.state == RX_SYNC && rx.hdr_n == 0 && (b == '\r' || b == '\n')) {
+		if (abort_seen(b)) {
+			finish(-HIL_ECANCELED);
+			return;
+		}
+		if (rx.state == RX_BODY || !line_end) {
+			rx.last_ms = hil_g_port->uptime_ms(); /* frame bytes keep data mode alive, probes do not */
+		}
+		if (rx.state == RX_SYNC && rx.hdr_n == 0 && line_end) {
 			/* A Zephyr shell hands the LF of a CRLF that ran `upload data` to the bypass
 			 * callback: a line end before a header is not frame data (no frame starts with one). */
 			continue;

@@ -183,6 +183,9 @@ int main(void)
 	if (hil_core_init(&port, model_backend()) != 0) {
 		boot_failed("the HIL core refused the port (flash geometry?)");
 	}
+	/* The RX interrupt already feeds the shell's ring: announce readiness (no quiet period
+	 * needed on the host), then the first prompt. */
+	hil_core_announce_ready();
 	ms_start(mb_shell());
 
 	for (;;) {

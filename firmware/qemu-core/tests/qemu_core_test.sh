@@ -329,7 +329,7 @@ upload() {
 		send_frame "$file" "$off" "$n"
 		off=$((off + n))
 		frames=$((frames + 1))
-		wait_until "@@ACK|$off for $name" has_at_least "@@ACK|$off"$'\r' 1
+		wait_until "@@ACK|$((id + 1))|$off for $name" has_at_least "@@ACK|$((id + 1))|$off|" 1
 	done
 	printf "\\xa5\\x5a$(le "$size" 4)\\x00\\x00\\x00\\x00\\x00\\x00" >&"$ser_fd"
 	wait_until "the @@UPL line of $name" has_at_least "@@UPL|$((id + 1))|0|" 1

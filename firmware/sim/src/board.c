@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "console.h"
@@ -88,12 +89,44 @@ static void port_power_cut(void)
 
 /* ---- setup and boot ------------------------------------------------------------------ */
 
+/* --build-id-file: the build id of the firmware "flashed" last, read at every boot. A missing file
+ * keeps the command line's build id; one without 16 hex digits is refused. */
+static int read_build_id_file(const char *path, char *build_id, char *why, size_t why_len)
+{
+	char text[64] = { 0 };
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL) {
+		return 0;
+	}
+	size_t n = fread(text, 1, sizeof(text) - 1, f);
+
+	fclose(f);
+	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == '\r' || text[n - 1] == ' ')) {
+		text[--n] = '\0';
+	}
+	if (n != 16 || strspn(text, "0123456789abcdefABCDEF") != 16) {
+		snprintf(why, why_len, "--build-id-file: %s does not hold 16 hex digits; write e.g. 3f2a9c1e5b7d0a42 into it",
+			 path);
+		return -1;
+	}
+	for (size_t k = 0; k < 16; k++) {
+		build_id[k] = (char)tolower((unsigned char)text[k]);
+	}
+	build_id[16] = '\0';
+	return 0;
+}
+
 int board_setup(const struct sim_options *opts, char *why, size_t why_len)
 {
 	enum model_profile profile;
 
 	board.opts = *opts;
 	board.boot_ns = sim_now_ns();
+	if (opts->build_id_file != NULL &&
+	    read_build_id_file(opts->build_id_file, board.opts.build_id, why, why_len) != 0) {
+		return -1;
+	}
 	if (model_profile_parse(opts->profile, &profile) != 0) {
 		snprintf(why, why_len, "--profile: '%s' is not a profile; use upstream or contract",
 			 opts->profile);
@@ -161,6 +194,9 @@ int board_run(void)
 	board.boot_ns = sim_now_ns();
 	console_write(BANNER, sizeof(BANNER) - 1);
 	mb_log_boot(&board.port, board.opts.profile, (uint32_t)board.opts.heap);
+	/* Input is taken from here on (the console feeds the shell's ring): say so, so the host
+	 * needs no quiet period; the first prompt follows. */
+	hil_core_announce_ready();
 	ms_start(mb_shell());
 	return console_run(hil_core_poll);
 }

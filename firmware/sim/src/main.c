@@ -10,6 +10,7 @@
 
 #include "board.h"
 #include "console.h"
+#include "keep_uart.h"
 #include "sim_options.h"
 #include "transport.h"
 
@@ -49,6 +50,9 @@ int main(int argc, char **argv)
 	if (rc != 0) {
 		fprintf(stderr, "llext-hil-sim: %s\n", why);
 		return rc == -2 ? SIM_EXIT_POWER_OFF : SIM_EXIT_BAD_ARGS;
+	}
+	if (opts.keep_uart) {
+		return keep_uart_run(&opts, &tr, report_losses);
 	}
 	console_init(tr.kind, tr.in_fd, tr.out_fd, tr.eof_byte, opts.baud, board_shell());
 	atexit(report_losses);

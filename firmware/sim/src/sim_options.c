@@ -95,6 +95,10 @@ int sim_parse_options(int argc, char **argv, struct sim_options *o, char *why, s
 			o->color = true;
 			continue;
 		}
+		if (strcmp(a, "--keep-uart") == 0) {
+			o->keep_uart = true;
+			continue;
+		}
 		/* Everything below takes a value. */
 		if (strncmp(a, "--", 2) != 0 || (
 		    strcmp(a, "--flash") != 0 && strcmp(a, "--profile") != 0 &&
@@ -102,7 +106,7 @@ int sim_parse_options(int argc, char **argv, struct sim_options *o, char *why, s
 		    strcmp(a, "--heap") != 0 && strcmp(a, "--on-fatal") != 0 &&
 		    strcmp(a, "--flash-size") != 0 && strcmp(a, "--erase-block") != 0 &&
 		    strcmp(a, "--write-block") != 0 && strcmp(a, "--board") != 0 &&
-		    strcmp(a, "--build-id") != 0)) {
+		    strcmp(a, "--build-id") != 0 && strcmp(a, "--build-id-file") != 0)) {
 			return bad(why, why_len, "unknown argument '%s'; see llext-hil-sim --help or docs/sim.md", a);
 		}
 		if (v == NULL) {
@@ -154,6 +158,11 @@ int sim_parse_options(int argc, char **argv, struct sim_options *o, char *why, s
 				return bad(why, why_len, "--board: '%s' is not a board name; use letters, digits, '/', '_', e.g. --board sim", v);
 			}
 			o->board = v;
+		} else if (strcmp(a, "--build-id-file") == 0) {
+			if (*v == '\0') {
+				return bad(why, why_len, "--build-id-file: empty path; use e.g. --build-id-file /tmp/board.build-id");
+			}
+			o->build_id_file = v;
 		} else { /* --build-id */
 			size_t len = strlen(v);
 
@@ -176,6 +185,9 @@ int sim_parse_options(int argc, char **argv, struct sim_options *o, char *why, s
 		o->flash_size = DEFAULT_FLASH_SIZE; /* for a new file; an existing one keeps its size */
 	} else if (o->flash_size % o->erase_block != 0) {
 		return bad(why, why_len, "--flash-size must be a multiple of --erase-block; use e.g. --flash-size 65536");
+	}
+	if (o->keep_uart && o->transport == SIM_STDIO) {
+		return bad(why, why_len, "--keep-uart needs a console that can outlive a boot; use it with --tcp PORT or --pty");
 	}
 	return 0;
 }

@@ -18,12 +18,14 @@ struct sim_options {
 	uint32_t heap;
 	bool color;
 	bool fatal_reboot;            /* --on-fatal reboot (default halt) */
+	bool keep_uart;               /* resets restart the board behind the same console connection */
 	uint32_t flash_size;          /* size of a new file (default 65536) */
 	bool flash_size_given;        /* an existing file must then have exactly this size */
 	uint32_t erase_block;
 	uint32_t write_block;
 	const char *board;
 	char build_id[17];
+	const char *build_id_file;    /* read at every boot when it exists: the "flashed" build id */
 };
 
 /* Fills `o` from argv. Returns 0; 1 when --help was asked (usage printed to stdout);
@@ -34,6 +36,6 @@ int sim_parse_options(int argc, char **argv, struct sim_options *o, char *why, s
 	"usage: llext-hil-sim --flash FILE [--tcp PORT | --pty | --stdio] [--profile upstream|contract]\n" \
 	"                     [--baud N] [--rx-buf BYTES] [--heap BYTES] [--color] [--on-fatal halt|reboot]\n" \
 	"                     [--flash-size BYTES] [--erase-block BYTES] [--write-block BYTES]\n" \
-	"                     [--board NAME] [--build-id HEX16]\n"
+	"                     [--board NAME] [--build-id HEX16] [--build-id-file FILE] [--keep-uart]\n"
 
 #endif

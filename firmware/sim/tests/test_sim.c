@@ -275,7 +275,7 @@ static void run_throughput(const char *dir, const char *baud, double *rx_bps, do
 	uint64_t t0 = now_ms();
 
 	sim_send(&s, frames, flen);
-	sim_expect(&s, "@@ACK|1024\r\n", 20000, "rx throughput");
+	sim_expect(&s, "@@ACK|2|1024|", 20000, "rx throughput"); /* id, next, crc */
 	uint64_t t1 = now_ms();
 	uint8_t end[12];
 
@@ -428,7 +428,7 @@ static int case_upload_bypass(const char *dir)
 	CHECK(expect_result(&s, "@@HIL|2|", 2, "upload data") == 0, "upload data rc 0");
 	const char *data_result = strstr(s.out, "@@HIL|2|");
 	sim_send(&s, frame, make_frame(frame, 0, payload, 4));
-	const char *acked = sim_expect(&s, "@@ACK|4\r\n", 3000, "ack");
+	const char *acked = sim_expect(&s, "@@ACK|2|4|", 3000, "ack");
 	CHECK(acked != NULL, "frame acknowledged");
 	if (acked != NULL && data_result != NULL) {
 		const char *prompt = strstr(data_result, PROMPT);
@@ -530,7 +530,7 @@ static void upload_ext(struct sim *s, long id, const char *name)
 		uint16_t n = (uint16_t)(len - off < 256 ? len - off : 256);
 
 		sim_send(s, frame, make_frame(frame, (uint32_t)off, image + off, n));
-		snprintf(ack, sizeof(ack), "@@ACK|%zu\r\n", off + n);
+		snprintf(ack, sizeof(ack), "@@ACK|%ld|%zu|", id + 1, off + n);
 		sim_expect(s, ack, 5000, "upload ack");
 	}
 	sim_send(s, frame, make_frame(frame, (uint32_t)len, NULL, 0));

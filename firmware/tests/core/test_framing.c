@@ -95,10 +95,10 @@ static void argument_errors(void)
 	int rc;
 	const char *json;
 
-	expect_einval("@x info", "id: expected @<decimal 1..2147483647>, got '@x'");
+	expect_einval("@x info", "id: expected @<decimal 1..2147483647>[:<crc32hex>], got '@x'");
 	expect_einval("@0 info", "id: expected");
 	expect_einval("@2147483648 info", "id: expected");
-	expect_einval("", "usage: hil [@<id>] <command>");
+	expect_einval("", "usage: hil [@<id>[:<crc>]] <command>");
 	expect_einval("frobnicate", "command: expected one of info, upload");
 	expect_einval("info extra", "usage: hil info");
 	expect_einval("upload begin foo", "usage: hil upload begin <name> <len> <crc32hex>");
@@ -133,7 +133,7 @@ static void argument_errors(void)
 	json = t_cmd_json("info", &rc);
 	CHECK_EQ_INT(rc, 0);
 	CHECK_CONTAINS(json, "\"test\":false");
-	CHECK_CONTAINS(json, "\"cmds\":[\"info\",\"upload\",\"load\",\"unload\",\"call\",\"state\",\"ctx\",\"reset\",\"help\"]");
+	CHECK_CONTAINS(json, "\"cmds\":[\"info\",\"upload\",\"load\",\"unload\",\"call\",\"state\",\"ctx\",\"reset\",\"last\",\"help\"]");
 	t_port.test_commands = true;
 
 	/* more than 24 words */
@@ -155,7 +155,7 @@ static void info_exact(void)
 		  "\"image_store\":{\"size\":32768,\"used\":0},"
 		  "\"boot\":7,\"reset_cause\":\"software\",\"profile\":\"contract\",\"test\":true,"
 		  "\"upload\":{\"chunk\":256,\"window\":3,\"rx_buf\":1024},"
-		  "\"cmds\":[\"info\",\"upload\",\"load\",\"unload\",\"call\",\"state\",\"ctx\",\"fault\",\"reset\",\"help\"]}");
+		  "\"cmds\":[\"info\",\"upload\",\"load\",\"unload\",\"call\",\"state\",\"ctx\",\"fault\",\"reset\",\"last\",\"help\"]}");
 	/* chunk/window follow the port's RX buffer: window * (chunk + 12) <= rx_buf */
 	t_port.rx_buf = 200;
 	json = t_cmd_json("info", &rc);
@@ -164,6 +164,18 @@ static void info_exact(void)
 	json = t_cmd_json("info", &rc);
 	CHECK_CONTAINS(json, "\"upload\":{\"chunk\":256,\"window\":15,\"rx_buf\":4096}");
 	t_port.rx_buf = 1024;
+}
+
+/* The ready line: same framing as a result line, boot count in the id's place. */
+static void ready_line_framing(void)
+{
+	t_out_clear();
+	hil_core_announce_ready();
+	const char *body = "7|{\"build\":\"3f2a9c1e5b7d0a42\",\"fw\":\"" HIL_FW_VERSION "\",\"board\":\"test/board\"}";
+	char want[200];
+	snprintf(want, sizeof(want), "@@RDY|%s|%08x\r\n", body, hil_crc32(0, body, strlen(body)));
+	CHECK_STR(t_out, want);
+	CHECK_EQ_INT(t_count_lines("@@RDY|"), 1);
 }
 
 int main(void)
@@ -175,5 +187,6 @@ int main(void)
 	result_line_framing();
 	argument_errors();
 	info_exact();
+	ready_line_framing();
 	return t_done("test_framing");
 }

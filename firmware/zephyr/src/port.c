@@ -11,6 +11,7 @@
 #include <zephyr/kernel.h>
 #include <zephyr/version.h>
 #include <zephyr/shell/shell.h>
+#include <zephyr/shell/shell_uart.h>
 #include <zephyr/storage/flash_map.h>
 #include <zephyr/drivers/flash.h>
 #include <zephyr/drivers/hwinfo.h>
@@ -60,6 +61,8 @@ static struct hil_port port;
 
 static void poll_handler(struct k_work *work);
 static K_WORK_DELAYABLE_DEFINE(poll_work, poll_handler);
+static void ready_handler(struct k_work *work);
+static K_WORK_DELAYABLE_DEFINE(ready_work, ready_handler);
 
 /* ---- console ---------------------------------------------------------------------- */
 
@@ -276,6 +279,26 @@ static void poll_handler(struct k_work *work)
 	}
 }
 
+/* ---- readiness -------------------------------------------------------------------- */
+
+/* The UART shell starts its own thread after SYS_INIT; once it is active (it takes input and
+ * has printed its prompt) the core announces readiness through it, so the host needs no
+ * quiet period. shell_fprintf() erases and reprints the prompt around the line. */
+static void ready_handler(struct k_work *work)
+{
+	const struct shell *sh = shell_backend_uart_get_ptr();
+
+	ARG_UNUSED(work);
+	if (sh == NULL || sh->ctx == NULL || sh->ctx->state != SHELL_STATE_ACTIVE) {
+		k_work_schedule(&ready_work, K_MSEC(5));
+		return;
+	}
+	k_mutex_lock(&core_lock, K_FOREVER);
+	current_shell = sh;
+	hil_core_announce_ready();
+	k_mutex_unlock(&core_lock);
+}
+
 /* ---- the `hil` command ------------------------------------------------------------ */
 
 static int cmd_hil(const struct shell *sh, size_t argc, char **argv)
@@ -332,6 +355,7 @@ static int llext_hil_init(void)
 		return 0;
 	}
 	core_ready = true;
+	k_work_schedule(&ready_work, K_NO_WAIT);
 	return 0;
 }
 

@@ -44,6 +44,21 @@
 #define HIL_CTX_PROGRAM_CHUNK 64
 #endif
 
+/* Requests that may change the board remembered for `hil last <id>` (id and rc each). */
+#ifdef CONFIG_LLEXT_HIL_RECENT_IDS
+#define HIL_RECENT_IDS CONFIG_LLEXT_HIL_RECENT_IDS
+#else
+#define HIL_RECENT_IDS 8
+#endif
+
+/* Longest result line of such a request kept for `hil last` to print again (longer ones:
+ * only the rc is kept). Save and restore lines with a few names fit. */
+#ifdef CONFIG_LLEXT_HIL_REPLAY_MAX
+#define HIL_REPLAY_MAX CONFIG_LLEXT_HIL_REPLAY_MAX
+#else
+#define HIL_REPLAY_MAX 192
+#endif
+
 #if HIL_OUT_PIECE < 16
 #error "HIL_OUT_PIECE (CONFIG_LLEXT_HIL_OUT_PIECE) must be at least 16"
 #endif

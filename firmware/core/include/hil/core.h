@@ -19,6 +19,8 @@
 /* Upload framing: A5 5A | offset u32 | len u16 | payload | crc32 u32 = 12 bytes overhead. */
 #define HIL_UPLOAD_FRAME_OVERHEAD 12u
 #define HIL_UPLOAD_IDLE_MS        2000u
+/* Length of the abort sequence that ends data mode from any state (upload.c). */
+#define HIL_UPLOAD_ABORT_LEN      16u
 
 /* Bind the core to its port and backend (both must outlive the core) and reset all core
  * state: image store empty, faults disarmed, data mode off. Call once per boot, before
@@ -39,13 +41,20 @@ int hil_core_command(int argc, char **argv);
  * More than 24 words -> -HIL_EINVAL result line. */
 int hil_core_command_line(char *line);
 
+/* Announce readiness: prints `@@RDY|<boot>|{"build":s,"fw":s,"board":s}|<crc>` (CRC-32 of
+ * `<boot>|<json>`, as for result lines; docs/protocol.md section 3.1), so the host knows this
+ * boot takes commands without waiting for a quiet period. Call once per boot, after
+ * hil_core_init() succeeded and once the shell takes input. */
+void hil_core_announce_ready(void);
+
 /* Bytes received while in data mode (the port routes them here while bypass is on).
- * Prints @@ACK / @@NAK lines and, at the end frame, the @@UPL line, then calls
- * port->bypass(false). Bytes arriving outside data mode are ignored. */
+ * Prints @@ACK / @@NAK lines and, at the end frame or the abort sequence, the @@UPL line,
+ * then calls port->bypass(false). Bytes arriving outside data mode are ignored. */
 void hil_core_bypass_bytes(const uint8_t *data, size_t len);
 
 /* Call periodically (every <= 100 ms is plenty) while in data mode: ends it with
- * -ETIMEDOUT after HIL_UPLOAD_IDLE_MS without a byte. Cheap when idle. */
+ * -ETIMEDOUT after HIL_UPLOAD_IDLE_MS without a frame byte (line ends between frames do not
+ * count). Cheap when idle. */
 void hil_core_poll(void);
 
 /* true while upload data mode is active (bypass on). */

@@ -22,5 +22,7 @@
 #define HIL_ENAMETOOLONG  91
 #define HIL_ETIMEDOUT     116
 #define HIL_ENOTSUP       134
+#define HIL_EILSEQ        138 /* a request whose checksum does not match: refused, not run */
+#define HIL_ECANCELED     140 /* upload data mode ended by the host's abort sequence */
 
 #endif /* HIL_ERRNO_H */

@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * {@link io.llexthil.shell.ShellTimeoutException}, {@link HilProtocolException} (a result line
  * that is missing, corrupted or for another request), {@link ReadOnlyViolationException}.
  *
- * <p>An implementation provides the seam: {@link #command} and the few methods above it; every
- * typed command below is written once, as a default method over {@link #command}, so a
- * decorator ({@link ForwardingBoardClient}) that wraps the seam wraps every command, present and
- * future.
+ * <p>An implementation provides the seam: {@link #command}, {@link #upload} and the few methods
+ * above them; every typed command below is written once, as a default method over
+ * {@link #command}, so a decorator ({@link ForwardingBoardClient}) that wraps the seam wraps every
+ * command, present and future.
  */
 public interface BoardClient extends AutoCloseable {
 
@@ -39,13 +39,25 @@ public interface BoardClient extends AutoCloseable {
     int nominalBaud();
 
     /**
-     * Resets the board with its profile's reset method ({@code hil reset cold} through the shell
-     * when the method is {@code shell}) and waits until it is ready again in a new boot epoch.
+     * Resets the board the way its lifecycle decides (the profile's reset method; a shell
+     * command by default) and waits until it is ready again in a new boot epoch.
      */
     void reset(Duration timeout);
 
     /** The shell session underneath (transcripts, epochs, the raw bytes of an upload). */
     ShellSession session();
+
+    /**
+     * The board's lifecycle: resets, pulses, power cycles, recovery, each ending ready in a new
+     * boot. Refused ({@link ReadOnlyViolationException}) on a read-only client.
+     */
+    BoardLifecycle lifecycle();
+
+    /**
+     * Uploads an image, resuming a partial upload of the same name, length and CRC. Part of the
+     * seam: an upload is a transfer with its own framing and recovery, not one command.
+     */
+    UploadResult upload(String name, byte[] image, UploadProgress progress);
 
     @Override
     void close();
@@ -55,7 +67,7 @@ public interface BoardClient extends AutoCloseable {
     }
 
     default LlextState state() {
-        return ReplyMapper.state(checked("state").payload());
+        return ReplyMapper.state(checked("state"));
     }
 
     default CtxInfo ctxInfo() {
@@ -68,10 +80,6 @@ public interface BoardClient extends AutoCloseable {
         return new FaultState(p.path("alloc").asInt(), p.path("flash").asInt(), p.path("alloc_calls").asLong());
     }
 
-    /** Uploads an image, resuming a partial upload of the same name, length and CRC. */
-    default UploadResult upload(String name, byte[] image, UploadProgress progress) {
-        return new Uploader(this, name, image, progress == null ? UploadProgress.NONE : progress).run();
-    }
 
     /** {@link #upload(String, byte[], UploadProgress)} without progress reports. */
     default UploadResult upload(String name, byte[] image) {

@@ -7,10 +7,11 @@ import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.DefaultShellSession;
 import io.llexthil.shell.inventory.BoardLock;
 import io.llexthil.shell.inventory.Inventory;
-import io.llexthil.shell.reset.ResetControl;
-import io.llexthil.shell.reset.ResetControls;
+import io.llexthil.shell.reset.ResetConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns a board selection ({@code --board}, {@code --hardware-map}, {@code --link}) into a ready
@@ -29,22 +30,24 @@ public final class Boards {
     }
 
     /**
-     * Resolves a board profile. With {@code linkUrl} alone a profile with Zephyr defaults and no
-     * reset method is made for it; with a name too, that board's profile gets the other link.
+     * Resolves a board profile. With {@code linkUrl} alone a profile with Zephyr defaults is made
+     * for it: a board the link starts itself is power-cycled through the link; one on a cable or
+     * socket, which may be running already, is attached without waiting for a banner and reset
+     * through its shell ({@code kernel reboot cold}). With a name too, that board's profile gets
+     * the other link.
      */
     public static BoardProfile profile(String name, Path hardwareMap, String linkUrl) {
         Path boardsDir = repoRoot().resolve("boards");
         if (linkUrl != null && name == null && hardwareMap == null) {
-            LinkUrl.parse(linkUrl); // fail early, with the link grammar's one-line message
-            boolean launched = linkUrl.startsWith("sim:") || linkUrl.startsWith("qemu:");
+            LinkUrl url = LinkUrl.parse(linkUrl); // fail early, with the link grammar's one-line message
+            boolean launched = url.capabilities().launchesBoard();
             return BoardProfile.builder(BareLinkName.of(linkUrl)) // named after what the URL reaches
                     // the lock belongs to what the URL reaches, so two different links never collide
-                    .id(lockId(linkUrl))
+                    .id("link-" + url.key())
                     // a board we start ourselves prints its banner; one on a cable may be running already
                     .bannerRequired(launched)
                     .link(linkUrl)
-                    .reset(linkUrl.startsWith("sim:") || linkUrl.startsWith("qemu:")
-                            ? io.llexthil.shell.reset.ResetSpec.hard() : io.llexthil.shell.reset.ResetSpec.none())
+                    .reset(launched ? ResetConfig.hard() : ResetConfig.shellCommand())
                     .source("--link " + linkUrl).build();
         }
         Inventory inventory = Inventory.load(hardwareMap, Files.isDirectory(boardsDir) ? boardsDir : null);
@@ -62,29 +65,20 @@ public final class Boards {
             throw new IllegalArgumentException(profile.source() + ": board '" + profile.name()
                     + "' has no 'link' URL; add e.g. link: serial:///dev/ttyACM0?baud=115200");
         }
-        // A board whose link names this run's own resources (a simulated board with its flash file
-        // in the run directory) is private to the run: nobody else can reach it, so no
-        // machine-wide lock is taken and parallel runs never block each other.
-        boolean privateToRun = runDir != null && profile.link().contains("${run}");
-        BoardLock lock = privateToRun ? null : BoardLock.acquire(profile.id());
+        LinkUrl url = LinkUrl.expand(profile.link(), placeholders(runDir));
+        // A board the link starts itself (a simulated board, QEMU) is private to the run: nobody
+        // else can reach it, so no machine-wide lock is taken and parallel runs never block each
+        // other. Boards on cables and remote ports are shared: they are locked.
+        BoardLock lock = url.capabilities().launchesBoard() ? null : BoardLock.acquire(profile.id());
         Link link = null;
         DefaultShellSession session = null;
         try {
-            String url = expand(profile.link(), runDir);
-            LinkUrl parsed = LinkUrl.parse(url);
-            link = Links.create(parsed);
+            link = Links.create(url);
             session = DefaultShellSession.open(link, profile, runDir);
-            session.awaitReady(profile.readyTimeout());
-            ResetControl reset = ResetControls.forProfile(profile);
-            Link resetLink = link;
-            DefaultShellSession resetSession = session;
-            HilBoardClient.Resetter resetter = (client, timeout) -> {
-                int before = resetSession.epoch();
-                reset.trigger(resetSession, resetLink, timeout);
-                HilBoardClient.awaitNextBoot(resetSession, before, profile.readyTimeout());
-            };
-            int baud = Integer.parseInt(parsed.param("baud", String.valueOf(profile.baud())));
-            HilBoardClient client = new HilBoardClient(session, mode, resetter, profile.commandTimeout(), baud);
+            StandardBoardLifecycle lifecycle = new StandardBoardLifecycle(profile, link, session);
+            lifecycle.attach(profile.readyTimeout());
+            int baud = Integer.parseInt(url.param("baud", String.valueOf(profile.baud())));
+            HilBoardClient client = new HilBoardClient(session, mode, lifecycle, profile.commandTimeout(), baud);
             return lock == null ? client : new LockedBoardClient(client, lock);
         } catch (RuntimeException e) {
             if (session != null) {
@@ -99,23 +93,13 @@ public final class Boards {
         }
     }
 
-    /** A lock id for a bare link URL: readable, file-name safe, and distinct per URL. */
-    static String lockId(String linkUrl) {
-        String readable = linkUrl.replaceAll("[^A-Za-z0-9._-]+", "_");
-        if (readable.length() > 60) {
-            readable = readable.substring(0, 60);
+    /** What {@code ${repo}} and {@code ${run}} in a profile's link URL stand for. */
+    static Map<String, String> placeholders(Path runDir) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("repo", repoRoot().toString());
+        if (runDir != null) {
+            values.put("run", runDir.toAbsolutePath().toString());
         }
-        return "link-" + readable + "-" + Integer.toHexString(linkUrl.hashCode());
-    }
-
-    static String expand(String url, Path runDir) {
-        String out = url.replace("${repo}", repoRoot().toString());
-        if (out.contains("${run}")) {
-            if (runDir == null) {
-                throw new IllegalArgumentException("link URL '" + url + "' uses ${run} but no run directory was given");
-            }
-            out = out.replace("${run}", runDir.toAbsolutePath().toString());
-        }
-        return out;
+        return values;
     }
 }

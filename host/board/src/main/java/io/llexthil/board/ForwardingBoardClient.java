@@ -34,7 +34,15 @@ public abstract class ForwardingBoardClient implements BoardClient {
     public void reset(Duration timeout) { delegate().reset(timeout); }
 
     @Override
+    public BoardLifecycle lifecycle() { return delegate().lifecycle(); }
+
+    @Override
     public ShellSession session() { return delegate().session(); }
+
+    @Override
+    public UploadResult upload(String name, byte[] image, UploadProgress progress) {
+        return delegate().upload(name, image, progress);
+    }
 
     @Override
     public void close() { delegate().close(); }

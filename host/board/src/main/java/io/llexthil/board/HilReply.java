@@ -17,6 +17,14 @@ public record HilReply(String command, int id, int rc, JsonNode payload, String 
 
     public boolean ok() { return rc >= 0; }
 
+    /** The JSON object exactly as the board printed it (no re-serialisation on the command path). */
+    public String payloadText() {
+        int field = line.indexOf("@@");
+        for (int i = 0; i < 3 && field >= 0; i++) field = line.indexOf('|', field + 1); // past tag|id|rc|
+        int end = line.lastIndexOf('|');
+        return field < 0 || end <= field ? payload.toString() : line.substring(field + 1, end);
+    }
+
     /** The board's one-line error text when rc < 0, else empty. */
     public String error() { return payload.path("error").asText(""); }
 }

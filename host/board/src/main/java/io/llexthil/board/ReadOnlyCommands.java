@@ -16,9 +16,12 @@ public final class ReadOnlyCommands {
 
     /** True when the HIL command line (after {@code hil @id}) is read-only. */
     public static boolean isReadOnly(String commandLine) {
-        String[] words = commandLine.strip().split("\\s+");
+        String[] words = words(commandLine);
         if (words.length == 1) {
             return SINGLE.contains(words[0]);
+        }
+        if (words.length == 2 && words[0].equals("last")) {
+            return words[1].matches("[0-9]{1,10}"); // did request <id> run: answers from memory
         }
         return words.length == 2 && PAIRS.contains(List.of(words[0], words[1]));
     }
@@ -28,5 +31,19 @@ public final class ReadOnlyCommands {
         if (mode == AccessMode.READ_ONLY && !isReadOnly(commandLine)) {
             throw new ReadOnlyViolationException(board, "hil " + commandLine);
         }
+    }
+
+    /** The whitespace-separated words (checked before every command: no regex). */
+    private static String[] words(String line) {
+        java.util.List<String> out = new java.util.ArrayList<>(4);
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) i++;
+            int start = i;
+            while (i < n && !Character.isWhitespace(line.charAt(i))) i++;
+            if (i > start) out.add(line.substring(start, i));
+        }
+        return out.toArray(new String[0]);
     }
 }

@@ -32,14 +32,18 @@ final class ReplyMapper {
                 texts(p.path("cmds")), p.toString());
     }
 
-    static LlextState state(JsonNode p) {
+    static LlextState state(HilReply r) {
+        return state(r.payload(), r.payloadText());
+    }
+
+    private static LlextState state(JsonNode p, String raw) {
         List<LlextState.Ext> exts = new ArrayList<>();
         for (JsonNode e : p.path("exts")) {
             exts.add(new LlextState.Ext(e.path("name").asText(), e.path("use_count").asInt(),
                     texts(e.path("deps")), e.path("exp").asInt(), e.path("sect").asInt(),
                     e.path("alloc").asLong()));
         }
-        return new LlextState(List.copyOf(exts), heap(p.path("heap")), p.toString());
+        return new LlextState(List.copyOf(exts), heap(p.path("heap")), raw);
     }
 
     static CtxInfo ctxInfo(JsonNode p) {

@@ -3,7 +3,6 @@ package io.llexthil.board;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -35,9 +34,10 @@ public record ResultLine(String tag, int id, int rc, JsonNode json, String line)
         }
         String covered = framed.substring(0, last);
         String crcText = framed.substring(last + 1);
-        if (!crcText.equals(crc32Hex(covered))) {
+        String actual = crc32Hex(covered);
+        if (!crcText.equals(actual)) {
             throw new MalformedResultException("CRC mismatch (line says " + crcText + ", content gives "
-                    + crc32Hex(covered) + ")", line);
+                    + actual + ")", line);
         }
         try {
             int id = Integer.parseInt(framed.substring(0, first));
@@ -56,8 +56,13 @@ public record ResultLine(String tag, int id, int rc, JsonNode json, String line)
     public static String crc32Hex(String text) {
         CRC32 crc = new CRC32();
         crc.update(text.getBytes(StandardCharsets.UTF_8));
-        return String.format(Locale.ROOT, "%08x", crc.getValue());
+        long v = crc.getValue();
+        char[] hex = new char[8];
+        for (int i = 7; i >= 0; i--, v >>>= 4) hex[i] = HEX[(int) (v & 0xf)];
+        return new String(hex); // per command on the hot path: no String.format
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** Builds a framed line; used by fakes and tests that play the board's part. */
     public static String format(String tag, int id, int rc, String json) {

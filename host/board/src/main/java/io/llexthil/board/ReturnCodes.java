@@ -27,6 +27,8 @@ public final class ReturnCodes {
         BY_NAME.put("ENAMETOOLONG", 91);
         BY_NAME.put("ETIMEDOUT", 116);
         BY_NAME.put("ENOTSUP", 134);
+        BY_NAME.put("EILSEQ", 138);    // a request whose checksum did not match: refused, not run
+        BY_NAME.put("ECANCELED", 140); // upload data mode ended by the abort sequence
     }
 
     public static final int ENOENT = -2;

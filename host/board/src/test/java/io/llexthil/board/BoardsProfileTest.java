@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Test;
 class BoardsProfileTest {
 
     @Test
-    void aBoardOnACableMayAlreadyBeRunningSoNoBannerIsRequired() {
+    void aBoardOnACableMayAlreadyBeRunningSoNoBannerIsRequiredAndItResetsThroughItsShell() {
         BoardProfile serial = Boards.profile(null, null, "serial:///dev/ttyACM0?baud=115200");
         assertThat(serial.bannerRequired()).isFalse();
-        assertThat(serial.reset().method()).isEqualTo("none");
+        assertThat(serial.reset().method()).isEqualTo("command");
+        assertThat(serial.reset().command()).isEqualTo("kernel reboot cold");
+        assertThat(Boards.profile(null, null, "tcp://127.0.0.1:5555").reset().describe())
+                .isEqualTo("shell command 'kernel reboot cold'");
     }
 
     @Test

@@ -23,6 +23,8 @@ class ForwardingBoardClientTest {
         @Override public Duration commandTimeout() { return Duration.ofSeconds(3); }
         @Override public int nominalBaud() { return 115200; }
         @Override public void reset(Duration timeout) { }
+        @Override public BoardLifecycle lifecycle() { throw new UnsupportedOperationException("no resets here"); }
+        @Override public UploadResult upload(String name, byte[] image, UploadProgress p) { throw new UnsupportedOperationException("no uploads here"); }
         @Override public ShellSession session() { throw new UnsupportedOperationException("no shell here"); }
         @Override public void close() { }
 

@@ -1,7 +1,7 @@
 package io.llexthil.board;
 
 import io.llexthil.shell.BoardProfile;
-import io.llexthil.shell.reset.ResetSpec;
+import io.llexthil.shell.reset.ResetConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ final class SimBoards {
                 .lineEnding("\r")
                 .txChunk(256)
                 .txDelay(Duration.ZERO)
-                .reset(ResetSpec.hard())
+                .reset(ResetConfig.hard())
                 .readyTimeout(Duration.ofSeconds(10))
                 .commandTimeout(Duration.ofSeconds(10))
                 .build();

@@ -50,10 +50,11 @@ class ThrottledUploadIT {
                     java.time.Duration.ofSeconds(5));
             assertThat(begin.rc()).isZero();
             int chunk = begin.payload().path("chunk").asInt();
-            assertThat(board.command("upload data counter", java.time.Duration.ofSeconds(5)).rc()).isZero();
+            HilReply data = board.command("upload data counter", java.time.Duration.ofSeconds(5));
+            assertThat(data.rc()).isZero();
             board.session().writeRaw(UploadFrames.frame(image, 0, chunk), java.time.Duration.ofSeconds(2));
-            assertThat(board.session().awaitLine(l -> l.startsWith("@@ACK|"), java.time.Duration.ofSeconds(5)))
-                    .isEqualTo("@@ACK|" + chunk);
+            String ack = board.session().awaitLine(l -> l.startsWith("@@ACK|"), java.time.Duration.ofSeconds(5));
+            assertThat(ack).isEqualTo(CheckedLine.format(CheckedLine.ACK, data.id(), String.valueOf(chunk)));
             String end = board.session().awaitLine(l -> l.startsWith("@@UPL|"), java.time.Duration.ofSeconds(5));
             assertThat(end).contains("|-116|"); // -ETIMEDOUT after 2 s of silence
 

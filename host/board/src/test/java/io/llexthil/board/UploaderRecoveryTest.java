@@ -60,6 +60,38 @@ class UploaderRecoveryTest {
         assertThat(board.received()).isEqualTo(board.expected);
     }
 
+    /** Defect 1: the answer to `upload data` is lost while the board is in data mode: abort, start again. */
+    @Test
+    void aLostAnswerToUploadDataEndsInTheAbortSequenceNotALockout() {
+        Receiver board = new Receiver(256, 3).loseFirstDataReply();
+        UploadResult result = upload(board, 2000);
+        assertThat(result.reply().rc()).isZero();
+        assertThat(board.aborts).isEqualTo(1);
+        assertThat(board.received()).isEqualTo(board.expected);
+    }
+
+    /** Defect 2: an acknowledgement with a flipped digit is noise (its CRC fails), not an exception. */
+    @Test
+    void aDamagedAcknowledgementIsNoise() {
+        Receiver board = new Receiver(256, 2).damageAcks(2, 4);
+        UploadResult result = upload(board, 3000);
+        assertThat(result.reply().rc()).isZero();
+        assertThat(board.received()).isEqualTo(board.expected);
+        assertThat(CheckedLine.parse(CheckedLine.ACK, "@@ACK|7|%12|" + ResultLine.crc32Hex("7|512"))).isEmpty();
+    }
+
+    /** Defect 3: the end line of an abandoned upload (another request id) does not end this one. */
+    @Test
+    void aStaleEndLineOfAnAbandonedUploadIsIgnored() {
+        Receiver board = new Receiver(256, 3);
+        board.lines.add(ResultLine.format(ResultLine.UPL, 12345, -116,
+                "{\"name\":\"img\",\"len\":2000,\"received\":512,\"complete\":false}"));
+        UploadResult result = upload(board, 2000);
+        assertThat(result.reply().rc()).isZero();
+        assertThat(result.reply().id()).isEqualTo(board.dataId);
+        assertThat(board.received()).isEqualTo(board.expected);
+    }
+
     private static UploadResult upload(Receiver board, int size) {
         byte[] image = new byte[size];
         new Random(size).nextBytes(image);
@@ -70,7 +102,7 @@ class UploaderRecoveryTest {
 
     /** A board's upload receiver behind a minimal shell, with injected faults. */
     private static final class Receiver implements ShellSession {
-        private static final Pattern CMD = Pattern.compile("hil @(\\d+) upload (begin|data) (\\S+)(?: (\\d+) ([0-9a-f]+))?");
+        private static final Pattern CMD = Pattern.compile("hil @(\\d+):[0-9a-f]{8} upload (begin|data) (\\S+)(?: (\\d+) ([0-9a-f]+))?");
         private final int chunk;
         private final int window;
         private final Deque<String> lines = new ArrayDeque<>();
@@ -83,6 +115,10 @@ class UploaderRecoveryTest {
         private boolean hunting;
         private List<Integer> corrupt = List.of();
         private List<Integer> dropAck = List.of();
+        private List<Integer> damageAck = List.of();
+        private boolean loseDataReply;
+        private boolean inDataMode;
+        private int aborts;
 
         Receiver(int chunk, int window) {
             this.chunk = chunk;
@@ -92,6 +128,10 @@ class UploaderRecoveryTest {
         Receiver corruptFrames(Integer... numbers) { corrupt = Arrays.asList(numbers); return this; }
 
         Receiver dropAcks(Integer... numbers) { dropAck = Arrays.asList(numbers); return this; }
+
+        Receiver damageAcks(Integer... numbers) { damageAck = Arrays.asList(numbers); return this; }
+
+        Receiver loseFirstDataReply() { loseDataReply = true; return this; }
 
         byte[] received() { return data.toByteArray(); }
 
@@ -111,14 +151,28 @@ class UploaderRecoveryTest {
                 json = "{\"name\":\"img\",\"len\":" + len + ",\"next\":0,\"chunk\":" + chunk + ",\"window\":" + window + "}";
             } else {
                 dataId = id;
+                inDataMode = true;
                 json = "{\"name\":\"img\",\"next\":" + next + "}";
             }
             String line = ResultLine.format(ResultLine.HIL, id, 0, json);
+            if (m.group(2).equals("data") && loseDataReply) {
+                loseDataReply = false;
+                line = line.substring(0, line.length() - 1) + "x"; // damaged on the way: the host cannot trust it
+            }
             return new CommandResult(command, List.of(line), List.of(), Duration.ZERO, OptionalInt.empty(), 1);
         }
 
         @Override
         public void writeRaw(byte[] frame, Duration timeout) {
+            if (Arrays.equals(frame, Uploader.ABORT)) {
+                if (inDataMode) { // the abort sequence ends data mode in any state
+                    aborts++;
+                    inDataMode = false;
+                    lines.add(ResultLine.format(ResultLine.UPL, dataId, -140, "{\"name\":\"img\",\"complete\":false}"));
+                }
+                return;
+            }
+            assertThat(inDataMode).as("frames only in data mode").isTrue();
             ByteBuffer b = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
             assertThat(b.get() & 0xff).isEqualTo(0xA5);
             assertThat(b.get() & 0xff).isEqualTo(0x5A);
@@ -126,6 +180,7 @@ class UploaderRecoveryTest {
             int n = b.getShort() & 0xffff;
             frameNo++;
             if (n == 0) {
+                inDataMode = false;
                 boolean complete = next == len;
                 lines.add(ResultLine.format(ResultLine.UPL, dataId, complete ? 0 : -11,
                         "{\"name\":\"img\",\"len\":" + len + ",\"received\":" + next + ",\"complete\":" + complete + "}"));
@@ -134,7 +189,7 @@ class UploaderRecoveryTest {
             boolean bad = corrupt.contains(frameNo);
             if (offset != next || bad) {
                 if (!hunting) { // one NAK per resynchronisation, as the firmware does
-                    lines.add("@@NAK|" + next + "|" + (bad ? "crc" : "offset"));
+                    lines.add(CheckedLine.format(CheckedLine.NAK, dataId, next + "|" + (bad ? "crc" : "offset")));
                     hunting = true;
                 }
                 return;
@@ -142,8 +197,10 @@ class UploaderRecoveryTest {
             hunting = false;
             data.write(frame, 8, n);
             next += n;
-            if (!dropAck.contains(frameNo)) {
-                lines.add("@@ACK|" + next);
+            if (damageAck.contains(frameNo)) {
+                lines.add("@@ACK|" + dataId + "|%" + next + "|" + ResultLine.crc32Hex(dataId + "|" + next));
+            } else if (!dropAck.contains(frameNo)) {
+                lines.add(CheckedLine.format(CheckedLine.ACK, dataId, String.valueOf(next)));
             }
         }
 

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ZephyrShellUploadTest {
     private static final Duration T = Duration.ofSeconds(5);
-    private static final Pattern BEGIN = Pattern.compile("hil @(\\d+) upload begin (\\S+) (\\d+) ([0-9a-f]{8})");
-    private static final Pattern DATA = Pattern.compile("hil @(\\d+) upload data (\\S+)");
+    private static final Pattern BEGIN = Pattern.compile("hil @(\\d+):[0-9a-f]{8} upload begin (\\S+) (\\d+) ([0-9a-f]{8})");
+    private static final Pattern DATA = Pattern.compile("hil @(\\d+):[0-9a-f]{8} upload data (\\S+)");
 
     @TempDir Path runDir;
 
@@ -76,8 +76,8 @@ class ZephyrShellUploadTest {
                 assertThat(receiver.data.toByteArray()).isEqualTo(image);
                 assertThat(receiver.badFrames).isZero();
                 // the shell is back: an ordinary command works after the upload
-                fake.onCommand(Pattern.compile("hil @(\\d+) state"), command -> Reply.lines(ResultLine.format(
-                        ResultLine.HIL, Integer.parseInt(command.split("[@ ]")[2]), 0, "{\"x\":1}")));
+                fake.onCommand(Pattern.compile("hil @(\\d+):[0-9a-f]{8} state"), command -> Reply.lines(ResultLine.format(
+                        ResultLine.HIL, Integer.parseInt(command.split("[@: ]")[2]), 0, "{\"x\":1}")));
                 assertThat(client.command("state", T).ok()).isTrue();
             }
         }
@@ -116,7 +116,7 @@ class ZephyrShellUploadTest {
                 pending.reset();
                 if (h.getInt(8 + len) != (int) crc.getValue()) {
                     badFrames++;
-                    out.line("@@NAK|" + data.size() + "|bad crc");
+                    out.line(CheckedLine.format(CheckedLine.NAK, id, data.size() + "|bad crc"));
                     continue;
                 }
                 if (len == 0) {
@@ -127,11 +127,11 @@ class ZephyrShellUploadTest {
                 }
                 if (offset != data.size()) {
                     // a frame sent again after a slow acknowledgement: tell the host where we are
-                    out.line("@@NAK|" + data.size() + "|unexpected offset");
+                    out.line(CheckedLine.format(CheckedLine.NAK, id, data.size() + "|unexpected offset"));
                     continue;
                 }
                 data.write(p, 8, len);
-                out.line("@@ACK|" + data.size());
+                out.line(CheckedLine.format(CheckedLine.ACK, id, String.valueOf(data.size())));
             }
         }
     }

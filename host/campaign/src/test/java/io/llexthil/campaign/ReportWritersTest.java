@@ -2,13 +2,13 @@ package io.llexthil.campaign;
 
 import io.llexthil.campaign.fake.FakeBoardClient;
 import io.llexthil.campaign.fake.FakeTwin;
+import io.llexthil.campaign.report.ConsoleSummary;
 import io.llexthil.campaign.report.HtmlReportWriter;
 import io.llexthil.campaign.report.JsonReportReader;
 import io.llexthil.campaign.report.JsonReportWriter;
 import io.llexthil.campaign.report.JunitXmlWriter;
 import io.llexthil.campaign.report.RunDirectory;
 import io.llexthil.campaign.report.RunReports;
-import io.llexthil.campaign.run.BoardHooks;
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.ImageLibrary;
 import io.llexthil.campaign.run.RunOptions;
@@ -23,7 +23,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,7 +55,7 @@ class ReportWritersTest {
         board = new FakeBoardClient();
         FakeTwin[] twin = {null};
         ScenarioRunner runner = new ScenarioRunner(board, (p, i) -> twin[0] = new FakeTwin(), "upstream",
-                new ImageLibrary(tmp.resolve("fw")), new StandardResetDriver(BoardHooks.NONE), RunOptions.defaults(), null);
+                new ImageLibrary(tmp.resolve("fw")), new StandardResetDriver(), RunOptions.defaults(), null);
         String yaml = """
                 name: %s
                 description: "a <case> & its \\"quotes\\""
@@ -202,7 +202,7 @@ class ReportWritersTest {
     void oneCaseIsOneCase() {
         RunResult one = new RunResult("run", "fake", "{}", "upstream", List.of(run.cases().get(0)), Map.of(), run.runDir(),
                 Instant.now(), 10);
-        assertThat(io.llexthil.campaign.report.ConsoleSummary.render(one)).contains("1 case: 1 passed, 0 failed (divergences), 0 errors;");
+        assertThat(ConsoleSummary.render(one)).contains("1 case: 1 passed, 0 failed (divergences), 0 errors;");
         assertThat(HtmlReportWriter.render(one, List.of())).contains("1 case: ").doesNotContain("1 cases");
     }
 

@@ -2,7 +2,6 @@ package io.llexthil.campaign;
 
 import io.llexthil.campaign.fake.FakeBoardClient;
 import io.llexthil.campaign.fake.FakeTwin;
-import io.llexthil.campaign.run.BoardHooks;
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.Difference;
@@ -61,7 +60,7 @@ class ScenarioRunnerTest {
             twin.crashOn = twinCrashOn;
             return twin;
         }, "upstream", new ImageLibrary(firmware),
-                new StandardResetDriver(BoardHooks.NONE), RunOptions.defaults(), null);
+                new StandardResetDriver(), RunOptions.defaults(), null);
     }
 
     private CaseResult run(String yaml) {
@@ -81,6 +80,17 @@ class ScenarioRunnerTest {
         assertThat(r.steps().get(5).reset()).isTrue();
         // prepare erased the context store and reset the board before the first step
         assertThat(board.sent).startsWith("info", "fault clear", "ctx erase", "reset cold");
+    }
+
+    @Test
+    void aRetriedStepIsRecordedAsRetriedAndStillJudged() {
+        board.retryOn = "load consumer";
+        CaseResult r = run(SAVE_RESTORE);
+        assertThat(r.status()).as(r.message()).isEqualTo(CaseStatus.PASS);
+        StepRecord load = r.steps().get(2);
+        assertThat(load.observed().get("link.retries")).isEqualTo("1");
+        assertThat(load.observed().get("link.recovery")).contains("hil load consumer").contains("damaged result line");
+        assertThat(r.steps().get(1).observed().has("link.retries")).isFalse();
     }
 
     @Test
@@ -186,6 +196,6 @@ class ScenarioRunnerTest {
     void unsupportedResetKindIsAnErrorNotAPass() {
         CaseResult r = run("name: x\nsteps:\n  - reset: dtr\n");
         assertThat(r.status()).isEqualTo(CaseStatus.ERROR);
-        assertThat(r.message()).contains("cannot reset by 'dtr'");
+        assertThat(r.message()).contains("reset (DTR pulse)").contains("has no DTR line");
     }
 }

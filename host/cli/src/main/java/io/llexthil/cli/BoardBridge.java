@@ -2,7 +2,7 @@ package io.llexthil.cli;
 
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
-import io.llexthil.campaign.run.BoardHooks;
+import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.shell.BoardProfile;
 
 import java.nio.file.Path;
@@ -20,6 +20,6 @@ public interface BoardBridge {
     /** Connects and waits until the board is ready; transcripts go under {@code runDir}. */
     BoardClient open(BoardProfile profile, Path runDir, AccessMode mode);
 
-    /** Reset means beyond the shell for this board (QMP, control lines, the sim's restart). */
-    BoardHooks hooks(BoardProfile profile, BoardClient client);
+    /** How this board boots another firmware build without a flash command (boards the link starts itself). */
+    StandardResetDriver.FirmwareSwitch firmwareSwitch(BoardProfile profile);
 }

@@ -21,11 +21,23 @@ final class BoardsCommand implements Callable<Integer> {
     @Option(names = "--no-check", description = "Only list; do not connect.")
     boolean noCheck;
 
+    @Option(names = "--scan", description = "List this machine's serial ports (by-id path, USB VID:PID, serial number,"
+            + " description) instead of the inventory.")
+    boolean scan;
+
+    @Option(names = "--generate-hardware-map", paramLabel = "FILE",
+            description = "Write the scanned serial ports as a twister hardware map (west twister --generate-hardware-map"
+                    + " format) for --hardware-map; fill in each platform.")
+    Path generateMap;
+
     @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Parent of the run directory <timestamp>-boards/ with the transcripts of the checks. Default: ${DEFAULT-VALUE}.")
     Path runsDir;
 
     @Override
     public Integer call() {
+        if (scan || generateMap != null) {
+            return PortScan.run(generateMap);
+        }
         BoardBridge bridge = Cli.bridge();
         List<BoardProfile> boards = bridge.inventory(hardwareMap);
         Path dir = noCheck ? null : RunDirs.create(runsDir, null, "boards");

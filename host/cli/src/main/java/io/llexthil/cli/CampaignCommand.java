@@ -1,6 +1,9 @@
 package io.llexthil.cli;
 
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
 
 import java.util.concurrent.Callable;
 
@@ -15,8 +18,13 @@ abstract class CampaignCommand implements Callable<Integer> {
     @Mixin
     RunOutputOptions output = new RunOutputOptions();
 
+    @Option(names = "--flash", paramLabel = "BUILD_DIR",
+            description = "Flash this build directory with the board's flash step (flash: or runner: in its profile or"
+                    + " hardware-map entry) before the run, and check that the board reports a new build id.")
+    Path flash;
+
     /** Runs {@code body} on the selected board in a new run directory named after {@code command}. */
     int execute(String command, CampaignSession.Body body) {
-        return CampaignSession.execute(command, board, output, body);
+        return CampaignSession.execute(command, board, output, flash, body);
     }
 }

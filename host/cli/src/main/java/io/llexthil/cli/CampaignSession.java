@@ -2,6 +2,7 @@ package io.llexthil.cli;
 
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
+import io.llexthil.board.BoardFlash;
 import io.llexthil.campaign.report.ConsoleSummary;
 import io.llexthil.campaign.report.Plural;
 import io.llexthil.campaign.report.RunReports;
@@ -38,10 +39,23 @@ final class CampaignSession {
 
     private CampaignSession() { }
 
-    static int execute(String command, BoardOptions board, RunOutputOptions out, Body body) {
+    /** {@code --flash} needs a flash step; a board that must be flashed before every run needs {@code --flash}. */
+    private static void checkFlash(BoardProfile profile, Path flash) {
+        if (flash != null && profile.flash() == null) {
+            throw new ConfigException("--flash " + flash + ": board '" + profile.name() + "' has no flash step; add"
+                    + " flash: {command: [...]} or runner: to its profile or hardware-map entry (docs/boards.md)");
+        }
+        if (flash == null && profile.flash() != null && profile.flash().before()) {
+            throw new ConfigException("board '" + profile.name() + "' has flash_before: true; give the build to flash"
+                    + " with --flash BUILD_DIR");
+        }
+    }
+
+    static int execute(String command, BoardOptions board, RunOutputOptions out, Path flash, Body body) {
         out.check();
         BoardBridge bridge = Cli.bridge();
         BoardProfile profile = board.profile(bridge);
+        checkFlash(profile, flash);
         Path runDir = out.createRunDirectory(command);
         BoardClient client = BoardConnect.openOrDiscard(bridge, profile, runDir, AccessMode.READ_WRITE,
                 BoardConnect.cannotConnect(profile),
@@ -49,9 +63,13 @@ final class CampaignSession {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         try (client) {
+            if (flash != null) {
+                String build = BoardFlash.flash(client, profile.flash(), flash, profile.readyTimeout());
+                Cli.err().println("flashed " + flash + ": the board now reports build " + build);
+            }
             Path fw = out.firmwareBuild();
             ScenarioRunner runner = new ScenarioRunner(client, new TwinSessions(), out.profile, new ImageLibrary(fw),
-                    new StandardResetDriver(bridge.hooks(profile, client)), RunOptions.defaults(), null);
+                    new StandardResetDriver(bridge.firmwareSwitch(profile)), RunOptions.defaults(), null);
             ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
             FinishedCases finished = new FinishedCases(progress);
             Map<String, Object> measurements = new LinkedHashMap<>();

@@ -3,8 +3,9 @@ package io.llexthil.cli;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.Boards;
-import io.llexthil.campaign.run.BoardHooks;
-import io.llexthil.link.ControlLine;
+import io.llexthil.board.ResetUnavailableException;
+import io.llexthil.campaign.run.StandardResetDriver;
+import io.llexthil.link.LinkUrl;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.input.InputFileException;
 import io.llexthil.shell.inventory.Inventory;
@@ -13,9 +14,8 @@ import io.llexthil.shell.inventory.InventoryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /** The board layer ({@link Boards}) as the CLI uses it. */
 final class DefaultBoardBridge implements BoardBridge {
@@ -101,97 +101,38 @@ final class DefaultBoardBridge implements BoardBridge {
         return new ReconnectingBoardClient(Boards.open(profile, runDir, mode), runDir);
     }
 
+    /**
+     * A board the link starts itself boots another build by being started again with
+     * {@code build-id=} (the same flash file or RAM file, both under the first connection's run
+     * directory); any other board needs a flash command in the reset step.
+     */
     @Override
-    public BoardHooks hooks(BoardProfile profile, BoardClient client) {
-        return new Hooks(profile, client);
-    }
-
-    /** Reset means that the profile's own reset method provides, and firmware switching for sim: and qemu: links. */
-    private static final class Hooks implements BoardHooks {
-        private final BoardProfile profile;
-        private final BoardClient client;
-        private int reconnects;
-
-        Hooks(BoardProfile profile, BoardClient client) {
-            this.profile = profile;
-            this.client = client;
-        }
-
-        private String method() {
-            return profile.reset() == null ? "none" : profile.reset().method();
-        }
-
-        @Override
-        public void hardReset(Duration timeout) {
-            if (!"hard".equals(method()) && !"pulse".equals(method()) && !"external".equals(method())) {
-                throw new UnsupportedOperationException(profile.name() + " has no hard reset in its profile (reset method '"
-                        + method() + "'); add reset: {method: hard|pulse|external} to its boards/*.yaml");
-            }
-            client.reset(timeout);
-        }
-
-        @Override
-        public void pulse(ControlLine line, Duration pulse, Duration timeout) {
-            if (!"pulse".equals(method())) {
-                throw new UnsupportedOperationException(profile.name() + "'s profile has no control-line reset (reset method '"
-                        + method() + "'); add reset: {method: pulse, ...} to its boards/*.yaml");
-            }
-            client.reset(timeout);
-        }
-
-        @Override
-        public void rebootInto(String buildId, String command, Duration timeout) {
-            if (command != null) {
-                runFlashCommand(command.replace("${build_id}", buildId), timeout);
-                client.reset(timeout);
+    public StandardResetDriver.FirmwareSwitch firmwareSwitch(BoardProfile profile) {
+        int[] reconnects = {0};
+        return (client, buildId, timeout) -> {
+            if (!(client instanceof ReconnectingBoardClient rc)) {
+                StandardResetDriver.FirmwareSwitch.NONE.boot(client, buildId, timeout);
                 return;
             }
-            String link = profile.link();
-            boolean sim = link != null && link.startsWith("sim:");
-            boolean qemu = link != null && link.startsWith("qemu:");
-            if (!(sim || qemu) || !(client instanceof ReconnectingBoardClient rc)) {
-                throw new UnsupportedOperationException(profile.name() + " cannot switch firmware builds by itself;"
-                        + " give the reset step a 'command' that flashes build ${build_id}");
+            LinkUrl url = LinkUrl.expand(profile.link(), Map.of("repo", Boards.repoRoot().toString(),
+                    "run", rc.runDir().toAbsolutePath().toString()));
+            if (!url.capabilities().launchesBoard()) {
+                StandardResetDriver.FirmwareSwitch.NONE.boot(client, buildId, timeout);
+                return;
             }
-            // QEMU: a new process boots the same ELF with the id loaded by -device loader (build-id=); only a
-            // file-backed RAM (memfile=) carries the storage over to it, as flash does across a reflash
-            if (qemu && !link.matches(".*[?&]memfile=[^&]+.*")) {
-                throw new UnsupportedOperationException(profile.name() + " cannot reboot into another build with its"
-                        + " storage kept: its qemu: link has no memfile= (add &memfile=${run}/qemu-psram.bin, docs/qemu.md)");
+            // a new QEMU process keeps the storage only in a file-backed RAM, as flash does across a reflash
+            if (url.scheme().equals("qemu") && url.param("memfile", "").isEmpty()) {
+                throw new ResetUnavailableException(profile.name(), "reset (firmware)", "cannot reboot into another"
+                        + " build with its storage kept: its qemu: link has no memfile= (add &memfile=${run}/qemu-psram.bin,"
+                        + " docs/qemu.md)", "", null);
             }
-            // ${run} must stay the first connection's run directory: the simulated board's flash file and the
-            // QEMU board's RAM file live there. The new connection's run directory is boot-<n>-<build>/ inside
-            // it, so ${run}/.. is that place; the link keeps naming ${run}, so the board stays private to the
-            // run and takes no machine-wide lock (another run's board "sim" must not make this one busy)
-            String url = link.replace("${run}", "${run}/..")
-                    .replaceAll("([?&])build-id=[^&]*&?", "$1").replaceAll("[?&]$", "");
-            if (!"default".equals(buildId)) {
-                url = url + (url.contains("?") ? "&" : "?") + "build-id=" + buildId;
-            }
-            BoardProfile other = profile.toBuilder().link(url).build();
-            int n = ++reconnects;
+            LinkUrl next = url.with("build-id", "default".equals(buildId) ? null : buildId);
+            BoardProfile other = profile.toBuilder().link(next.text()).build();
+            int n = ++reconnects[0];
             rc.reconnect(old -> {
                 old.close();
                 return Boards.open(other, rc.runDir().resolve("boot-" + n + "-" + buildId), old.accessMode());
             });
-        }
-
-        private void runFlashCommand(String command, Duration timeout) {
-            try {
-                Process p = new ProcessBuilder("sh", "-c", command).inheritIO().start();
-                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly();
-                    throw new UnsupportedOperationException("'" + command + "' did not finish within " + timeout.toSeconds() + " s");
-                }
-                if (p.exitValue() != 0) {
-                    throw new UnsupportedOperationException("'" + command + "' exited with " + p.exitValue());
-                }
-            } catch (IOException e) {
-                throw new UnsupportedOperationException("cannot run '" + command + "': " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UnsupportedOperationException("interrupted");
-            }
-        }
+        };
     }
 }

@@ -8,6 +8,7 @@ import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.campaign.sweep.HeapSizeSweep;
 import io.llexthil.campaign.twin.TwinSessions;
+import io.llexthil.link.LinkUrl;
 import io.llexthil.shell.BoardProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ final class HeapSweepCommand extends CampaignCommand {
         }
         BoardBridge bridge = Cli.bridge();
         BoardProfile base = board.profile(bridge);
-        if (base.link() == null || !base.link().startsWith("sim:")) {
+        if (base.link() == null || !LinkUrl.parse(base.link()).scheme().equals("sim")) {
             throw new ConfigException("sweep heap: board '" + base.name() + "' (link " + base.link()
                     + ") cannot change its heap size; use the simulated board (--board sim or a sim: --link)");
         }
@@ -55,11 +56,11 @@ final class HeapSweepCommand extends CampaignCommand {
 
     /** A runner on a fresh simulated board with this heap (same flash file, so one board at a time). */
     private ScenarioRunner runnerAt(BoardBridge bridge, BoardProfile base, int heap, Path runDir) {
-        String link = base.link() + (base.link().contains("?") ? "&" : "?") + "heap=" + heap;
+        String link = LinkUrl.parse(base.link()).with("heap", String.valueOf(heap)).text();
         BoardProfile p = base.toBuilder().link(link).build();
         BoardClient client = bridge.open(p, runDir, AccessMode.READ_WRITE);
         Path fw = output.firmwareBuild != null ? output.firmwareBuild : ImageLibrary.defaultFirmwareBuild();
         return new ScenarioRunner(client, new TwinSessions(), output.profile, new ImageLibrary(fw),
-                new StandardResetDriver(bridge.hooks(p, client)), RunOptions.defaults(), null);
+                new StandardResetDriver(bridge.firmwareSwitch(p)), RunOptions.defaults(), null);
     }
 }

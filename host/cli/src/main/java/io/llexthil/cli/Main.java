@@ -1,5 +1,6 @@
 package io.llexthil.cli;
 
+import io.llexthil.board.ResetUnavailableException;
 import io.llexthil.campaign.scenario.ScenarioFileException;
 import io.llexthil.link.qemu.QemuStartException;
 import io.llexthil.shell.inventory.InventoryException;
@@ -96,7 +97,8 @@ public final class Main implements Runnable {
                 || e instanceof InventoryException
                 || e instanceof IllegalArgumentException
                 || e instanceof ScenarioException
-                || e instanceof QemuStartException;
+                || e instanceof QemuStartException
+                || e instanceof ResetUnavailableException;
     }
 
     static String describe(Throwable e) {

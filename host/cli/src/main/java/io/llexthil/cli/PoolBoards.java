@@ -14,7 +14,6 @@ import java.util.Set;
  */
 final class PoolBoards {
     /** Links that start their board: every copy is a process of its own. */
-    private static final Set<String> LAUNCHING_SCHEMES = Set.of("sim", "qemu");
 
     /** One board of the pool: its name in the reports and its profile. */
     record Member(String name, BoardProfile profile) { }
@@ -95,7 +94,7 @@ final class PoolBoards {
             return false;
         }
         try {
-            return LAUNCHING_SCHEMES.contains(LinkUrl.parse(profile.link()).scheme());
+            return LinkUrl.parse(profile.link()).capabilities().launchesBoard();
         } catch (IllegalArgumentException e) {
             return false; // opening it will say what is wrong with the link
         }

@@ -186,7 +186,7 @@ final class PooledCampaign {
                     BoardClient client = BusyWait.open(() -> bridge.open(m.profile(), dir, AccessMode.READ_WRITE), busyWait,
                             m.name());
                     ScenarioRunner runner = new ScenarioRunner(client, new TwinSessions(), twinProfile, new ImageLibrary(fw),
-                            new StandardResetDriver(bridge.hooks(m.profile(), client)), RunOptions.defaults(), null);
+                            new StandardResetDriver(bridge.firmwareSwitch(m.profile())), RunOptions.defaults(), null);
                     try {
                         runner.boardInfo();
                     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.llexthil.cli;
 
 import io.llexthil.campaign.run.ImageLibrary;
+import io.llexthil.campaign.run.Preflight;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class RunOutputOptions {
 
     /** Refuses extension names of a sweep or fuzz option that the board cannot have or that have no image. */
     void checkExtensions(String option, java.util.List<String> names) {
-        new io.llexthil.campaign.run.Preflight(new ImageLibrary(firmwareBuild())).checkBuiltins(option, names);
+        new Preflight(new ImageLibrary(firmwareBuild())).checkBuiltins(option, names);
     }
 
     void check() {

@@ -1,5 +1,6 @@
 package io.llexthil.cli;
 
+import io.llexthil.campaign.run.ImageLibrary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,7 +125,7 @@ class BadInputTest extends CliHarness {
     void extensionOptionsOfSweepsAndFuzzAreChecked() throws Exception {
         assertThat(refused("unknown sweep extension", "sweep", "alloc", "--ext", "producer,nosuch", "--runs-dir", runs()))
                 .isEqualTo("llext-hil: --ext nosuch: unknown extension: no built-in nosuch.o in "
-                        + io.llexthil.campaign.run.ImageLibrary.defaultFirmwareBuild().resolve("model/ext")
+                        + ImageLibrary.defaultFirmwareBuild().resolve("model/ext")
                         + " (build the firmware, or check --firmware-build)");
         assertThat(refused("long fuzz extension", "fuzz", "--ext", "abcdefghijklmnop", "--runs-dir", runs()))
                 .contains("--ext abcdefghijklmnop: the name has 16 characters");

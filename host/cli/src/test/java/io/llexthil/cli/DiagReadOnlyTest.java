@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DiagReadOnlyTest {
     private static final Pattern LISTENING = Pattern.compile("LISTENING tcp 127\\.0\\.0\\.1:(\\d+)");
-    private static final Pattern READ_ONLY_LINE = Pattern.compile("hil @\\d+ (info|state|ctx info)");
+    private static final Pattern READ_ONLY_LINE = Pattern.compile("hil @\\d+:[0-9a-f]{8} (info|state|ctx info)");
+    private static final Pattern READ_ONLY_LINE_OR_LAST = Pattern.compile("hil @\\d+:[0-9a-f]{8} (info|state|ctx info|last \\d+)");
 
     @TempDir
     Path tmp;
@@ -83,11 +84,28 @@ class DiagReadOnlyTest {
         assertThat(table).contains("build id").contains("reset cause").contains("boot counter").contains("context slots");
         List<String> lines = sentLines();
         assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).matches(READ_ONLY_LINE));
-        assertThat(lines.stream().map(l -> l.replaceFirst("hil @\\d+ ", "")).toList())
+        assertThat(lines.stream().map(l -> l.replaceFirst("hil @\\d+:[0-9a-f]{8} ", "")).toList())
                 .containsExactly("info", "state", "ctx info");
         try (var runs = Files.list(tmp.resolve("runs"))) {
             Path dir = runs.findFirst().orElseThrow();
             assertThat(dir.resolve("diag.json")).content().contains("\"build\"");
+        }
+    }
+
+    /**
+     * Under noise (bit flips 1e-3 on the way back) diag retries, and every retry is read-only:
+     * the recording proxy sits between the fault-injecting one and the board, so it sees what
+     * reached the board.
+     */
+    @Test
+    void diagUnderNoiseRetriesWithReadOnlyCommandsOnly() throws Exception {
+        try (io.llexthil.testkit.NoisyTcpProxy noisy = io.llexthil.testkit.NoisyTcpProxy.start(
+                () -> new java.net.Socket("127.0.0.1", proxy.port()), io.llexthil.testkit.Noise.NONE,
+                io.llexthil.testkit.Noise.flips(1e-3), 16)) {
+            int rc = Main.execute("diag", "--link", noisy.url(), "--runs-dir", tmp.resolve("runs").toString());
+            assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            List<String> lines = sentLines();
+            assertThat(lines).hasSizeGreaterThanOrEqualTo(3).allSatisfy(l -> assertThat(l).matches(READ_ONLY_LINE_OR_LAST));
         }
     }
 

@@ -2,7 +2,7 @@ package io.llexthil.cli;
 
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
-import io.llexthil.campaign.run.BoardHooks;
+import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.shell.BoardProfile;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -32,7 +32,9 @@ class PoolBoardsTest {
 
         public BoardClient open(BoardProfile profile, Path runDir, AccessMode mode) { throw new UnsupportedOperationException(); }
 
-        public BoardHooks hooks(BoardProfile profile, BoardClient client) { return BoardHooks.NONE; }
+        public StandardResetDriver.FirmwareSwitch firmwareSwitch(BoardProfile profile) {
+            return StandardResetDriver.FirmwareSwitch.NONE;
+        }
     };
 
     /** The pool that {@code args} (options of run) select. */

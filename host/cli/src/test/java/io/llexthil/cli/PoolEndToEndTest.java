@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
-import io.llexthil.campaign.run.BoardHooks;
+import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.campaign.scenario.BuiltInSuite;
 import io.llexthil.shell.BoardProfile;
 import org.junit.jupiter.api.Test;
@@ -117,7 +117,9 @@ class PoolEndToEndTest extends CliHarness {
 
             public BoardClient open(BoardProfile profile, Path runDir, AccessMode mode) { return real.open(profile, runDir, mode); }
 
-            public BoardHooks hooks(BoardProfile profile, BoardClient client) { return real.hooks(profile, client); }
+            public StandardResetDriver.FirmwareSwitch firmwareSwitch(BoardProfile profile) {
+                return real.firmwareSwitch(profile);
+            }
         };
         Cli.use(withDeaf, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         Path dir = tmp.resolve("pool");

@@ -1,6 +1,7 @@
 package io.llexthil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.llexthil.campaign.scenario.BuiltInSuite;
 import io.llexthil.cli.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +59,7 @@ class ReportInBrowserIT extends CliHarness {
         assertThat(diffs.path("checked").asBoolean()).isTrue();
         assertThat(diffs.path("passingCasesShown").asInt()).as("differences only hides passing cases").isZero();
         browser.screenshot(SHOTS.resolve("passing-differences-only.png"), 0, diffs.path("y").asDouble() - 10, 1280, 300, 0);
-        assertThat(checks.path("stepsRun").size()).isEqualTo(io.llexthil.campaign.scenario.BuiltInSuite.fileNames().size());
+        assertThat(checks.path("stepsRun").size()).isEqualTo(BuiltInSuite.fileNames().size());
     }
 
     @Test

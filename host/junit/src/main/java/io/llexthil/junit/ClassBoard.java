@@ -47,7 +47,7 @@ final class ClassBoard implements AutoCloseable {
                 spec.hardwareMap().isEmpty() ? null : Path.of(spec.hardwareMap()),
                 spec.link().isEmpty() ? null : spec.link());
         Path flashDir = null;
-        if (spec.freshFlash() && FreshFlash.isSim(profile.link())) {
+        if (spec.freshFlash() && FreshFlash.applies(profile.link())) {
             flashDir = createTempDir();
             Path flash = flashDir.resolve(safe(profile.name()) + ".flash");
             // The board lock guards a shared flash file; a private one needs no shared key, and a

@@ -1,5 +1,6 @@
 package io.llexthil.junit;
 
+import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -313,7 +314,7 @@ public class HilBoardExtension implements BeforeAllCallback, BeforeEachCallback,
         private String name = "";
         private String link = "";
         private String hardwareMap = "";
-        private io.llexthil.board.AccessMode mode = io.llexthil.board.AccessMode.READ_WRITE;
+        private AccessMode mode = AccessMode.READ_WRITE;
         private boolean freshFlash = true;
         private boolean resetBeforeEach;
 
@@ -329,7 +330,7 @@ public class HilBoardExtension implements BeforeAllCallback, BeforeEachCallback,
         public Builder hardwareMap(String v) { hardwareMap = v.strip(); return this; }
 
         /** READ_ONLY sends only commands that cannot change the board. */
-        public Builder mode(io.llexthil.board.AccessMode v) { mode = v; return this; }
+        public Builder mode(AccessMode v) { mode = v; return this; }
 
         /** For {@code sim:} links: a new, erased flash file for the class (default true). */
         public Builder freshFlash(boolean v) { freshFlash = v; return this; }

@@ -35,8 +35,8 @@ class FreshFlashTest {
 
     @Test
     void onlySimLinksAreSims() {
-        assertThat(FreshFlash.isSim("sim:?flash=/f")).isTrue();
-        assertThat(FreshFlash.isSim("tcp://127.0.0.1:5555")).isFalse();
-        assertThat(FreshFlash.isSim(null)).isFalse();
+        assertThat(FreshFlash.applies("sim:?flash=/f")).isTrue();
+        assertThat(FreshFlash.applies("tcp://127.0.0.1:5555")).isFalse();
+        assertThat(FreshFlash.applies(null)).isFalse();
     }
 }

@@ -44,6 +44,19 @@ public interface Link extends AutoCloseable {
         throw new UnsupportedControlException(url().text(), "hard reset");
     }
 
+    /**
+     * Reads and delivers, on the calling thread, whatever arrives within {@code maxNanos}, so a
+     * caller waiting for an answer is woken by the kernel directly instead of through a hand-off
+     * from the link's thread. The listener rules stay: bytes in order, never concurrently.
+     * {@code caughtUp} is asked once no delivery is in flight (by any thread): when it is true
+     * (the caller has what it waited for) the call returns at once. Returns after the first
+     * delivery, or after {@code maxNanos}; false when this link delivers only on its own thread
+     * (the caller then waits for the listener).
+     */
+    default boolean pump(long maxNanos, java.util.function.BooleanSupplier caughtUp) {
+        return false;
+    }
+
     /** Idempotent; never blocks longer than a couple of seconds; releases threads and locks. */
     @Override
     void close();

@@ -119,6 +119,21 @@ final class LinkUrlGrammar {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Percent-encodes what the grammar gives a meaning in a parameter name or value ({@code % & = ? #}, blanks, non-ASCII). */
+    static String encode(String value) {
+        StringBuilder b = new StringBuilder();
+        for (byte raw : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = raw & 0xff;
+            if (c == '%' || c == '&' || c == '=' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f) {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            } else {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+
     static IllegalArgumentException bad(String text, String what, String example) {
         return new IllegalArgumentException("bad link URL '" + text + "': " + what + " (example: " + example + ")");
     }

@@ -1,5 +1,6 @@
 package io.llexthil.link;
 
+import io.llexthil.link.qemu.QemuLink;
 import io.llexthil.link.rfc2217.Rfc2217Link;
 import io.llexthil.link.serial.SerialLink;
 import io.llexthil.link.sim.SimLink;
@@ -10,20 +11,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Builds a {@link Link} from a {@link LinkUrl} by its scheme. Modules that add a medium (the QEMU
- * launcher) {@link #register} their scheme once, e.g. in a static initialiser; the built-in ones
- * are serial, pty, tcp, rfc2217, sim and qemu.
+ * Builds a {@link Link} from a {@link LinkUrl} by its scheme, and says what a scheme's links can do
+ * before one is opened. The built-in schemes are serial, pty, tcp, rfc2217, sim and qemu; a new
+ * medium is one {@link #register} call here.
  */
 public final class Links {
     private static final Map<String, Function<LinkUrl, Link>> FACTORIES = new ConcurrentHashMap<>();
+    private static final Map<String, LinkCapabilities> PROMISES = new ConcurrentHashMap<>();
 
     static {
-        FACTORIES.put("serial", SerialLink::new);
-        FACTORIES.put("pty", SerialLink::new);
-        FACTORIES.put("tcp", TcpLink::new);
-        FACTORIES.put("rfc2217", Rfc2217Link::new);
-        FACTORIES.put("sim", SimLink::new);
-        FACTORIES.put(io.llexthil.link.qemu.QemuLinks.SCHEME, io.llexthil.link.qemu.QemuLink::new);
+        register("serial", SerialLink::new, new LinkCapabilities(true, true, "serial port: DTR/RTS and baud rate"));
+        register("pty", SerialLink::new, new LinkCapabilities(false, false, "pty: bytes only"));
+        register("tcp", TcpLink::new, new LinkCapabilities(false, false, "raw TCP: bytes only"));
+        register("rfc2217", Rfc2217Link::new,
+                new LinkCapabilities(true, true, "RFC 2217: DTR/RTS and baud rate when the server accepts them"));
+        register("sim", SimLink::new, LinkCapabilities.launched("simulated board started by the link"));
+        register("qemu", QemuLink::new, LinkCapabilities.launched("QEMU started by the link; QMP system_reset"));
     }
 
     private Links() {}
@@ -32,8 +35,15 @@ public final class Links {
      * Adds or replaces the factory for {@code scheme}. The factory checks the URL's parameters and
      * throws {@link IllegalArgumentException} for bad ones; it must not open anything yet.
      */
-    public static void register(String scheme, Function<LinkUrl, Link> factory) {
+    public static void register(String scheme, Function<LinkUrl, Link> factory, LinkCapabilities promise) {
         FACTORIES.put(scheme, factory);
+        PROMISES.put(scheme, promise);
+    }
+
+    /** What a URL of this scheme promises before it is opened; bytes only for an unknown scheme. */
+    static LinkCapabilities capabilities(LinkUrl url) {
+        LinkCapabilities c = PROMISES.get(url.scheme());
+        return c != null ? c : new LinkCapabilities(false, false, url.scheme() + ": bytes only");
     }
 
     /** A new, not yet opened link for {@code url}; parameters are checked here. */

@@ -111,7 +111,7 @@ class LinkUrlTest {
     @Test
     void otherModulesCanRegisterASchemeAndOpenLinksThroughIt() {
         Link fake = Links.create("tcp://127.0.0.1:1");
-        Links.register("test-scheme", url -> fake);
+        Links.register("test-scheme", url -> fake, new LinkCapabilities(false, false, "test"));
         assertThat(Links.create("test-scheme:whatever")).isSameAs(fake);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.llexthil.link.Link;
 import io.llexthil.link.LinkException;
 import io.llexthil.link.LinkListener;
+import io.llexthil.link.Pacing;
 import io.llexthil.shell.console.ConsoleDecoder;
 import io.llexthil.shell.console.ConsoleLine;
 import io.llexthil.shell.console.ConsoleListener;
@@ -39,12 +41,15 @@ public final class DefaultShellSession implements ShellSession {
     private static final Logger log = LoggerFactory.getLogger(DefaultShellSession.class);
     private static final int MAX_PENDING = 200_000;
     private static final int TAIL_BYTES = 80;
+    /** Longest single read on the caller's thread; any news (bytes, disconnect, close) ends it earlier. */
+    private static final long PUMP_SLICE_NANOS = 50_000_000L;
 
     private final Link link;
     private final BoardProfile profile;
     private final String board;
     private final FileTranscript transcript;
     private final ConsoleDecoder decoder;
+    private final Pacing pacing;
     private final TailBytes tail = new TailBytes(TAIL_BYTES);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -62,8 +67,13 @@ public final class DefaultShellSession implements ShellSession {
     private long lastFatalSeq = -1;
     private final ArrayDeque<Event> recentFatals = new ArrayDeque<>();
     private long lastRxNanos = System.nanoTime();
+    private ReadyAnnouncement announced; // this boot's ready line, null until it arrives
+    private volatile long received; // chunks delivered so far: what a pumping waiter compares against
+    private long longestGapNanos;
+    private long rxBytes;
+    private long promptCount;
     private String disconnected;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** A decoded line, or a prompt sighting when {@code line} is null. */
     private record Event(long seq, ConsoleLine line) {
@@ -77,6 +87,7 @@ public final class DefaultShellSession implements ShellSession {
         this.transcript = new FileTranscript(runDir, board, 10_000, clock);
         this.decoder = new ConsoleDecoder(profile.consolePatterns(), new Decoded());
         this.bootEpoch = new BootEpoch(0, "", Instant.now(clock));
+        this.pacing = profile.pacingFor(link.url());
     }
 
     /**
@@ -119,21 +130,40 @@ public final class DefaultShellSession implements ShellSession {
 
     @Override
     public BootEpoch awaitReady(Duration timeout) {
+        return ready(timeout, -1);
+    }
+
+    @Override
+    public BootEpoch awaitBoot(int epochBefore, Duration timeout) {
+        return ready(timeout, epochBefore);
+    }
+
+    /**
+     * The ready wait: a banner when one is due (the profile requires it, or a boot newer than
+     * {@code epochBefore} is awaited after a reset), then a prompt, then a quiet period.
+     */
+    private BootEpoch ready(Duration timeout, int epochBefore) {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
             long startSeq = nextSeq;
-            if (profile.bannerRequired()) {
+            ReadyWatch watch = new ReadyWatch(timeout, epochBefore >= 0);
+            if (epochBefore >= 0) {
+                waitUntil(deadline, "awaitReady: boot banner", startSeq, () -> epoch > epochBefore,
+                        () -> watch.failure("awaitReady: boot banner", "a boot banner of a new boot"));
+            } else if (profile.bannerRequired()) {
                 waitUntil(deadline, "awaitReady: boot banner", startSeq,
                         () -> epoch > 0 && epoch != readyEpoch,
-                        "no boot banner (reset the board, or set banner.required: false for a board without one)");
+                        () -> watch.failure("awaitReady: boot banner", "a boot banner (banner.required: true)"));
             }
+            boolean bannerSeen = epochBefore >= 0 || profile.bannerRequired();
             while (true) {
                 int waitingEpoch = epoch;
                 // with a banner, any prompt after it counts; without, only a fresh one answers for the board
-                long promptAfter = profile.bannerRequired() ? epochStartSeq : startSeq;
-                awaitPrompt(deadline, startSeq, promptAfter);
-                awaitQuiet(deadline, startSeq);
+                long promptAfter = bannerSeen ? epochStartSeq : startSeq;
+                awaitPrompt(deadline, startSeq, promptAfter, watch);
+                if (profile.readyLine() == BoardProfile.ReadyLine.REQUIRED) awaitAnnouncement(deadline, startSeq, watch);
+                else awaitQuiet(deadline, startSeq, watch);
                 if (epoch == waitingEpoch) break; // rebooted again while settling: wait for that boot
             }
             readyEpoch = epoch;
@@ -144,14 +174,78 @@ public final class DefaultShellSession implements ShellSession {
         }
     }
 
-    private void awaitPrompt(long deadline, long startSeq, long promptAfter) {
+    /** What a ready wait saw, for an error that tells what happened instead (lock held). */
+    private final class ReadyWatch {
+        private final Duration timeout;
+        private final boolean afterReset;
+        private final long bytesAtStart = rxBytes;
+        private final long promptsAtStart = promptCount;
+        private final int epochAtStart = epoch;
+        private final boolean crashedBefore = lastFatalSeq >= epochStartSeq && lastFatalSeq >= 0;
+
+        ReadyWatch(Duration timeout, boolean afterReset) {
+            this.timeout = timeout;
+            this.afterReset = afterReset;
+            longestGapNanos = 0;
+        }
+
+        ReadyWaitException failure(String step, String awaited) {
+            long bytes = rxBytes - bytesAtStart;
+            long prompts = promptCount - promptsAtStart;
+            int banners = epoch - epochAtStart;
+            long gapMs = Math.max(longestGapNanos, System.nanoTime() - lastRxNanos) / 1_000_000;
+            String seen = bytes == 0 ? "nothing at all"
+                    : bytes + " bytes, prompt seen " + prompts + " time" + (prompts == 1 ? "" : "s")
+                    + ", " + (banners == 0 ? "no boot banner" : banners + " boot banner" + (banners == 1 ? "" : "s"));
+            String message = "waited " + timeout.toMillis() + " ms for " + awaited + "; saw " + seen
+                    + "; longest quiet gap " + gapMs + " ms; likely cause: " + likelyCause(step, bytes, prompts, banners);
+            return new ReadyWaitException(board, step, message, tail.escaped(), bytes, prompts, banners, crashedBefore);
+        }
+
+        private String likelyCause(String step, long bytes, long prompts, int banners) {
+            if (bytes == 0 && crashedBefore) {
+                return "the board halted after a fatal error and stayed silent; a halted board reads no shell"
+                        + " command: give it a hard reset (reset: pulse/external, docs/boards.md) or make it reboot on"
+                        + " fatal errors (CONFIG_RESET_ON_FATAL_ERROR; the simulated board: --on-fatal reboot)";
+            }
+            if (bytes == 0) {
+                return "the board sends nothing (powered off, wrong port or baud rate, or its console is on another UART)";
+            }
+            if (step.endsWith("boot banner")) {
+                if (prompts > 0 && afterReset) {
+                    return "the board kept answering but did not reboot: no reset reached it or the reset had no"
+                            + " effect (check reset: in its profile, docs/boards.md)";
+                }
+                if (prompts > 0) {
+                    return "the board was already running when the link opened: reset it by hand now, or set"
+                            + " banner.required: false";
+                }
+                return "no line matched the banner pattern '" + profile.banner() + "' (check banner: in the profile)";
+            }
+            if (step.endsWith("ready line")) {
+                return "the board is not running llext-hil firmware, or firmware older than the ready line"
+                        + " (for other firmware set ready_line: auto in its profile)";
+            }
+            if (step.endsWith("prompt")) {
+                return prompts == 0 ? "no prompt '" + profile.prompt() + "' in the output (wrong prompt: set prompt:"
+                        + " in the profile; or a wrong baud rate)"
+                        : "the prompts came before the boot being waited for (the board rebooted again)";
+            }
+            return "the board kept talking: it needs " + profile.quietPeriod().toMillis()
+                    + " ms of silence (set timeouts.quiet in the profile, or make it log less)";
+        }
+    }
+
+    private void awaitPrompt(long deadline, long startSeq, long promptAfter, ReadyWatch watch) {
         long probeEvery = profile.probeInterval().toNanos();
         long nextProbe = System.nanoTime() + probeEvery;
         while (lastPromptSeq < Math.max(promptAfter, epochStartSeq)) {
             failIfGone("awaitReady: prompt");
             failIfCrashed("awaitReady: prompt", crashSince(startSeq));
             long now = System.nanoTime();
-            if (now >= deadline) throw timeout("awaitReady: prompt", "no prompt '" + profile.prompt() + "' seen");
+            if (now >= deadline) {
+                throw watch.failure("awaitReady: prompt", "a prompt '" + profile.prompt() + "'");
+            }
             if (now >= nextProbe) {
                 // like pytest-twister-harness: a bare newline makes an idle shell print its prompt
                 lock.unlock();
@@ -176,20 +270,32 @@ public final class DefaultShellSession implements ShellSession {
         return profile.bannerRequired() ? epochStartSeq : startSeq;
     }
 
-    private void awaitQuiet(long deadline, long startSeq) {
+    /** The quiet period, cut short by a ready line: a board that says it is ready needs no sleep. */
+    private void awaitQuiet(long deadline, long startSeq, ReadyWatch watch) {
         long quiet = profile.quietPeriod().toNanos();
-        while (true) {
+        while (announced == null) {
             failIfGone("awaitReady: quiet period");
             failIfCrashed("awaitReady: quiet period", crashSince(startSeq));
             long now = System.nanoTime();
             long silentFor = now - lastRxNanos;
             if (silentFor >= quiet) return;
             if (now >= deadline) {
-                throw timeout("awaitReady: quiet period", "the board kept talking; no "
-                        + profile.quietPeriod().toMillis() + " ms of silence");
+                throw watch.failure("awaitReady: quiet period", profile.quietPeriod().toMillis() + " ms of silence");
             }
             awaitNanos(Math.min(deadline - now, quiet - silentFor));
         }
+    }
+
+    private void awaitAnnouncement(long deadline, long startSeq, ReadyWatch watch) {
+        waitUntil(deadline, "awaitReady: ready line", crashSince(startSeq), () -> announced != null,
+                () -> watch.failure("awaitReady: ready line",
+                        "a ready line " + ReadyAnnouncement.TAG + "<boot>|<json>|<crc> after the prompt"));
+    }
+
+    /** This boot's ready line, or null when the board has printed none (yet, or foreign firmware). */
+    public ReadyAnnouncement readyAnnouncement() {
+        lock.lock();
+        try { return announced; } finally { lock.unlock(); }
     }
 
     // ---------------------------------------------------------------- commands
@@ -368,19 +474,24 @@ public final class DefaultShellSession implements ShellSession {
 
     // ---------------------------------------------------------------- sending
 
-    /** Types {@code text} plus the line ending in chunks, pausing between them (profile pacing). */
+    /** The pacing commands are typed with: the profile's, else the link's, else the generic serial one. */
+    public Pacing pacing() { return pacing; }
+
+    /** Types {@code text} plus the line ending in chunks, pausing between them ({@link #pacing()}). */
     private void sendLine(String text, long deadline, String step) {
         transcript.lineOut(text);
         byte[] bytes = (text + profile.lineEnding()).getBytes(StandardCharsets.UTF_8);
         transcript.rawOut(bytes);
-        int chunk = profile.txChunk();
+        int chunk = pacing.chunk();
         for (int off = 0; off < bytes.length; off += chunk) {
-            if (off > 0 && !profile.txDelay().isZero()) sleepUntilOrFail(profile.txDelay(), deadline, step);
+            if (off > 0 && !pacing.delay().isZero()) sleepUntilOrFail(pacing.delay(), deadline, step);
             long left = deadline - System.nanoTime();
             if (left <= 0) throw timeout(step, "deadline passed while sending");
             Duration writeTimeout = Duration.ofNanos(Math.min(left, profile.writeTimeout().toNanos()));
             try {
-                link.write(java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + chunk)), writeTimeout);
+                boolean whole = off == 0 && chunk >= bytes.length;
+                link.write(whole ? bytes : java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + chunk)),
+                        writeTimeout);
             } catch (LinkException e) {
                 throw writeFailed(step, e);
             }
@@ -432,18 +543,48 @@ public final class DefaultShellSession implements ShellSession {
 
     private interface Condition0 { boolean holds(); }
 
-    private void waitUntil(long deadline, String step, long startSeq, Condition0 done, String whyNot) {
+    /**
+     * Waits for a boot banner. A bare newline goes out every probe interval meanwhile, so a board
+     * that is running but did not reboot answers with prompts, which the failure then reports.
+     */
+    private void waitUntil(long deadline, String step, long startSeq, Condition0 done,
+                           Supplier<ShellTimeoutException> failure) {
+        long probeEvery = profile.probeInterval().toNanos();
+        long nextProbe = System.nanoTime() + probeEvery;
         while (!done.holds()) {
             failIfGone(step);
             failIfCrashed(step, startSeq);
-            long left = deadline - System.nanoTime();
-            if (left <= 0) throw timeout(step, whyNot);
-            awaitNanos(left);
+            long now = System.nanoTime();
+            if (now >= deadline) throw failure.get();
+            if (now >= nextProbe) {
+                lock.unlock();
+                try {
+                    sendLine("", deadline, step + " probe");
+                } finally {
+                    lock.lock();
+                }
+                nextProbe = System.nanoTime() + probeEvery;
+                continue;
+            }
+            awaitNanos(Math.min(deadline, nextProbe) - now);
         }
     }
 
     private void awaitNanos(long nanos) {
         if (nanos <= 0) return;
+        if (lock.getHoldCount() == 1) {
+            // read on this thread: woken by the kernel, not by a hand-off from the link's thread
+            long seen = received;
+            lock.unlock();
+            boolean pumped;
+            try {
+                pumped = link.pump(Math.min(nanos, PUMP_SLICE_NANOS), () -> received != seen || closed);
+            } finally {
+                lock.lock();
+            }
+            // news delivered by the link's thread while the lock was free: no signal will come for it
+            if (pumped || received != seen || closed) return;
+        }
         try {
             changed.awaitNanos(nanos);
         } catch (InterruptedException e) {
@@ -475,6 +616,7 @@ public final class DefaultShellSession implements ShellSession {
     }
 
     private ShellTimeoutException timeout(String step, String message) {
+        transcript.flush(); // what was sent before the board went silent
         return new ShellTimeoutException(board, step, message, tail.escaped());
     }
 
@@ -508,8 +650,12 @@ public final class DefaultShellSession implements ShellSession {
             tail.add(bytes);
             lock.lock();
             try {
-                lastRxNanos = System.nanoTime();
+                long now = System.nanoTime();
+                longestGapNanos = Math.max(longestGapNanos, now - lastRxNanos);
+                lastRxNanos = now;
+                rxBytes += bytes.length;
                 decoder.feed(bytes);
+                received++;
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -521,6 +667,7 @@ public final class DefaultShellSession implements ShellSession {
             lock.lock();
             try {
                 disconnected = reason == null || reason.isEmpty() ? "disconnected" : reason;
+                received++;
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -539,6 +686,7 @@ public final class DefaultShellSession implements ShellSession {
                     epoch++;
                     bootEpoch = new BootEpoch(epoch, line.text().strip(), Instant.now(clock));
                     pending.clear(); // whatever came before the reset belongs to the old boot
+                    announced = null;
                     epochStartSeq = nextSeq;
                     enqueue(line);
                     log.debug("{}: boot epoch {}: {}", board, epoch, line.text());
@@ -549,12 +697,23 @@ public final class DefaultShellSession implements ShellSession {
                     if (recentFatals.size() > 8) recentFatals.pollFirst();
                     enqueue(line);
                 }
-                default -> enqueue(line);
+                default -> {
+                    ReadyAnnouncement ready = readyIn(line);
+                    if (ready != null) announced = ready; // session state, not command output
+                    else enqueue(line);
+                }
             }
+        }
+
+        private ReadyAnnouncement readyIn(ConsoleLine line) {
+            String text = line.kind() == ConsoleLine.Kind.PROMPT_LINE ? line.afterPrompt() : line.text();
+            return line.kind() == ConsoleLine.Kind.LOG || !text.contains(ReadyAnnouncement.TAG)
+                    ? null : ReadyAnnouncement.parse(text);
         }
 
         @Override
         public void onPrompt() {
+            promptCount++;
             lastPromptSeq = nextSeq;
             pending.addLast(new Event(nextSeq++, null));
         }

@@ -26,6 +26,31 @@ public interface ShellSession extends AutoCloseable {
     BootEpoch awaitReady(Duration timeout);
 
     /**
+     * Waits for a boot newer than {@code epochBefore} to be ready: its banner, then a prompt,
+     * then a quiet period (after a reset). Fails with a {@link ReadyWaitException} that says what
+     * was seen instead.
+     */
+    default BootEpoch awaitBoot(int epochBefore, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            BootEpoch ready = awaitReady(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (epoch() > epochBefore) {
+                return ready;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new ReadyWaitException(boardName(), "awaitReady: boot banner", "no new boot within "
+                        + timeout.toMillis() + " ms", "", 0, 1, 0, false);
+            }
+            try {
+                Thread.sleep(20); // a session that is ready at once would otherwise spin
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ShellException(boardName(), "awaitReady", "interrupted", "", e);
+            }
+        }
+    }
+
+    /**
      * Sends {@code command} (paced per the board profile), waits for its output up to the next
      * prompt, and returns output lines (echo, prompt and log lines removed), log lines, elapsed
      * time and, where the shell reports it, the return value.

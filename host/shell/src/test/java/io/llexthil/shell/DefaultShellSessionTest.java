@@ -53,8 +53,23 @@ class DefaultShellSessionTest {
 
         assertThatThrownBy(() -> session.awaitReady(Duration.ofMillis(300)))
                 .isInstanceOf(ShellTimeoutException.class)
-                .hasMessageStartingWith("mem-board: awaitReady: boot banner: no boot banner")
+                .hasMessageStartingWith("mem-board: awaitReady: boot banner: waited 300 ms for a boot banner"
+                        + " (banner.required: true); saw ")
+                .hasMessageContaining("longest quiet gap")
                 .hasMessageContaining("(last bytes: \"uart:~$ \")");
+    }
+
+    @Test
+    void aRunningBoardWhenABannerIsRequiredIsNamedAsTheLikelyCause() {
+        link.responder((l, text) -> { if (text.equals("\n")) l.deliver("\r\nuart:~$ "); });
+        open(profile().probeInterval(Duration.ofMillis(50)));
+
+        assertThatThrownBy(() -> session.awaitReady(Duration.ofMillis(400)))
+                .isInstanceOf(ReadyWaitException.class)
+                .hasMessageContaining("prompt seen ")
+                .hasMessageContaining("no boot banner")
+                .hasMessageContaining("likely cause: the board was already running when the link opened")
+                .satisfies(e -> assertThat(((ReadyWaitException) e).promptsSeen()).isPositive());
     }
 
     @Test
@@ -92,7 +107,8 @@ class DefaultShellSessionTest {
 
         assertThatThrownBy(() -> session.awaitReady(Duration.ofMillis(500)))
                 .isInstanceOf(ShellTimeoutException.class)
-                .hasMessageContaining("awaitReady: quiet period: the board kept talking");
+                .hasMessageContaining("awaitReady: quiet period: waited 500 ms for 200 ms of silence; saw ")
+                .hasMessageContaining("likely cause: the board kept talking");
         chatter.join();
     }
 

@@ -136,6 +136,15 @@ public final class FakeZephyrShell implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Reboots like a Zephyr board when {@code command} is entered (e.g. {@code kernel reboot cold}):
+     * nothing more of the old boot, a short pause, the boot banner, then the prompt. The connection
+     * stays up, as a UART does across a reboot.
+     */
+    public FakeZephyrShell rebootsOn(String command) {
+        return onCommand(command, Reply.empty().sleep(java.time.Duration.ofMillis(20)).banner());
+    }
+
     /** Prints a boot banner, then the prompt. */
     public void boot() { emit(Reply.empty().banner()); }
 

@@ -6,9 +6,8 @@ import io.llexthil.campaign.scenario.ResetSpec;
 import java.time.Duration;
 
 /**
- * Resets a board the way a step asks. The board layer knows the board's link (control lines,
- * QMP, the simulated board's process); {@link StandardResetDriver} covers what the shell and the
- * host can do alone.
+ * Resets a board the way a step asks. {@link StandardResetDriver} hands each step to the board's
+ * lifecycle; tests may record the calls instead.
  */
 public interface ResetDriver {
 
@@ -17,11 +16,4 @@ public interface ResetDriver {
 
     /** Brings a board back after a crash or a power cut (it may be halted or already rebooting). */
     void recover(BoardClient board, Duration timeout);
-
-    /** A reset kind this board cannot do. */
-    final class UnsupportedResetException extends RuntimeException {
-        public UnsupportedResetException(String board, ResetSpec spec, String how) {
-            super(board + ": cannot reset by '" + spec.kind().key() + "': " + how);
-        }
-    }
 }

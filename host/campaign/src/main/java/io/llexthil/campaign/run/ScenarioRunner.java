@@ -3,6 +3,8 @@ package io.llexthil.campaign.run;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
 import io.llexthil.board.ReadOnlyViolationException;
+import io.llexthil.board.ResetUnavailableException;
+import io.llexthil.board.RetryLog;
 import io.llexthil.campaign.facts.BoardFacts;
 import io.llexthil.campaign.facts.Facts;
 import io.llexthil.campaign.facts.StateFacts;
@@ -101,6 +103,8 @@ public final class ScenarioRunner {
         TwinSession twin;
         try {
             twin = prepare(scenario, sharedTwin);
+        } catch (ResetUnavailableException e) {
+            throw e; // no case can start on this board: one line for the whole run, not one error per case
         } catch (RuntimeException e) {
             needsRecovery = true;
             records.add(errorRecord(-1, "prepare (erase, reset)", "prepare", e, started));
@@ -165,7 +169,23 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * Runs the step and records what link recovery did meanwhile (retried or resolved requests,
+     * restarted uploads) as observed facts {@code link.retries} and {@code link.recovery}: a
+     * retried step is reported as such, and only intact answers were ever compared.
+     */
     private StepRecord runStep(Step step, ScenarioState st) {
+        RetryLog retries = RetryLog.of(board.session());
+        int mark = retries.mark();
+        StepRecord record = runStepOnce(step, st);
+        List<String> retried = retries.since(mark);
+        if (!retried.isEmpty()) {
+            record.observed().put("link.retries", retried.size()).put("link.recovery", String.join(" | ", retried));
+        }
+        return record;
+    }
+
+    private StepRecord runStepOnce(Step step, ScenarioState st) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         int from = board.session().transcript().mark();
@@ -188,8 +208,7 @@ public final class ScenarioRunner {
         } catch (BoardCrashedException e) {
             crashed = true;
             error = e.getMessage();
-        } catch (ShellException | ResetDriver.UnsupportedResetException | ImageLibrary.ImageNotFoundException
-                 | ReadOnlyViolationException e) {
+        } catch (ShellException | ImageLibrary.ImageNotFoundException | ReadOnlyViolationException e) {
             return errorRecord(step, e, started, t0, from, observed, predicted, run.didReset);
         }
         observed.put("crash", crashed);

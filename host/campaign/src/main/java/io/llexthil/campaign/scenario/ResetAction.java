@@ -40,7 +40,11 @@ public record ResetAction(ResetSpec spec) implements StepAction {
         ResetKind k = kind(y, y.requiredText(v, "kind", KEY), KEY + ".kind");
         String command = null;
         int flashOp = 0;
-        int pulse = v.path("pulse_ms").asInt(100);
+        int pulse = pulseMs(y, v, k);
+        if (v.has("command") && k != ResetKind.EXTERNAL && k != ResetKind.FIRMWARE) {
+            throw y.fail(KEY + ".command", "only kinds external and firmware take a command;"
+                    + " a board's own reset command belongs in its profile (docs/boards.md)");
+        }
         if (k == ResetKind.EXTERNAL) {
             command = y.requiredText(v, "command", KEY);
         }
@@ -62,6 +66,21 @@ public record ResetAction(ResetSpec spec) implements StepAction {
             }
         }
         return new ResetSpec(k, command, flashOp, pulse, buildId);
+    }
+
+    /** pulse_ms belongs to a control-line pulse only: anywhere else it would be silently ignored. */
+    private static int pulseMs(StepYaml y, JsonNode v, ResetKind k) {
+        JsonNode n = v.get("pulse_ms");
+        if (n == null) {
+            return 100;
+        }
+        if (k != ResetKind.DTR && k != ResetKind.RTS) {
+            throw y.fail(KEY + ".pulse_ms", "only kinds dtr and rts take pulse_ms, not " + k.key());
+        }
+        if (!n.canConvertToInt() || n.asInt() < 1 || n.asInt() > 60_000) {
+            throw y.fail(KEY + ".pulse_ms", "expected milliseconds 1..60000, got " + n.asText());
+        }
+        return n.asInt();
     }
 
     private static ResetKind kind(StepYaml y, String text, String field) {

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
+import io.llexthil.board.BoardLifecycle;
+import io.llexthil.board.ResetUnavailableException;
+import io.llexthil.link.ControlLine;
 import io.llexthil.board.HilReply;
 import io.llexthil.board.ReadOnlyCommands;
+import io.llexthil.board.RetryLog;
 import io.llexthil.board.UploadProgress;
 import io.llexthil.board.UploadResult;
 import io.llexthil.shell.BoardCrashedException;
@@ -34,6 +38,8 @@ public final class FakeBoardClient implements BoardClient {
     public final List<String> sent = new ArrayList<>();
     public long leakOnRestore;
     public String crashOn;
+    /** A command the link "damages" once: recorded in the session's retry log as the real client does. */
+    public String retryOn;
     public int resets;
     private final AccessMode mode;
     private int id;
@@ -84,6 +90,9 @@ public final class FakeBoardClient implements BoardClient {
     @Override
     public HilReply command(String commandLine, Duration timeout) {
         receive(commandLine);
+        if (commandLine.equals(retryOn)) {
+            RetryLog.of(session).add("hil " + commandLine + ": request 1: damaged result line; resolved");
+        }
         List<String> w = Arrays.asList(commandLine.split(" "));
         String arg1 = w.size() > 1 ? w.get(1) : "";
         // "ctx" and "fault" take a sub-command ("ctx save", "fault alloc"); a bare "fault" is a query
@@ -196,13 +205,53 @@ public final class FakeBoardClient implements BoardClient {
         return new UploadResult(reply("upload", 0, p), image.length, 0, 1, 0, 0.0, Double.NaN);
     }
 
+    /** When set, every reset fails with it (a board whose reset cannot work). */
+    public RuntimeException resetFailure;
+
     @Override
     public void reset(Duration timeout) {
+        if (resetFailure != null) {
+            throw resetFailure;
+        }
         receive("reset cold");
         resets++;
         model.reset();
         session.epoch++;
         session.transcript.add("*** Booting Zephyr OS build fake ***");
+    }
+
+    /** Whether the fake board's link has DTR/RTS (pulses are refused without). */
+    public boolean controlLines;
+
+    /** Every lifecycle transition the campaign asked for, with its parameters, e.g. {@code pulse DTR 250ms}. */
+    public final List<String> transitions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public BoardLifecycle lifecycle() {
+        return new BoardLifecycle() {
+            @Override public Phase phase() { return Phase.READY; }
+            @Override public String describeReset() { return "fake"; }
+            @Override public void reset(Duration timeout) { transition("reset", timeout); }
+            @Override public void softReset(String command, Duration timeout) { transition("soft " + command, timeout); }
+            @Override public void hardReset(Duration timeout) { transition("hard", timeout); }
+            @Override public void pulse(ControlLine line, Duration pulse, Duration timeout) {
+                if (!controlLines) {
+                    throw new ResetUnavailableException(boardName(), "reset (" + line + " pulse)",
+                            "fake has no " + line + " line", "", null);
+                }
+                transition("pulse " + line + " " + pulse.toMillis() + "ms", timeout);
+            }
+            @Override public void external(String commandLine, Duration timeout) { transition("external " + commandLine, timeout); }
+            @Override public void recover(Duration timeout) { transition("recover", timeout); }
+            @Override public void flash(List<String> argv, Duration flashTimeout, Duration timeout) {
+                transition("flash " + argv, timeout);
+            }
+        };
+    }
+
+    private void transition(String what, Duration timeout) {
+        transitions.add(what);
+        FakeBoardClient.this.reset(timeout);
     }
 
     @Override

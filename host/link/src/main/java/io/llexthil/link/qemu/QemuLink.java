@@ -138,7 +138,7 @@ public final class QemuLink implements Link {
             d.append("; build id ").append(spec.buildId()).append(" loaded at 0x")
                     .append(Long.toHexString(QemuSpec.BUILD_ID_OVERRIDE_ADDRESS));
         }
-        return new LinkCapabilities(false, false, d.toString());
+        return LinkCapabilities.launched(d.toString());
     }
 
     /** {@code 7.2.22 Debian 1:7.2+...} (the greeting's version and package) as {@code 7.2.22 (Debian 1:7.2+...)}. */

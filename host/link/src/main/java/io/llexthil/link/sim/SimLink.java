@@ -10,7 +10,7 @@ import io.llexthil.link.UnsupportedControlException;
 import io.llexthil.link.internal.DaemonThreads;
 import io.llexthil.link.internal.LinkState;
 import io.llexthil.link.serial.SerialLink;
-import io.llexthil.link.tcp.TcpLink;
+import io.llexthil.link.tcp.DirectTcpLink;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -119,7 +119,8 @@ public final class SimLink implements Link {
 
     private Link innerLink(ListeningLine listening) {
         return switch (listening.transport()) {
-            case TCP -> new TcpLink(LinkUrl.parse("tcp://" + listening.address() + "?nodelay=true"));
+            // our own process on loopback: the caller-driven link, no thread hand-off per command
+            case TCP -> new DirectTcpLink(LinkUrl.parse("tcp://" + listening.address()));
             case PTY -> new SerialLink(LinkUrl.parse("pty://" + listening.address()));
         };
     }
@@ -261,6 +262,13 @@ public final class SimLink implements Link {
         }
     }
 
+    /** Pumps the current run's connection; false while the board restarts (the caller then just waits). */
+    @Override
+    public boolean pump(long maxNanos, java.util.function.BooleanSupplier caughtUp) {
+        Run r = run;
+        return r != null && !state.isClosed() && r.inner().isOpen() && r.inner().pump(maxNanos, caughtUp);
+    }
+
     @Override
     public boolean isOpen() {
         Run r = run;
@@ -269,7 +277,7 @@ public final class SimLink implements Link {
 
     @Override
     public LinkCapabilities capabilities() {
-        return new LinkCapabilities(false, false, "simulated board (" + settings.transport().name().toLowerCase()
+        return LinkCapabilities.launched("simulated board (" + settings.transport().name().toLowerCase()
                 + "): hard reset restarts the process; no modem lines, no line rate");
     }
 

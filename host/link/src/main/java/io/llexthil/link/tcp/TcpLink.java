@@ -4,7 +4,6 @@ import io.llexthil.link.ControlLine;
 import io.llexthil.link.LinkCapabilities;
 import io.llexthil.link.LinkParams;
 import io.llexthil.link.LinkUrl;
-import io.llexthil.link.UnsupportedControlException;
 import io.netty.channel.ChannelPipeline;
 import java.time.Duration;
 import java.util.Set;
@@ -23,16 +22,16 @@ public final class TcpLink extends NettyChannelLink {
 
     @Override
     public LinkCapabilities capabilities() {
-        return new LinkCapabilities(false, false, "raw TCP: bytes only, no modem lines, no line rate");
+        return RawTcpMedium.CAPABILITIES;
     }
 
     @Override
     public void setControlLine(ControlLine line, boolean asserted, Duration timeout) {
-        throw new UnsupportedControlException(url.text(), line + " over raw TCP");
+        throw RawTcpMedium.noControlLine(url.text(), line);
     }
 
     @Override
     public void setBaudRate(int baud, Duration timeout) {
-        throw new UnsupportedControlException(url.text(), "baud rate change over raw TCP");
+        throw RawTcpMedium.noBaudRate(url.text());
     }
 }

@@ -52,8 +52,6 @@ class QemuSpecTest {
 
     @Test
     void theFactoryBuildsAnUnopenedQemuLinkForTheScheme() {
-        QemuLinks.register();
-
         try (Link link = Links.create("qemu:arm?machine=mps2-an385&kernel=/fw/zephyr.elf")) {
             assertThat(link).isInstanceOf(QemuLink.class);
             assertThat(link.isOpen()).isFalse();

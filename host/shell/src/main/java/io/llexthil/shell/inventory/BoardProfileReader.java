@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.llexthil.link.ControlLine;
+import io.llexthil.link.Pacing;
 import io.llexthil.shell.BoardProfile;
-import io.llexthil.shell.reset.ControlLinePulseReset;
-import io.llexthil.shell.reset.ResetSpec;
+import io.llexthil.shell.FlashConfig;
+import io.llexthil.shell.reset.ResetConfig;
 import io.llexthil.shell.reset.ResetStep;
 
 /** Turns one board's keys (a profile file, a hardware-map entry, or both merged) into a {@link BoardProfile}. */
@@ -50,10 +51,14 @@ final class BoardProfileReader {
             b.fatal(fatal);
         }
         b.lineEnding(lineEnding(f));
-        YamlFields pacing = f.child("pacing");
-        int chunk = pacing.integer("chunk", 16);
-        if (chunk < 1) throw pacing.error("chunk", "expected at least 1, got " + chunk);
-        b.txChunk(chunk).txDelay(pacing.duration("delay", Duration.ofMillis(5)));
+        if (f.has("pacing")) {
+            // without it, the link's own pacing applies where it knows one (BoardProfile.pacingFor)
+            YamlFields pacing = f.child("pacing");
+            int chunk = pacing.integer("chunk", Pacing.GENERIC_SERIAL.chunk());
+            if (chunk < 1) throw pacing.error("chunk", "expected at least 1, got " + chunk);
+            b.txChunk(chunk).txDelay(pacing.duration("delay", Pacing.GENERIC_SERIAL.delay()));
+        }
+        b.readyLine(readyLine(f));
         b.retval(f.bool("retval", false));
         YamlFields t = f.child("timeouts");
         b.openTimeout(t.duration("open", Duration.ofSeconds(5)))
@@ -63,7 +68,33 @@ final class BoardProfileReader {
                 .quietPeriod(t.duration("quiet", Duration.ofMillis(200)))
                 .probeInterval(t.duration("probe", Duration.ofMillis(500)));
         b.reset(reset(f));
+        b.flash(flash(f));
         return b.build();
+    }
+
+    /**
+     * Our {@code flash: {command: [...], timeout}} wins; else twister's {@code runner} (with
+     * {@code runner_params}) becomes {@code west flash}. {@code flash_timeout} is twister's, in
+     * seconds (default 60); {@code flash_before} flashes before every run.
+     */
+    private static FlashConfig flash(YamlFields f) {
+        Duration timeout = Duration.ofSeconds(f.integer("flash_timeout", 60));
+        boolean before = f.bool("flash_before", false);
+        if (f.has("flash")) {
+            YamlFields fl = f.child("flash");
+            List<String> argv = fl.stringList("command");
+            if (argv.isEmpty()) {
+                throw fl.error("command", "missing: the flash program and its arguments, e.g. [west, flash, --build-dir, '${build_dir}']");
+            }
+            return new FlashConfig(argv, fl.duration("timeout", timeout), before);
+        }
+        if (f.has("runner")) {
+            return FlashConfig.west(f.string("runner", null), f.stringList("runner_params"), timeout, before);
+        }
+        if (before) {
+            throw f.error("flash_before", "true, but the board has no flash step: add runner: or flash: {command: [...]}");
+        }
+        return null;
     }
 
     private static String link(YamlFields f, int baud) {
@@ -71,6 +102,15 @@ final class BoardProfileReader {
         // a twister entry names a device: that is a serial link
         if (f.has("serial")) return "serial://" + f.string("serial", null) + "?baud=" + baud;
         return null;
+    }
+
+    private static BoardProfile.ReadyLine readyLine(YamlFields f) {
+        String v = f.string("ready_line", "auto");
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "auto" -> BoardProfile.ReadyLine.AUTO;
+            case "required" -> BoardProfile.ReadyLine.REQUIRED;
+            default -> throw f.error("ready_line", "expected auto or required, got '" + v + "'");
+        };
     }
 
     private static String lineEnding(YamlFields f) {
@@ -92,19 +132,19 @@ final class BoardProfileReader {
         }
     }
 
-    private static ResetSpec reset(YamlFields f) {
-        if (!f.has("reset")) return ResetSpec.shellCommand();
+    private static ResetConfig reset(YamlFields f) {
+        if (!f.has("reset")) return ResetConfig.shellCommand();
         YamlFields r = f.child("reset");
         String method = r.string("method", "command");
         Duration timeout = r.duration("timeout", Duration.ofSeconds(10));
         return switch (method) {
-            case "command" -> new ResetSpec(method, r.string("command", ResetSpec.DEFAULT_COMMAND), List.of(), List.of(), timeout);
-            case "pulse" -> new ResetSpec(method, "", steps(r), List.of(), timeout);
-            case "hard", "none" -> new ResetSpec(method, "", List.of(), List.of(), timeout);
+            case "command" -> new ResetConfig(method, r.string("command", ResetConfig.DEFAULT_COMMAND), List.of(), List.of(), timeout);
+            case "pulse" -> new ResetConfig(method, "", steps(r), List.of(), timeout);
+            case "hard", "none" -> new ResetConfig(method, "", List.of(), List.of(), timeout);
             case "external" -> {
                 List<String> argv = r.stringList("argv");
                 if (argv.isEmpty()) throw r.error("argv", "missing: the program and its arguments, as a list");
-                yield new ResetSpec(method, "", List.of(), argv, timeout);
+                yield new ResetConfig(method, "", List.of(), argv, timeout);
             }
             default -> throw r.error("method", "expected command, pulse, hard, external or none, got '" + method + "'");
         };
@@ -114,10 +154,10 @@ final class BoardProfileReader {
         if (r.has("preset") && r.has("steps")) throw r.error("steps", "give either 'preset' or 'steps', not both");
         if (r.has("preset")) {
             String preset = r.string("preset", null);
-            List<ResetStep> steps = ControlLinePulseReset.PRESETS.get(preset);
+            List<ResetStep> steps = ResetConfig.PULSE_PRESETS.get(preset);
             if (steps == null) {
                 throw r.error("preset", "unknown preset '" + preset + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(ControlLinePulseReset.PRESETS.keySet())) + ")");
+                        + String.join(", ", new java.util.TreeSet<>(ResetConfig.PULSE_PRESETS.keySet())) + ")");
             }
             return steps;
         }

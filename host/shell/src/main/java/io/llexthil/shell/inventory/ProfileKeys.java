@@ -12,5 +12,5 @@ final class ProfileKeys {
             "notes");
 
     static final Set<String> OURS = Set.of("name", "link", "reset", "prompt", "prompt_regex", "banner", "fatal",
-            "line_ending", "pacing", "retval", "timeouts");
+            "line_ending", "pacing", "ready_line", "retval", "timeouts", "flash");
 }

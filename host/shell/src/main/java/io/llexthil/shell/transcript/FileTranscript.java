@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.llexthil.shell.Transcript;
 
@@ -22,7 +25,10 @@ import io.llexthil.shell.Transcript;
  * command ({@code <instant> RX|TX <text>}). The last {@code memoryLines} received lines are also
  * kept in memory for report excerpts. With a null run directory only the memory part exists.
  *
- * <p>Thread-safe: the link thread records RX, callers record TX.
+ * <p>Thread-safe: the link thread records RX, callers record TX. Writes are buffered and reach the
+ * files within {@value #FLUSH_DELAY_MILLIS} ms, from one shared daemon thread, so no disk write
+ * delays a command's round trip; {@link #flush()} (the session calls it when a step fails) and
+ * {@link #close()} write at once.
  */
 public final class FileTranscript implements Transcript, AutoCloseable {
     private final Path rawFile;
@@ -35,6 +41,14 @@ public final class FileTranscript implements Transcript, AutoCloseable {
     private int count;
     private String direction = "";
     private boolean closed;
+    private boolean flushScheduled;
+
+    static final long FLUSH_DELAY_MILLIS = 20;
+    private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "llext-hil-transcript-flush");
+        t.setDaemon(true);
+        return t;
+    });
 
     public FileTranscript(Path runDir, String board, int memoryLines, Clock clock) {
         this.memoryLines = memoryLines;
@@ -87,7 +101,7 @@ public final class FileTranscript implements Transcript, AutoCloseable {
                 direction = dir;
             }
             raw.write(bytes);
-            raw.flush();
+            scheduleFlush();
         } catch (IOException e) {
             // a full disk must not take the board session down; the stripped log says so
             closed = true;
@@ -98,6 +112,24 @@ public final class FileTranscript implements Transcript, AutoCloseable {
         if (closed) return;
         try {
             stripped.write((Instant.now(clock) + " " + dir + " " + line + "\n").getBytes(StandardCharsets.UTF_8));
+            scheduleFlush();
+        } catch (IOException e) {
+            closed = true;
+        }
+    }
+
+    private void scheduleFlush() {
+        if (flushScheduled || rawFile == null) return;
+        flushScheduled = true;
+        FLUSHER.schedule(this::flush, FLUSH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Pushes what was recorded so far to the files. */
+    public synchronized void flush() {
+        flushScheduled = false;
+        if (closed) return;
+        try {
+            raw.flush();
             stripped.flush();
         } catch (IOException e) {
             closed = true;
@@ -134,7 +166,7 @@ public final class FileTranscript implements Transcript, AutoCloseable {
             raw.close();
             stripped.close();
         } catch (IOException ignored) {
-            // closing is best effort; the content was flushed after every write
+            // closing is best effort
         }
     }
 }

@@ -248,4 +248,24 @@ class InventoryTest {
         int b = text.indexOf(end, a + start.length());
         return text.substring(a + start.length(), b);
     }
+
+    @Test
+    void aProfileWithoutPacingTypesAtTheLinksPaceAndReadyLineIsChecked() throws IOException {
+        BoardProfile bare = Inventory.loadProfile(write("boards/q.yaml", "name: q\nlink: qemu:arm?machine=mps2-an385&kernel=/x.elf\n"));
+        assertThat(bare.pacingSet()).isFalse();
+        assertThat(bare.readyLine()).isEqualTo(BoardProfile.ReadyLine.AUTO);
+        assertThat(bare.pacingFor(io.llexthil.link.LinkUrl.parse(bare.link()))).isEqualTo(io.llexthil.link.Pacing.UNPACED);
+        assertThat(bare.pacingFor(io.llexthil.link.LinkUrl.parse("serial:///dev/ttyACM0")))
+                .isEqualTo(io.llexthil.link.Pacing.GENERIC_SERIAL);
+
+        BoardProfile paced = Inventory.loadProfile(write("boards/p.yaml",
+                "name: p\nlink: qemu:arm?machine=mps2-an385&kernel=/x.elf\npacing: {chunk: 8, delay: 1ms}\nready_line: required\n"));
+        assertThat(paced.pacingFor(io.llexthil.link.LinkUrl.parse(paced.link())))
+                .isEqualTo(new io.llexthil.link.Pacing(8, Duration.ofMillis(1)));
+        assertThat(paced.readyLine()).isEqualTo(BoardProfile.ReadyLine.REQUIRED);
+
+        Path bad = write("boards/r.yaml", "name: r\nready_line: sometimes\n");
+        assertThatThrownBy(() -> Inventory.loadProfile(bad)).isInstanceOf(InventoryException.class)
+                .hasMessageContaining("field 'ready_line': expected auto or required, got 'sometimes'");
+    }
 }
