@@ -89,7 +89,7 @@ public final class Boards {
             if (lock != null) {
                 lock.close();
             }
-            throw e;
+            throw RemotePortBusyException.orElse(e, profile);
         }
     }
 

@@ -4,6 +4,8 @@ import io.llexthil.campaign.fake.FakeBoardClient;
 import io.llexthil.campaign.fake.FakeTwin;
 import io.llexthil.campaign.report.ConsoleSummary;
 import io.llexthil.campaign.report.HtmlReportWriter;
+import io.llexthil.campaign.report.JsonReportReader;
+import io.llexthil.campaign.report.JsonReportWriter;
 import io.llexthil.campaign.report.JunitXmlWriter;
 import io.llexthil.campaign.report.RunDirectory;
 import io.llexthil.campaign.report.RunReports;
@@ -84,6 +86,26 @@ class ReportWritersTest {
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theJsonReportReadsBackToTheSameRunForMerging() throws Exception {
+        JsonReportWriter.write(run, run.runDir().resolve(RunDirectory.JSON));
+        RunResult back = JsonReportReader.read(run.runDir());
+
+        // every writer renders the read-back run as it rendered the original
+        assertThat(JsonReportWriter.tree(back)).isEqualTo(JsonReportWriter.tree(run));
+        assertThat(JunitXmlWriter.render(back)).isEqualTo(JunitXmlWriter.render(run));
+        assertThat(back.cases()).extracting(CaseResult::status).containsExactlyElementsOf(
+                run.cases().stream().map(CaseResult::status).toList());
+        assertThat(back.cases().get(1).differences()).hasSameSizeAs(run.cases().get(1).differences());
+    }
+
+    @Test
+    void aDirectoryWithoutAReportIsOneLine() {
+        assertThatThrownBy(() -> JsonReportReader.read(tmp))
+                .isInstanceOf(JsonReportReader.UnreadableReportException.class)
+                .hasMessage(tmp + ": no report.json (is it a run directory? each run writes one)");
     }
 
     @Test

@@ -7,14 +7,20 @@ import io.llexthil.campaign.scenario.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.llexthil.campaign.run.RunListener;
+
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
         description = {"Random step sequences (load, unload, save, reset, restore, faults) checked against the twin.",
                 "A failing sequence is shrunk to a minimal one and printed with the seed that replays it."})
-final class FuzzCommand extends CampaignCommand {
+final class FuzzCommand extends PooledCommand {
     @Option(names = "--seed", paramLabel = "SEED", description = "First seed (sequence i uses S+i). Default: random, printed.")
     Long seed;
 
@@ -28,7 +34,7 @@ final class FuzzCommand extends CampaignCommand {
     int maxSteps;
 
     @Option(names = "--ext", paramLabel = "NAME", split = ",", description = "Extension pool (default: producer,consumer,counter,noexp).")
-    List<String> pool = new ArrayList<>(SequenceGenerator.DEFAULT_POOL);
+    List<String> extensions = new ArrayList<>(SequenceGenerator.DEFAULT_POOL);
 
     @Option(names = "--shrink-attempts", paramLabel = "N", defaultValue = "60", description = "Board runs allowed for shrinking one failure. Default: ${DEFAULT-VALUE}.")
     int shrinkAttempts;
@@ -41,18 +47,23 @@ final class FuzzCommand extends CampaignCommand {
         if (count < 1) {
             throw new ConfigException("--count " + count + ": need at least 1");
         }
-        output.checkExtensions("--ext", pool);
+        output.checkExtensions("--ext", extensions);
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1L << 48);
         Cli.err().println("fuzz: seed " + s + " (replay with --seed " + s + ")");
-        List<FuzzCampaign.Finding> findings = new ArrayList<>();
-        int rc = execute("fuzz", (runner, dir, meas, progress) -> {
-            meas.put("seed", s);
-            meas.put("count", count);
-            var cases = new FuzzCampaign(runner, new SequenceGenerator(pool, minSteps, maxSteps), shrinkAttempts)
-                    .run(s, count, dir, findings, progress);
-            meas.put("findings", findings.size());
-            return cases;
-        });
+        List<FuzzCampaign.Finding> findings = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Object> meas = new LinkedHashMap<>();
+        meas.put("seed", s);
+        meas.put("count", count);
+        SequenceGenerator generator = new SequenceGenerator(extensions, minSteps, maxSteps);
+        // one case per seed: any board of a pool can run it, and a shard takes whole seeds
+        List<PooledCampaign.CaseSpec> cases = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long seedI = s + i;
+            cases.add(new PooledCampaign.CaseSpec("fuzz seed " + seedI, "fuzz", (runner, dir) ->
+                    new FuzzCampaign(runner, generator, shrinkAttempts).run(seedI, 1, dir, findings, RunListener.NONE).get(0)));
+        }
+        int rc = executePooled("fuzz", meas, cases);
+        findings.sort(Comparator.comparingLong(FuzzCampaign.Finding::seed));
         for (FuzzCampaign.Finding f : findings) {
             Cli.out().println();
             Cli.out().println("divergence from seed " + f.seed() + ": " + f.message());

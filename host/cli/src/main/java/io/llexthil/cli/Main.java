@@ -23,7 +23,7 @@ import java.io.UncheckedIOException;
                 "Start with: llext-hil run   (the built-in suite on the built-in simulated board)",
                 "Help on one command: llext-hil help COMMAND, or llext-hil COMMAND --help."},
         subcommands = {RunCommand.class, SweepCommand.class, FuzzCommand.class, DiagCommand.class, ConsoleCommand.class,
-                TwinCommand.class, BoardsCommand.class, QemuCommand.class, HelpCommand.class,
+                TwinCommand.class, BoardsCommand.class, QemuCommand.class, ReportCommand.class, HelpCommand.class,
                 AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 all agree, 1 divergences or failures, 2 usage or configuration error."})
 public final class Main implements Runnable {

@@ -1,6 +1,5 @@
 package io.llexthil.cli;
 
-import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.ImageLibrary;
 import io.llexthil.campaign.run.Preflight;
 import io.llexthil.campaign.scenario.BuiltInSuite;
@@ -12,12 +11,14 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run scenarios on a board and in the twin, and diff every step.",
                 "Without files: the built-in suite (docs/scenarios.md) on the built-in simulated board."})
-final class RunCommand extends CampaignCommand {
+final class RunCommand extends PooledCommand {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Scenario YAML files (default: the built-in suite).")
     List<Path> files = new ArrayList<>();
 
@@ -49,7 +50,7 @@ final class RunCommand extends CampaignCommand {
         if (scenarios.isEmpty()) {
             throw new ConfigException("no scenario left to run after --only/--skip");
         }
-        if (board.board == null && board.link == null) {
+        if (board.boards.isEmpty() && board.link == null && pool.specs.isEmpty()) {
             // a scenario may name its board; the command line wins
             List<String> asked = scenarios.stream().map(HilScenario::board).filter(java.util.Objects::nonNull).distinct().toList();
             if (asked.size() > 1) {
@@ -57,23 +58,15 @@ final class RunCommand extends CampaignCommand {
                         + "); run them separately or choose one with --board");
             }
             if (asked.size() == 1) {
-                board.board = asked.get(0);
+                board.boards.add(asked.get(0));
             }
         }
-        List<String> skipped = List.copyOf(skip);
-        return execute("run", (runner, dir, meas, progress) -> {
-            if (!skipped.isEmpty()) {
-                meas.put("skipped_by_request", String.join(",", skipped));
-            }
-            var results = new ArrayList<CaseResult>();
-            for (int i = 0; i < scenarios.size(); i++) {
-                progress.caseStarted(scenarios.get(i).name(), i, scenarios.size());
-                var r = runner.run(scenarios.get(i));
-                progress.caseDone(r);
-                results.add(r);
-            }
-            return results;
-        });
+        Map<String, Object> meas = new LinkedHashMap<>();
+        if (!skip.isEmpty()) {
+            meas.put("skipped_by_request", String.join(",", skip));
+        }
+        return executePooled("run", meas, scenarios.stream().map(s -> new PooledCampaign.CaseSpec(s.name(), "scenario",
+                (runner, dir) -> runner.run(s))).toList());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

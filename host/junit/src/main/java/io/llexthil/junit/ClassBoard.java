@@ -38,6 +38,11 @@ final class ClassBoard implements AutoCloseable {
 
     /** Resolves the profile, gives a sim its own flash when asked, opens and waits until ready. */
     static ClassBoard open(BoardSpec spec, Path runDir) {
+        if (!spec.pool().isEmpty()) {
+            ClassBoard leased = PoolLease.first(spec.pool(), name -> open(spec.member(name), runDir),
+                    java.time.Duration.ofSeconds(spec.poolWaitSeconds()));
+            return new ClassBoard(spec, leased.profile, leased.client, leased.freshFlashDir);
+        }
         BoardProfile profile = Boards.profile(spec.name().isEmpty() ? null : spec.name(),
                 spec.hardwareMap().isEmpty() ? null : Path.of(spec.hardwareMap()),
                 spec.link().isEmpty() ? null : spec.link());

@@ -57,4 +57,14 @@ public @interface HilBoard {
      * so each test starts on a new boot with nothing loaded. Needs READ_WRITE.
      */
     boolean resetBeforeEach() default false;
+
+    /**
+     * Boards of the inventory (by name or id) the class may use instead of one {@link #name}: it
+     * leases the first that is free (not locked by another class or JVM), so test classes running
+     * in parallel spread over the pool. Simulated boards need no pool: each class starts its own.
+     */
+    String[] pool() default {};
+
+    /** How long a class waits for a free board of {@link #pool} when all are busy. */
+    int poolWaitSeconds() default 600;
 }

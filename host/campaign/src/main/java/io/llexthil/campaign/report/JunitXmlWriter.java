@@ -57,7 +57,8 @@ public final class JunitXmlWriter {
             sb.append("    <testcase name=\"").append(Xml.esc(c.name())).append("\" classname=\"llext-hil.")
                     .append(Xml.esc(c.group())).append("\" time=\"").append(secs(c.millis())).append("\">\n");
             sb.append("      <properties>\n");
-            prop(sb, "        ", "board", run.board());
+            // a pooled run names the board of each case
+            prop(sb, "        ", "board", String.valueOf(c.measurements().getOrDefault("board", run.board())));
             prop(sb, "        ", "source", c.source());
             for (Map.Entry<String, Object> m : c.measurements().entrySet()) {
                 prop(sb, "        ", m.getKey(), String.valueOf(m.getValue()));

@@ -18,6 +18,18 @@ public final class RunReports {
     private RunReports() { }
 
     /**
+     * Writes summary.txt, junit.xml, report.json and report.html of a run with no transcript of its
+     * own: a pool (each board keeps its logs in boards/NAME/, which the HTML report lists) or a merge.
+     */
+    public static Path writeReports(RunResult run) {
+        try {
+            return writeReports(run, List.of(), logFiles(run.runDir().toAbsolutePath().normalize()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports into " + run.runDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Writes summary.txt, junit.xml, report.json, report.html and transcripts/ (raw and stripped;
      * copied from the session's files unless the board layer already wrote them into the run
      * directory). Returns the HTML report's path.
@@ -25,17 +37,21 @@ public final class RunReports {
     public static Path writeAll(RunResult run, Transcript transcript) {
         Path dir = run.runDir();
         try {
-            Files.writeString(dir.resolve(RunDirectory.SUMMARY), ConsoleSummary.render(run), StandardCharsets.UTF_8);
-            JunitXmlWriter.write(run, dir.resolve(RunDirectory.JUNIT));
-            JsonReportWriter.write(run, dir.resolve(RunDirectory.JSON));
             List<String> lines = transcript == null ? List.of() : transcript.strippedLines();
-            List<String> files = writeTranscripts(run, transcript, lines);
-            Path html = dir.resolve(RunDirectory.HTML);
-            HtmlReportWriter.write(run, lines, files, html);
-            return html;
+            return writeReports(run, lines, writeTranscripts(run, transcript, lines));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports into " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Path writeReports(RunResult run, List<String> lines, List<String> logFiles) throws IOException {
+        Path dir = run.runDir();
+        Files.writeString(dir.resolve(RunDirectory.SUMMARY), ConsoleSummary.render(run), StandardCharsets.UTF_8);
+        JunitXmlWriter.write(run, dir.resolve(RunDirectory.JUNIT));
+        JsonReportWriter.write(run, dir.resolve(RunDirectory.JSON));
+        Path html = dir.resolve(RunDirectory.HTML);
+        HtmlReportWriter.write(run, lines, logFiles, html);
+        return html;
     }
 
     /**
@@ -52,6 +68,11 @@ public final class RunReports {
             Files.createDirectories(out);
             Files.write(out.resolve(board + ".log"), lines, StandardCharsets.UTF_8);
         }
+        return logFiles(dir);
+    }
+
+    /** Every log file in the run directory (also in boards/NAME/ of a pool), relative to it. */
+    private static List<String> logFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".log") && Files.isRegularFile(f))
                     .map(dir::relativize)

@@ -1,0 +1,290 @@
+package io.llexthil.campaign.pool;
+
+import io.llexthil.campaign.run.CaseResult;
+import io.llexthil.campaign.run.CaseStatus;
+import io.llexthil.campaign.run.RunListener;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs cases on a pool of boards in parallel: one worker thread per board takes the next case from
+ * a shared queue, so a fast board simply runs more cases. Each case runs wholly on one board.
+ *
+ * <p>A board that cannot be opened (its ready wait fails) or that fails between cases is dropped
+ * with the reason. A board that fails <em>during</em> a case (the case throws instead of returning
+ * a verdict) is dropped too, and the case runs once more on another board, marked
+ * {@link PoolMarks#MOVED_FROM}. Results come back in the order the cases were given, so the
+ * reports and verdicts of a pooled run read like those of a one-board run.
+ */
+public final class PoolScheduler<W> {
+    private static final Duration STOP_GRACE = Duration.ofMinutes(2);
+
+    private final List<BoardSlot<W>> slots;
+    private final RunControl control;
+    private final RunListener listener;
+
+    // all below guarded by this
+    private final Deque<Attempt<W>> queue = new ArrayDeque<>();
+    private final List<PoolOutcome.DroppedBoard> dropped = new ArrayList<>();
+    private final Map<BoardSlot<W>, W> inCase = new HashMap<>();
+    private CaseResult[] results;
+    private int finished;
+    private int failures;
+    private int startedCases;
+    private int liveWorkers;
+    private String stopReason;
+    private boolean timedOut;
+    private String firstReady;
+
+    public PoolScheduler(List<BoardSlot<W>> slots, RunControl control, RunListener listener) {
+        if (slots.isEmpty()) {
+            throw new IllegalArgumentException("a pool needs at least one board");
+        }
+        this.slots = List.copyOf(slots);
+        this.control = control;
+        this.listener = listener == null ? RunListener.NONE : listener;
+    }
+
+    /** One try of a case: which, how often it ran before, and what happened to it so far. */
+    private record Attempt<W>(int index, PoolCase<W> work, int number, String movedFrom, List<String> earlierFailures) {
+        Attempt<W> movedAway(String reason) {
+            return new Attempt<>(index, work, number, reason, earlierFailures);
+        }
+
+        Attempt<W> retried(CaseResult failed) {
+            List<String> f = new ArrayList<>(earlierFailures);
+            f.add("attempt " + number + ": " + failed.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + (failed.message().isEmpty() ? "" : " (" + failed.message() + ")"));
+            return new Attempt<>(index, work, number + 1, movedFrom, f);
+        }
+    }
+
+    /** Runs every case; returns when all finished, the run stopped, or no board is left. */
+    public PoolOutcome run(List<? extends PoolCase<W>> cases) {
+        List<Thread> workers = new ArrayList<>();
+        synchronized (this) {
+            results = new CaseResult[cases.size()];
+            for (int i = 0; i < cases.size(); i++) {
+                queue.addLast(new Attempt<>(i, cases.get(i), 1, null, List.of()));
+            }
+            liveWorkers = slots.size();
+        }
+        for (BoardSlot<W> slot : slots) {
+            Thread t = new Thread(() -> work(slot), "pool-" + slot.name());
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        // a run out of time aborts its running cases by closing their boards' links
+        for (Map.Entry<BoardSlot<W>, W> e : awaitEnd(cases.size())) {
+            e.getKey().close(e.getValue());
+        }
+        List<String> stuck = new ArrayList<>();
+        for (Thread t : workers) {
+            try {
+                t.join(STOP_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                stuck.add(t.getName().substring("pool-".length()));
+            }
+        }
+        synchronized (this) {
+            if (!stuck.isEmpty()) {
+                stopReason = (stopReason == null ? "" : stopReason + "; ") + "boards still busy after "
+                        + STOP_GRACE.toSeconds() + " s: " + String.join(", ", stuck);
+            }
+            List<CaseResult> done = new ArrayList<>();
+            List<String> notRun = new ArrayList<>();
+            for (int i = 0; i < results.length; i++) {
+                if (results[i] != null) {
+                    done.add(results[i]);
+                } else {
+                    notRun.add(cases.get(i).name());
+                }
+            }
+            return new PoolOutcome(done, List.copyOf(dropped), notRun, stopReason, firstReady);
+        }
+    }
+
+    private synchronized List<Map.Entry<BoardSlot<W>, W>> awaitEnd(int total) {
+        long deadline = control.timeout() == null ? 0 : System.nanoTime() + control.timeout().toNanos();
+        try {
+            while (finished < total && stopReason == null && liveWorkers > 0) {
+                if (deadline == 0) {
+                    wait();
+                    continue;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    stopReason = "--timeout " + human(control.timeout()) + " reached";
+                    timedOut = true;
+                    break;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopReason = "interrupted";
+        }
+        if (finished < total && stopReason == null) {
+            stopReason = "no board left in the pool";
+        }
+        notifyAll();
+        return timedOut ? inCase.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList() : List.of();
+    }
+
+    private void work(BoardSlot<W> slot) {
+        W board;
+        try {
+            board = slot.open();
+        } catch (RuntimeException e) {
+            drop(slot, "not ready: " + oneLine(e));
+            workerEnded();
+            return;
+        }
+        synchronized (this) {
+            if (firstReady == null) {
+                firstReady = slot.name();
+            }
+        }
+        try {
+            Attempt<W> a;
+            while ((a = next()) != null) {
+                try {
+                    slot.check(board);
+                } catch (RuntimeException e) {
+                    requeueFront(a);
+                    drop(slot, "failed between cases: " + oneLine(e));
+                    return;
+                }
+                synchronized (this) {
+                    inCase.put(slot, board);
+                }
+                CaseResult r;
+                try {
+                    r = a.work().run(board);
+                } catch (RuntimeException e) {
+                    String reason = "failed during case " + a.work().name() + ": " + oneLine(e);
+                    drop(slot, reason);
+                    boardFailedDuringCase(a, slot.name(), reason);
+                    return;
+                } finally {
+                    synchronized (this) {
+                        inCase.remove(slot);
+                    }
+                }
+                finish(a, r, slot.name());
+            }
+        } finally {
+            slot.close(board);
+            workerEnded();
+        }
+    }
+
+    private synchronized Attempt<W> next() {
+        try {
+            while (stopReason == null && finished < results.length) {
+                Attempt<W> a = queue.pollFirst();
+                if (a != null) {
+                    if (a.number() == 1 && a.movedFrom() == null) {
+                        listener.caseStarted(a.work().name(), startedCases++, results.length);
+                    }
+                    return a;
+                }
+                wait(); // a case running elsewhere may come back (retry, moved)
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    private synchronized void requeueFront(Attempt<W> a) {
+        queue.addFirst(a);
+        notifyAll();
+    }
+
+    private synchronized void boardFailedDuringCase(Attempt<W> a, String board, String reason) {
+        if (timedOut) {
+            record(a, PoolMarks.error(a.work(), "stopped: " + stopReason + " while the case ran on " + board, marks(a, board)));
+        } else if (a.movedFrom() == null) {
+            queue.addFirst(a.movedAway(board + ": " + reason));
+            notifyAll();
+        } else {
+            record(a, PoolMarks.error(a.work(), "the boards under this case failed twice: " + a.movedFrom() + "; "
+                    + board + ": " + reason, marks(a, board)));
+        }
+    }
+
+    private synchronized void finish(Attempt<W> a, CaseResult r, String board) {
+        if (timedOut) {
+            record(a, PoolMarks.with(new CaseResult(r.name(), r.group(), r.description(), r.source(), CaseStatus.ERROR,
+                    r.steps(), r.measurements(), "stopped: " + stopReason + " while the case ran"
+                    + (r.message().isEmpty() ? "" : " (" + r.message() + ")"), r.started(), r.millis()), marks(a, board)));
+            return;
+        }
+        if (r.status() != CaseStatus.PASS && a.number() <= control.retryFailed() && stopReason == null) {
+            queue.addLast(a.retried(r));
+            notifyAll();
+            return;
+        }
+        Map<String, Object> m = marks(a, board);
+        if (r.status() == CaseStatus.PASS && !a.earlierFailures().isEmpty()) {
+            m.put(PoolMarks.FLAKY, String.join("; ", a.earlierFailures()));
+        }
+        record(a, PoolMarks.with(r, m));
+    }
+
+    private Map<String, Object> marks(Attempt<W> a, String board) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(PoolMarks.BOARD, board);
+        if (a.movedFrom() != null) {
+            m.put(PoolMarks.MOVED_FROM, a.movedFrom());
+        }
+        if (a.number() > 1) {
+            m.put(PoolMarks.ATTEMPTS, a.number());
+        }
+        return m;
+    }
+
+    private void record(Attempt<W> a, CaseResult r) {
+        results[a.index()] = r;
+        finished++;
+        listener.caseDone(r);
+        if (r.status() != CaseStatus.PASS) {
+            failures++;
+            if (control.maxFailures() > 0 && failures >= control.maxFailures() && stopReason == null) {
+                stopReason = "--max-failures " + control.maxFailures() + " reached";
+            }
+        }
+        notifyAll();
+    }
+
+    private synchronized void drop(BoardSlot<W> slot, String reason) {
+        dropped.add(new PoolOutcome.DroppedBoard(slot.name(), reason));
+    }
+
+    private synchronized void workerEnded() {
+        liveWorkers--;
+        notifyAll();
+    }
+
+    private static String oneLine(RuntimeException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+}

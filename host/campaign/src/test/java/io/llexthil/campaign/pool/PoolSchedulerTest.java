@@ -1,0 +1,207 @@
+package io.llexthil.campaign.pool;
+
+import io.llexthil.campaign.run.CaseResult;
+import io.llexthil.campaign.run.CaseStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PoolSchedulerTest {
+
+    /** A board that runs cases by a rule; it may refuse to open. */
+    static final class Board {
+        final String name;
+        volatile boolean closed;
+        final CountDownLatch closing = new CountDownLatch(1);
+
+        Board(String name) {
+            this.name = name;
+        }
+    }
+
+    static BoardSlot<Board> slot(String name, boolean ready) {
+        return new BoardSlot<>() {
+            public String name() { return name; }
+
+            public Board open() {
+                if (!ready) {
+                    throw new IllegalStateException("no prompt within 10 s; last bytes seen: \"\"");
+                }
+                return new Board(name);
+            }
+
+            public void check(Board b) { }
+
+            public void close(Board b) {
+                b.closed = true;
+                b.closing.countDown();
+            }
+        };
+    }
+
+    static PoolCase<Board> work(String name, BiFunction<String, Board, CaseStatus> rule) {
+        return new PoolCase<>() {
+            public String name() { return name; }
+
+            public String group() { return "scenario"; }
+
+            public CaseResult run(Board b) {
+                CaseStatus s = rule.apply(name, b);
+                return new CaseResult(name, "scenario", "", "", s, List.of(), Map.of(),
+                        s == CaseStatus.PASS ? "" : "diverged", Instant.now(), 1);
+            }
+        };
+    }
+
+    static List<PoolCase<Board>> cases(int n, BiFunction<String, Board, CaseStatus> rule) {
+        List<PoolCase<Board>> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            l.add(work("case-" + i, rule));
+        }
+        return l;
+    }
+
+    @Test
+    void aBoardThatNeverBecomesReadyIsDroppedAndTheOthersRunEveryCase() {
+        var outcome = new PoolScheduler<>(List.of(slot("a", true), slot("dead", false), slot("c", true)),
+                RunControl.DEFAULTS, null).run(cases(12, (n, b) -> CaseStatus.PASS));
+
+        assertThat(outcome.results()).hasSize(12).allMatch(r -> r.status() == CaseStatus.PASS);
+        assertThat(outcome.results()).extracting(CaseResult::name).containsExactly(
+                cases(12, (n, b) -> CaseStatus.PASS).stream().map(PoolCase::name).toArray(String[]::new));
+        assertThat(outcome.results()).allMatch(r -> List.of("a", "c").contains(r.measurements().get(PoolMarks.BOARD)));
+        assertThat(outcome.dropped()).singleElement().satisfies(d -> {
+            assertThat(d.board()).isEqualTo("dead");
+            assertThat(d.reason()).startsWith("not ready: no prompt within 10 s");
+        });
+        assertThat(outcome.stopReason()).isNull();
+        assertThat(outcome.notRun()).isEmpty();
+    }
+
+    @Test
+    void aCaseWhoseBoardFailsUnderItRunsOnceMoreElsewhereAndIsMarked() {
+        BiFunction<String, Board, CaseStatus> rule = (n, b) -> {
+            if (n.equals("case-3") && b.name.equals("flaky-board")) {
+                throw new IllegalStateException("link closed by the peer");
+            }
+            return CaseStatus.PASS;
+        };
+        // the failing board runs case-3 first: it is the only one at first
+        var outcome = new PoolScheduler<>(List.of(slot("flaky-board", true), slot("good", true)),
+                RunControl.DEFAULTS, null).run(cases(6, rule));
+
+        assertThat(outcome.results()).hasSize(6).allMatch(r -> r.status() == CaseStatus.PASS);
+        if (outcome.dropped().isEmpty()) {
+            // the good board ran case-3 itself: nothing to move
+            assertThat(outcome.results().get(3).measurements()).doesNotContainKey(PoolMarks.MOVED_FROM);
+        } else {
+            CaseResult moved = outcome.results().get(3);
+            assertThat(moved.measurements().get(PoolMarks.BOARD)).isEqualTo("good");
+            assertThat((String) moved.measurements().get(PoolMarks.MOVED_FROM))
+                    .isEqualTo("flaky-board: failed during case case-3: link closed by the peer");
+            assertThat(outcome.dropped()).extracting(PoolOutcome.DroppedBoard::board).containsExactly("flaky-board");
+        }
+    }
+
+    @Test
+    void aCaseWhoseBoardsFailTwiceIsAnErrorNamingBoth() {
+        BiFunction<String, Board, CaseStatus> rule = (n, b) -> {
+            if (n.equals("case-0")) {
+                throw new IllegalStateException("board " + b.name + " stopped answering");
+            }
+            return CaseStatus.PASS;
+        };
+        var outcome = new PoolScheduler<>(List.of(slot("x", true), slot("y", true), slot("z", true)),
+                RunControl.DEFAULTS, null).run(cases(4, rule));
+
+        CaseResult c0 = outcome.results().get(0);
+        assertThat(c0.status()).isEqualTo(CaseStatus.ERROR);
+        assertThat(c0.message()).startsWith("the boards under this case failed twice: ");
+        assertThat(outcome.dropped()).hasSize(2);
+        assertThat(outcome.results()).hasSize(4);
+    }
+
+    @Test
+    void aRetryThatPassesIsFlakyAndOneThatKeepsFailingStaysFailed() {
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        BiFunction<String, Board, CaseStatus> rule = (n, b) -> {
+            int k = runs.computeIfAbsent(n, x -> new AtomicInteger()).incrementAndGet();
+            if (n.equals("case-1")) {
+                return k == 1 ? CaseStatus.FAIL : CaseStatus.PASS;
+            }
+            return n.equals("case-2") ? CaseStatus.FAIL : CaseStatus.PASS;
+        };
+        var outcome = new PoolScheduler<>(List.of(slot("a", true), slot("b", true)), new RunControl(2, 0, null), null)
+                .run(cases(4, rule));
+
+        CaseResult flaky = outcome.results().get(1);
+        assertThat(flaky.status()).isEqualTo(CaseStatus.PASS);
+        assertThat(flaky.measurements()).containsEntry(PoolMarks.ATTEMPTS, 2)
+                .containsEntry(PoolMarks.FLAKY, "attempt 1: fail (diverged)");
+        CaseResult failed = outcome.results().get(2);
+        assertThat(failed.status()).isEqualTo(CaseStatus.FAIL);
+        assertThat(failed.measurements()).containsEntry(PoolMarks.ATTEMPTS, 3).doesNotContainKey(PoolMarks.FLAKY);
+        assertThat(runs.get("case-2")).hasValue(3);
+        assertThat(runs.get("case-0")).hasValue(1);
+    }
+
+    @Test
+    void maxFailuresStopsTakingCasesAndListsTheOnesNotRun() {
+        var outcome = new PoolScheduler<>(List.of(slot("only", true)), new RunControl(0, 2, null), null)
+                .run(cases(10, (n, b) -> CaseStatus.FAIL));
+
+        assertThat(outcome.results()).hasSize(2);
+        assertThat(outcome.notRun()).hasSize(8).startsWith("case-2");
+        assertThat(outcome.stopReason()).isEqualTo("--max-failures 2 reached");
+    }
+
+    @Test
+    void theRunTimeoutAbortsTheRunningCaseByClosingItsBoard() throws Exception {
+        BiFunction<String, Board, CaseStatus> rule = (n, b) -> {
+            if (n.equals("case-1")) {
+                try {
+                    // a case that would run far longer than the run may: it ends when its link is closed
+                    if (!b.closing.await(60, TimeUnit.SECONDS)) {
+                        return CaseStatus.PASS;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("link closed");
+            }
+            return CaseStatus.PASS;
+        };
+        var outcome = new PoolScheduler<>(List.of(slot("one", true)), new RunControl(0, 0, Duration.ofMillis(300)), null)
+                .run(cases(3, rule));
+
+        assertThat(outcome.stopReason()).isEqualTo("--timeout 0.3s reached");
+        assertThat(outcome.results()).hasSize(2);
+        assertThat(outcome.results().get(0).status()).isEqualTo(CaseStatus.PASS);
+        CaseResult aborted = outcome.results().get(1);
+        assertThat(aborted.status()).isEqualTo(CaseStatus.ERROR);
+        assertThat(aborted.message()).isEqualTo("stopped: --timeout 0.3s reached while the case ran on one");
+        assertThat(outcome.notRun()).containsExactly("case-2");
+    }
+
+    @Test
+    void noBoardReadyLeavesEveryCaseUnrunWithTheReasons() {
+        var outcome = new PoolScheduler<>(List.of(slot("p", false), slot("q", false)), RunControl.DEFAULTS, null)
+                .run(cases(3, (n, b) -> CaseStatus.PASS));
+        assertThat(outcome.results()).isEmpty();
+        assertThat(outcome.notRun()).hasSize(3);
+        assertThat(outcome.stopReason()).isEqualTo("no board left in the pool");
+        assertThat(outcome.firstReady()).isNull();
+        assertThat(outcome.dropped()).extracting(PoolOutcome.DroppedBoard::board).containsExactlyInAnyOrder("p", "q");
+    }
+}

@@ -1,0 +1,219 @@
+package io.llexthil.cli;
+
+import io.llexthil.board.AccessMode;
+import io.llexthil.board.BoardClient;
+import io.llexthil.campaign.pool.BoardSlot;
+import io.llexthil.campaign.pool.PoolCase;
+import io.llexthil.campaign.pool.PoolOutcome;
+import io.llexthil.campaign.pool.PoolScheduler;
+import io.llexthil.campaign.pool.RunControl;
+import io.llexthil.campaign.report.ConsoleSummary;
+import io.llexthil.campaign.report.Plural;
+import io.llexthil.campaign.report.RunDirectory;
+import io.llexthil.campaign.report.RunReports;
+import io.llexthil.campaign.run.CaseResult;
+import io.llexthil.campaign.run.ImageLibrary;
+import io.llexthil.campaign.run.RunOptions;
+import io.llexthil.campaign.run.RunResult;
+import io.llexthil.campaign.run.ScenarioRunner;
+import io.llexthil.campaign.run.StandardResetDriver;
+import io.llexthil.campaign.twin.TwinSessions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A campaign whose cases are independent, run on a pool of one or more boards
+ * ({@link PoolScheduler}): create the run directory, open every board on its own thread, run, write
+ * every report (also when the run stopped early: the cases that finished, the ones that did not, and
+ * why), print the summary. One board behaves as {@link CampaignSession} always did: its files go
+ * straight into the run directory and a board that cannot be opened is a configuration error. In a
+ * pool each board has {@code boards/NAME/} for its files, and a board that cannot be opened is
+ * dropped while the others run.
+ */
+final class PooledCampaign {
+    private PooledCampaign() { }
+
+    /**
+     * A connected pool board: the client, the runner driving it, and its link as opened (a QEMU
+     * board: QEMU's version), before any case reconnects it.
+     */
+    record Connected(BoardClient client, ScenarioRunner runner, PoolBoards.Member member, RunResult.BoardLink link) { }
+
+    /** The board failed while preparing a case (outside the case's own steps): the pool drops it. */
+    static final class BoardUnusableException extends RuntimeException {
+        BoardUnusableException(String message) {
+            super(message);
+        }
+    }
+
+    /** How one case runs on a connected board; {@code runDir} is the whole run's directory. */
+    interface CaseBody {
+        CaseResult run(ScenarioRunner runner, Path runDir);
+    }
+
+    /** One independent case of a campaign: its name (unique in the run), group and body. */
+    record CaseSpec(String name, String group, CaseBody body) { }
+
+    /** A case for the pool. */
+    static PoolCase<Connected> poolCase(CaseSpec spec, Path runDir, boolean pooled) {
+        return new PoolCase<>() {
+            public String name() { return spec.name(); }
+
+            public String group() { return spec.group(); }
+
+            public CaseResult run(Connected board) {
+                CaseResult r = spec.body().run(board.runner(), runDir);
+                // a failed preparation (erase, reset) happened before the case began: in a pool that is the
+                // board failing, and the case runs on another board instead
+                if (pooled && !r.steps().isEmpty() && "prepare".equals(r.steps().get(0).kind())
+                        && r.steps().get(0).outcome() == io.llexthil.campaign.run.StepOutcome.ERROR) {
+                    throw new BoardUnusableException("preparing the board failed: " + r.message());
+                }
+                return r;
+            }
+        };
+    }
+
+    static int execute(String command, List<PoolBoards.Member> members, RunOutputOptions out, RunControl control,
+            Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs) {
+        out.check();
+        BoardBridge bridge = Cli.bridge();
+        Path runDir = out.createRunDirectory(command);
+        boolean pooled = members.size() > 1;
+        List<PoolCase<Connected>> cases = specs.stream().map(c -> poolCase(c, runDir, pooled)).toList();
+        List<RuntimeException> openFailures = new ArrayList<>();
+        Map<String, Connected> opened = new ConcurrentHashMap<>();
+        List<BoardSlot<Connected>> slots = members.stream().map(m -> slot(m, bridge, runDir, pooled, out.firmwareBuild(),
+                out.profile, busyWait, opened, openFailures)).toList();
+        ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
+        FinishedCases finished = new FinishedCases(progress);
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        String boards = pooled ? String.join(",", members.stream().map(PoolBoards.Member::name).toList())
+                : members.get(0).profile().name();
+        // the board info and link of the board that was ready first stand for the pool (one profile, or alike)
+        Report report = (first, done, meas) -> new RunResult(command, boards, first.runner().boardInfo().json(), out.profile,
+                done, meas, runDir, started, (System.nanoTime() - t0) / 1_000_000, first.link());
+        PoolOutcome outcome;
+        try (InterruptGuard guard = InterruptGuard.install(() -> {
+            List<CaseResult> done = finished.stop();
+            progress.finish();
+            Connected any = opened.values().stream().findFirst().orElse(null);
+            if (any == null) {
+                return; // no board was ready yet: nothing ran, nothing to report
+            }
+            Map<String, Object> meas = new LinkedHashMap<>(runMeasurements);
+            meas.put("interrupted_after_cases", done.size());
+            Cli.err().println("llext-hil: interrupted after " + Plural.of(done.size(), "case")
+                    + "; the reports below cover only those");
+            write(report.of(any, done, meas), pooled, any, null);
+        })) {
+            outcome = new PoolScheduler<>(slots, control, finished).run(cases);
+            if (!guard.claimReports()) {
+                return ExitCodes.INTERRUPTED; // the interruption reports; the JVM is stopping
+            }
+            progress.finish();
+            if (outcome.firstReady() == null) {
+                guard.reportsWritten();
+                RunDirectory.discard(runDir);
+                PoolBoards.Member m = members.get(0);
+                String why = pooled ? "no board of the pool became ready: " + outcome.dropped()
+                        : BoardConnect.cannotConnect(m.profile()) + ": "
+                                + BoardConnect.withoutRepeats(Main.oneLine(openFailures.get(0)), m.profile());
+                throw new ConfigException(why + " (llext-hil boards lists the boards and whether they are reachable)",
+                        openFailures.isEmpty() ? null : openFailures.get(0));
+            }
+            Map<String, Object> measurements = new LinkedHashMap<>(runMeasurements);
+            if (pooled) {
+                measurements.put("boards", members.stream().map(PoolBoards.Member::name).toList());
+            }
+            if (!outcome.dropped().isEmpty()) {
+                measurements.put("dropped_boards", outcome.dropped().stream().map(Object::toString).toList());
+            }
+            if (outcome.stopReason() != null) {
+                measurements.put("stopped", outcome.stopReason());
+                measurements.put("not_run", outcome.notRun());
+            }
+            Connected first = opened.get(outcome.firstReady());
+            RunResult run = report.of(first, outcome.results(), measurements);
+            write(run, pooled, first, outcome);
+            guard.reportsWritten();
+            return run.allPassed() && outcome.stopReason() == null ? ExitCodes.OK : ExitCodes.DIVERGED;
+        }
+    }
+
+    /** A run's result from the cases finished so far. */
+    private interface Report {
+        RunResult of(Connected first, List<CaseResult> cases, Map<String, Object> measurements);
+    }
+
+    /** Writes the reports (a pool's boards keep their own transcripts) and prints the summary. */
+    private static void write(RunResult run, boolean pooled, Connected first, PoolOutcome outcome) {
+        Path html = pooled ? RunReports.writeReports(run) : RunReports.writeAll(run, first.client().session().transcript());
+        Cli.out().print(ConsoleSummary.render(run));
+        if (outcome != null && outcome.stopReason() != null) {
+            Cli.out().println("stopped early: " + outcome.stopReason() + "; not run: " + String.join(", ", outcome.notRun()));
+        }
+        if (outcome != null) {
+            for (PoolOutcome.DroppedBoard d : outcome.dropped()) {
+                Cli.out().println("board dropped: " + d);
+            }
+        }
+        Cli.out().println("run directory: " + run.runDir());
+        Cli.out().println("HTML report:   " + html);
+        Cli.out().flush();
+    }
+
+    private static BoardSlot<Connected> slot(PoolBoards.Member m, BoardBridge bridge, Path runDir, boolean pooled,
+            Path fw, String twinProfile, Duration busyWait, Map<String, Connected> opened,
+            List<RuntimeException> openFailures) {
+        return new BoardSlot<>() {
+            public String name() { return m.name(); }
+
+            public Connected open() {
+                try {
+                    Path dir = pooled ? Files.createDirectories(runDir.resolve("boards").resolve(m.name())) : runDir;
+                    BoardClient client = BusyWait.open(() -> bridge.open(m.profile(), dir, AccessMode.READ_WRITE), busyWait,
+                            m.name());
+                    ScenarioRunner runner = new ScenarioRunner(client, new TwinSessions(), twinProfile, new ImageLibrary(fw),
+                            new StandardResetDriver(bridge.firmwareSwitch(m.profile())), RunOptions.defaults(), null);
+                    try {
+                        runner.boardInfo();
+                    } catch (RuntimeException e) {
+                        client.close();
+                        throw e;
+                    }
+                    Connected connected = new Connected(client, runner, m,
+                            client instanceof ReconnectingBoardClient rc ? rc.link() : null);
+                    opened.put(m.name(), connected);
+                    return connected;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (RuntimeException e) {
+                    synchronized (openFailures) {
+                        openFailures.add(e);
+                    }
+                    throw e;
+                }
+            }
+
+            public void check(Connected board) {
+                // a board that died since its last case fails the next case's preparation (erase, reset)
+            }
+
+            public void close(Connected board) {
+                board.client().close();
+            }
+        };
+    }
+}
