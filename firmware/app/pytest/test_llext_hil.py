@@ -31,10 +31,11 @@ def serial_port(device_config):
 
 
 def llext_hil_arguments(port, baud, run_dir):
-    """What llext-hil is given: a bare link to the running board (it resets it through its shell)."""
-    # restore-other-build needs a board that boots another firmware build by itself
-    return ['run', '--link', f'serial://{port}?baud={baud}', '--out', str(run_dir),
-            '--skip', 'restore-other-build']
+    """What llext-hil is given: a bare link to the running board (it resets it through its shell).
+
+    A case the board cannot run (restore-other-build needs a board that boots another firmware
+    build by itself) is reported as skipped, with the reason, and does not fail the run."""
+    return ['run', '--link', f'serial://{port}?baud={baud}', '--out', str(run_dir)]
 
 
 def test_llext_hil_suite(dut: DeviceAdapter):

@@ -10,6 +10,10 @@ import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.RunOptions;
 import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StandardResetDriver;
+import io.llexthil.campaign.report.ConsoleSummary;
+import io.llexthil.campaign.run.StepOutcome;
+import io.llexthil.campaign.run.StepRecord;
+import io.llexthil.campaign.run.RunResult;
 import io.llexthil.campaign.scenario.HilScenario;
 import io.llexthil.campaign.scenario.ScenarioFileException;
 import io.llexthil.campaign.scenario.ScenarioLoader;
@@ -102,5 +106,36 @@ class ResetStepsTest {
                 .isInstanceOf(ResetUnavailableException.class)
                 .hasMessage("bench: reset (shell command 'kernel reboot cold'): the board did not reboot");
         assertThat(started).hasSize(1);
+    }
+
+    @Test
+    void aCaseNeedingAFirmwareSwitchTheBoardCannotDoIsSkippedBeforeAnythingIsSent() {
+        HilScenario other = ScenarioLoader.parse("""
+                name: other-build
+                steps:
+                  - save: all
+                  - reset: {kind: firmware, build_id: 00000000deadbeef}
+                  - restore: {}
+                """, "other.yaml", null);
+        HilScenario plain = ScenarioLoader.parse("""
+                name: plain
+                steps:
+                  - state: []
+                """, "plain.yaml", null);
+
+        RunResult run = new RunResult("run", "fake", "", "upstream", runner.runAll(List.of(other, plain)),
+                new java.util.LinkedHashMap<>(), firmware, java.time.Instant.now(), 0);
+
+        CaseResult skipped = run.cases().get(0);
+        assertThat(skipped.status()).isEqualTo(CaseStatus.SKIPPED);
+        assertThat(skipped.message()).isEqualTo("not run on this board: step 1 (reset into firmware build"
+                + " 00000000deadbeef): this board cannot switch firmware builds by itself; give the reset step a"
+                + " 'command' that flashes build ${build_id}");
+        assertThat(skipped.steps()).extracting(StepRecord::outcome).containsOnly(StepOutcome.SKIPPED);
+        assertThat(run.cases().get(1).status()).isEqualTo(CaseStatus.PASS);
+        assertThat(board.sent).as("nothing of the skipped case reaches the board").noneMatch(c -> c.contains("ctx save"));
+        assertThat(run.allPassed()).as("a skipped case does not fail the run").isTrue();
+        assertThat(ConsoleSummary.render(run)).contains("2 cases: 1 passed, 0 failed (divergences), 0 errors,"
+                + " 1 skipped (this board cannot run them)");
     }
 }

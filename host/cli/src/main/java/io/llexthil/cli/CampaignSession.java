@@ -40,7 +40,7 @@ final class CampaignSession {
     private CampaignSession() { }
 
     /** {@code --flash} needs a flash step; a board that must be flashed before every run needs {@code --flash}. */
-    private static void checkFlash(BoardProfile profile, Path flash) {
+    static void checkFlash(BoardProfile profile, Path flash) {
         if (flash != null && profile.flash() == null) {
             throw new ConfigException("--flash " + flash + ": board '" + profile.name() + "' has no flash step; add"
                     + " flash: {command: [...]} or runner: to its profile or hardware-map entry (docs/boards.md)");

@@ -101,38 +101,9 @@ final class DefaultBoardBridge implements BoardBridge {
         return new ReconnectingBoardClient(Boards.open(profile, runDir, mode), runDir);
     }
 
-    /**
-     * A board the link starts itself boots another build by being started again with
-     * {@code build-id=} (the same flash file or RAM file, both under the first connection's run
-     * directory); any other board needs a flash command in the reset step.
-     */
+    /** A board the link starts itself boots another build by being started again ({@link RelaunchFirmwareSwitch}). */
     @Override
     public StandardResetDriver.FirmwareSwitch firmwareSwitch(BoardProfile profile) {
-        int[] reconnects = {0};
-        return (client, buildId, timeout) -> {
-            if (!(client instanceof ReconnectingBoardClient rc)) {
-                StandardResetDriver.FirmwareSwitch.NONE.boot(client, buildId, timeout);
-                return;
-            }
-            LinkUrl url = LinkUrl.expand(profile.link(), Map.of("repo", Boards.repoRoot().toString(),
-                    "run", rc.runDir().toAbsolutePath().toString()));
-            if (!url.capabilities().launchesBoard()) {
-                StandardResetDriver.FirmwareSwitch.NONE.boot(client, buildId, timeout);
-                return;
-            }
-            // a new QEMU process keeps the storage only in a file-backed RAM, as flash does across a reflash
-            if (url.scheme().equals("qemu") && url.param("memfile", "").isEmpty()) {
-                throw new ResetUnavailableException(profile.name(), "reset (firmware)", "cannot reboot into another"
-                        + " build with its storage kept: its qemu: link has no memfile= (add &memfile=${run}/qemu-psram.bin,"
-                        + " docs/qemu.md)", "", null);
-            }
-            LinkUrl next = url.with("build-id", "default".equals(buildId) ? null : buildId);
-            BoardProfile other = profile.toBuilder().link(next.text()).build();
-            int n = ++reconnects[0];
-            rc.reconnect(old -> {
-                old.close();
-                return Boards.open(other, rc.runDir().resolve("boot-" + n + "-" + buildId), old.accessMode());
-            });
-        };
+        return new RelaunchFirmwareSwitch(profile);
     }
 }

@@ -2,6 +2,8 @@ package io.llexthil.cli;
 
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
+import io.llexthil.board.BoardFlash;
+import io.llexthil.board.ResetUnavailableException;
 import io.llexthil.campaign.pool.BoardSlot;
 import io.llexthil.campaign.pool.PoolCase;
 import io.llexthil.campaign.pool.PoolOutcome;
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A campaign whose cases are independent, run on a pool of one or more boards
@@ -64,15 +67,29 @@ final class PooledCampaign {
     /** One independent case of a campaign: its name (unique in the run), group and body. */
     record CaseSpec(String name, String group, CaseBody body) { }
 
-    /** A case for the pool. */
-    static PoolCase<Connected> poolCase(CaseSpec spec, Path runDir, boolean pooled) {
+    /**
+     * A case for the pool. On a single board, a reset that cannot work at all
+     * ({@link ResetUnavailableException}) is kept in {@code fatal}: the run stops with that one
+     * line instead of reporting every case as not run; in a pool it only drops that board (as a
+     * failed {@code --flash} does).
+     */
+    static PoolCase<Connected> poolCase(CaseSpec spec, Path runDir, boolean pooled,
+            AtomicReference<RuntimeException> fatal) {
         return new PoolCase<>() {
             public String name() { return spec.name(); }
 
             public String group() { return spec.group(); }
 
             public CaseResult run(Connected board) {
-                CaseResult r = spec.body().run(board.runner(), runDir);
+                CaseResult r;
+                try {
+                    r = spec.body().run(board.runner(), runDir);
+                } catch (ResetUnavailableException e) {
+                    if (!pooled) {
+                        fatal.compareAndSet(null, e);
+                    }
+                    throw e;
+                }
                 // a failed preparation (erase, reset) happened before the case began: in a pool that is the
                 // board failing, and the case runs on another board instead
                 if (pooled && !r.steps().isEmpty() && "prepare".equals(r.steps().get(0).kind())
@@ -84,17 +101,19 @@ final class PooledCampaign {
         };
     }
 
-    static int execute(String command, List<PoolBoards.Member> members, RunOutputOptions out, RunControl control,
-            Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs) {
+    static int execute(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
+            RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs) {
         out.check();
+        members.forEach(m -> CampaignSession.checkFlash(m.profile(), flash));
         BoardBridge bridge = Cli.bridge();
         Path runDir = out.createRunDirectory(command);
         boolean pooled = members.size() > 1;
-        List<PoolCase<Connected>> cases = specs.stream().map(c -> poolCase(c, runDir, pooled)).toList();
+        AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+        List<PoolCase<Connected>> cases = specs.stream().map(c -> poolCase(c, runDir, pooled, fatal)).toList();
         List<RuntimeException> openFailures = new ArrayList<>();
         Map<String, Connected> opened = new ConcurrentHashMap<>();
         List<BoardSlot<Connected>> slots = members.stream().map(m -> slot(m, bridge, runDir, pooled, out.firmwareBuild(),
-                out.profile, busyWait, opened, openFailures)).toList();
+                out.profile, flash, busyWait, opened, openFailures, fatal)).toList();
         ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
         FinishedCases finished = new FinishedCases(progress);
         Instant started = Instant.now();
@@ -123,6 +142,10 @@ final class PooledCampaign {
                 return ExitCodes.INTERRUPTED; // the interruption reports; the JVM is stopping
             }
             progress.finish();
+            if (fatal.get() != null) {
+                guard.reportsWritten();
+                throw fatal.get(); // nothing can run on this board: one line, not one "not run" per case
+            }
             if (outcome.firstReady() == null) {
                 guard.reportsWritten();
                 RunDirectory.discard(runDir);
@@ -175,8 +198,8 @@ final class PooledCampaign {
     }
 
     private static BoardSlot<Connected> slot(PoolBoards.Member m, BoardBridge bridge, Path runDir, boolean pooled,
-            Path fw, String twinProfile, Duration busyWait, Map<String, Connected> opened,
-            List<RuntimeException> openFailures) {
+            Path fw, String twinProfile, Path flash, Duration busyWait, Map<String, Connected> opened,
+            List<RuntimeException> openFailures, AtomicReference<RuntimeException> fatal) {
         return new BoardSlot<>() {
             public String name() { return m.name(); }
 
@@ -185,6 +208,19 @@ final class PooledCampaign {
                     Path dir = pooled ? Files.createDirectories(runDir.resolve("boards").resolve(m.name())) : runDir;
                     BoardClient client = BusyWait.open(() -> bridge.open(m.profile(), dir, AccessMode.READ_WRITE), busyWait,
                             m.name());
+                    if (flash != null) {
+                        try {
+                            String build = BoardFlash.flash(client, m.profile().flash(), flash, m.profile().readyTimeout());
+                            Cli.err().println((pooled ? m.name() + ": " : "") + "flashed " + flash
+                                    + ": the board now reports build " + build);
+                        } catch (RuntimeException e) {
+                            client.close();
+                            if (!pooled) {
+                                fatal.compareAndSet(null, e); // the flash failed, not the connection: not a config error
+                            }
+                            throw e;
+                        }
+                    }
                     ScenarioRunner runner = new ScenarioRunner(client, new TwinSessions(), twinProfile, new ImageLibrary(fw),
                             new StandardResetDriver(bridge.firmwareSwitch(m.profile())), RunOptions.defaults(), null);
                     try {

@@ -32,6 +32,6 @@ abstract class PooledCommand extends CampaignCommand {
             meas.put(RunMerge.CASE_ORDER, all.stream().map(PooledCampaign.CaseSpec::name).toList());
         }
         var members = PoolBoards.resolve(board, pool, Cli.bridge());
-        return PooledCampaign.execute(command, members, output, control, pool.busyWait(), meas, selected);
+        return PooledCampaign.execute(command, members, output, flash, control, pool.busyWait(), meas, selected);
     }
 }

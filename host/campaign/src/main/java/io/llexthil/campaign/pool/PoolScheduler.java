@@ -232,7 +232,7 @@ public final class PoolScheduler<W> {
                     + (r.message().isEmpty() ? "" : " (" + r.message() + ")"), r.started(), r.millis()), marks(a, board)));
             return;
         }
-        if (r.status() != CaseStatus.PASS && a.number() <= control.retryFailed() && stopReason == null) {
+        if (failed(r) && a.number() <= control.retryFailed() && stopReason == null) {
             queue.addLast(a.retried(r));
             notifyAll();
             return;
@@ -256,11 +256,16 @@ public final class PoolScheduler<W> {
         return m;
     }
 
+    /** A failure or an error; a case this board cannot run (skipped) is neither retried nor counted. */
+    private static boolean failed(CaseResult r) {
+        return r.status() == CaseStatus.FAIL || r.status() == CaseStatus.ERROR;
+    }
+
     private void record(Attempt<W> a, CaseResult r) {
         results[a.index()] = r;
         finished++;
         listener.caseDone(r);
-        if (r.status() != CaseStatus.PASS) {
+        if (failed(r)) {
             failures++;
             if (control.maxFailures() > 0 && failures >= control.maxFailures() && stopReason == null) {
                 stopReason = "--max-failures " + control.maxFailures() + " reached";

@@ -43,7 +43,8 @@ public final class ConsoleSummary {
     /** {@code 13 cases: 10 passed, 3 failed (divergences), 0 errors}. */
     static String totals(RunResult run) {
         return Plural.of(run.cases().size(), "case") + ": " + run.count(CaseStatus.PASS) + " passed, "
-                + run.count(CaseStatus.FAIL) + " failed (divergences), " + Plural.of(run.count(CaseStatus.ERROR), "error");
+                + run.count(CaseStatus.FAIL) + " failed (divergences), " + Plural.of(run.count(CaseStatus.ERROR), "error")
+                + (run.count(CaseStatus.SKIPPED) > 0 ? ", " + run.count(CaseStatus.SKIPPED) + " skipped (this board cannot run them)" : "");
     }
 
     /** The steps that ran of all the case's steps, {@code 6/7}. */

@@ -68,7 +68,9 @@ public final class HtmlReportWriter {
         sb.append("<p class=\"totals\">").append(Plural.of(run.cases().size(), "case")).append(": <span class=\"PASS\">")
                 .append(run.count(CaseStatus.PASS)).append(" passed</span>, <span class=\"FAIL\">")
                 .append(run.count(CaseStatus.FAIL)).append(" failed (divergences)</span>, <span class=\"ERROR\">")
-                .append(Plural.of(run.count(CaseStatus.ERROR), "error")).append("</span></p>\n");
+                .append(Plural.of(run.count(CaseStatus.ERROR), "error")).append("</span>")
+                .append(run.count(CaseStatus.SKIPPED) > 0 ? ", <span class=\"SKIPPED\">" + run.count(CaseStatus.SKIPPED)
+                        + " skipped (this board cannot run them)</span>" : "").append("</p>\n");
         measurements(sb, run.measurements());
         sb.append("<details><summary>Board info</summary><pre>").append(Xml.esc(run.boardInfo())).append("</pre></details>\n");
     }

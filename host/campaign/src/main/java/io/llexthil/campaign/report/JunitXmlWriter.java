@@ -37,7 +37,8 @@ public final class JunitXmlWriter {
                 .append(failures).append("\" errors=\"").append(errors).append("\" time=\"").append(time).append("\">\n");
         sb.append("  <testsuite name=\"llext-hil.").append(Xml.esc(run.command())).append('.').append(Xml.esc(run.board()))
                 .append("\" tests=\"").append(run.cases().size()).append("\" failures=\"").append(failures)
-                .append("\" errors=\"").append(errors).append("\" skipped=\"0\" time=\"").append(time)
+                .append("\" errors=\"").append(errors).append("\" skipped=\"").append(run.count(CaseStatus.SKIPPED))
+                .append("\" time=\"").append(time)
                 .append("\" timestamp=\"").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.started().atZone(ZoneOffset.UTC).withNano(0)))
                 .append("\" hostname=\"").append(Xml.esc(hostname())).append("\">\n");
         sb.append("    <properties>\n");
@@ -73,6 +74,8 @@ public final class JunitXmlWriter {
             } else if (c.status() == CaseStatus.ERROR) {
                 sb.append("      <error type=\"error\" message=\"").append(Xml.esc(c.message())).append("\">")
                         .append(Xml.esc(c.message())).append("</error>\n");
+            } else if (c.status() == CaseStatus.SKIPPED) {
+                sb.append("      <skipped message=\"").append(Xml.esc(c.message())).append("\"/>\n");
             }
             sb.append("      <system-out>");
             for (StepRecord s : c.steps()) {

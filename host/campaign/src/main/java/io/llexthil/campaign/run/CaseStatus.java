@@ -7,5 +7,10 @@ public enum CaseStatus {
     /** At least one divergence. */
     FAIL,
     /** A step could not be run or judged (timeout, unsupported reset, missing image...). */
-    ERROR
+    ERROR,
+    /**
+     * Not run: the case needs something this board cannot do (another firmware build on a board
+     * that cannot switch builds by itself); nothing was sent, and the reason is the message.
+     */
+    SKIPPED
 }

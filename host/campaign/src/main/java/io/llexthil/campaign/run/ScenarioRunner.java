@@ -9,6 +9,7 @@ import io.llexthil.campaign.facts.BoardFacts;
 import io.llexthil.campaign.facts.Facts;
 import io.llexthil.campaign.facts.StateFacts;
 import io.llexthil.campaign.scenario.HilScenario;
+import io.llexthil.campaign.scenario.ResetAction;
 import io.llexthil.campaign.scenario.ResetKind;
 import io.llexthil.campaign.scenario.ResetSpec;
 import io.llexthil.campaign.scenario.Step;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs scenarios step by step on a board and in the twin, and diffs every step.
@@ -100,6 +102,10 @@ public final class ScenarioRunner {
         long t0 = System.nanoTime();
         List<StepRecord> records = new ArrayList<>();
         Map<String, Object> meas = new LinkedHashMap<>(measurements);
+        Optional<String> cannot = unavailableHere(scenario);
+        if (cannot.isPresent()) {
+            return skipped(scenario, group, meas, started, cannot.get());
+        }
         TwinSession twin;
         try {
             twin = prepare(scenario, sharedTwin);
@@ -128,6 +134,24 @@ public final class ScenarioRunner {
             }
         }
         return finish(scenario, group, records, meas, started, t0);
+    }
+
+    /** Why this board cannot run the scenario at all (a reset it cannot do), before anything is sent. */
+    private Optional<String> unavailableHere(HilScenario scenario) {
+        return scenario.steps().stream()
+                .filter(step -> step.action() instanceof ResetAction)
+                .map(step -> resets.unavailable(board, ((ResetAction) step.action()).spec())
+                        .map(why -> "not run on this board: step " + step.index() + " (" + step.describe() + "): " + why))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private CaseResult skipped(HilScenario s, String group, Map<String, Object> meas, Instant started, String why) {
+        List<StepRecord> records = s.steps().stream().map(step -> new StepRecord(step.index(), step.describe(), step.kind(),
+                StepOutcome.SKIPPED, new Facts(), new Facts(), List.of(), null, board.session().epoch(), false,
+                started, 0, List.of())).toList();
+        return new CaseResult(s.name(), group, s.description(), s.source(), CaseStatus.SKIPPED, records, meas,
+                why, started, 0);
     }
 
     private CaseResult finish(HilScenario s, String group, List<StepRecord> records, Map<String, Object> meas,

@@ -2,10 +2,12 @@ package io.llexthil.campaign.run;
 
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.ResetUnavailableException;
+import io.llexthil.campaign.scenario.ResetKind;
 import io.llexthil.campaign.scenario.ResetSpec;
 import io.llexthil.link.ControlLine;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Maps a step's reset onto the board's lifecycle ({@link io.llexthil.board.BoardLifecycle}), which
@@ -16,13 +18,25 @@ import java.time.Duration;
 public final class StandardResetDriver implements ResetDriver {
 
     /** Boots another firmware build on a board that the link starts itself (the front end reconnects). */
-    @FunctionalInterface
     public interface FirmwareSwitch {
         void boot(BoardClient board, String buildId, Duration timeout);
 
-        FirmwareSwitch NONE = (board, buildId, timeout) -> {
-            throw new ResetUnavailableException(board.boardName(), "reset (firmware)", "this board cannot switch"
-                    + " firmware builds by itself; give the reset step a 'command' that flashes build ${build_id}", "", null);
+        /** Why {@link #boot} cannot work on this board, or empty when it can. */
+        Optional<String> unavailable(BoardClient board);
+
+        /** A board that cannot switch builds by itself (on a cable, behind a port it did not start). */
+        FirmwareSwitch NONE = new FirmwareSwitch() {
+            @Override
+            public void boot(BoardClient board, String buildId, Duration timeout) {
+                throw new ResetUnavailableException(board.boardName(), "reset (firmware)",
+                        unavailable(board).orElseThrow(), "", null);
+            }
+
+            @Override
+            public Optional<String> unavailable(BoardClient board) {
+                return Optional.of("this board cannot switch firmware builds by itself; give the reset step a"
+                        + " 'command' that flashes build ${build_id}");
+            }
         };
     }
 
@@ -54,6 +68,11 @@ public final class StandardResetDriver implements ResetDriver {
             case POWERCUT -> throw new IllegalArgumentException("a power cut is run by the scenario runner, not the reset driver");
             default -> throw new IllegalStateException(spec.kind().toString());
         }
+    }
+
+    @Override
+    public Optional<String> unavailable(BoardClient board, ResetSpec spec) {
+        return spec.kind() == ResetKind.FIRMWARE && spec.command() == null ? firmware.unavailable(board) : Optional.empty();
     }
 
     private static Duration pulse(ResetSpec spec) {
