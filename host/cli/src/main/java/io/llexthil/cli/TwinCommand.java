@@ -28,13 +28,14 @@ final class TwinCommand extends CommandGroup {
         @Parameters(paramLabel = "FILE", description = "A twin scenario in JSON (docs/twin.md).")
         Path file;
 
-        @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "upstream", description = "Twin profile: upstream, contract or both (a JSON array of the two). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "upstream", description = "Twin profile: upstream, upstream-optimised, contract, or both (a JSON array of upstream and contract). Default: ${DEFAULT-VALUE}.")
         String profile;
 
         @Override
         public Integer call() {
-            if (!List.of("upstream", "contract", "both").contains(profile)) {
-                throw new ConfigException("--profile: unknown profile '" + profile + "' (upstream, contract or both)");
+            if (!List.of("upstream", "upstream-optimised", "contract", "both").contains(profile)) {
+                throw new ConfigException("--profile: unknown profile '" + profile
+                        + "'; use upstream, upstream-optimised, contract or both");
             }
             Scenario s;
             try {

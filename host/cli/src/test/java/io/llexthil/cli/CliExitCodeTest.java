@@ -51,6 +51,24 @@ class CliExitCodeTest extends CliHarness {
     }
 
     @Test
+    void twinPredictTakesEveryTwinProfileAndRefusesOthers() throws Exception {
+        Path scenario = tmp.resolve("chain.json");
+        Files.writeString(scenario, """
+                {"target": {"llext": 208, "sect_map": 8, "symbol": 8, "ptr": 4},
+                 "extensions": [{"name": "prod", "exports": ["p_get"], "sections": 3},
+                                {"name": "cons", "imports": ["p_get"], "sections": 2}],
+                 "saved": ["cons", "prod"]}
+                """);
+        for (String profile : List.of("upstream", "upstream-optimised", "contract", "both")) {
+            assertThat(run("twin", "predict", scenario.toString(), "--profile", profile)).as(profile + ": " + errText()).isZero();
+        }
+        err.reset();
+        assertThat(run("twin", "predict", scenario.toString(), "--profile", "optimised")).isEqualTo(2);
+        assertThat(errText().strip()).isEqualTo("llext-hil: --profile: unknown profile 'optimised'; use upstream,"
+                + " upstream-optimised, contract or both");
+    }
+
+    @Test
     void unknownBoardExitsTwo() throws Exception {
         int rc = run("run", "--board", "no-such-board", "--runs-dir", tmp.resolve("runs").toString());
         assertThat(rc).isEqualTo(2);
