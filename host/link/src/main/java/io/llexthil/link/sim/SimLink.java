@@ -105,12 +105,16 @@ public final class SimLink implements Link {
             }
             CountDownLatch innerGone = new CountDownLatch(1);
             Link inner = innerLink(listening);
+            Run next = new Run(process, inner, innerGone);
+            // published before any byte of this run arrives: a caller that sees this boot's banner
+            // and resets at once must reach this process, not the one that just exited
+            run = next;
             inner.open(new InnerListener(innerGone), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             if (listening.transport() == SimSettings.Transport.PTY) {
                 process.releaseBoot();
             }
             log.info("{}: run {} (pid {}) connected via {}", url, n, process.pid(), listening.address());
-            return new Run(process, inner, innerGone);
+            return next;
         } catch (RuntimeException e) {
             process.kill();
             throw e;
