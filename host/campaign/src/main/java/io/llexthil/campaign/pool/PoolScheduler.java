@@ -22,6 +22,13 @@ import java.util.Map;
  * a verdict) is dropped too, and the case runs once more on another board, marked
  * {@link PoolMarks#MOVED_FROM}. Results come back in the order the cases were given, so the
  * reports and verdicts of a pooled run read like those of a one-board run.
+ *
+ * <p>{@link #runSequence} runs an ordered sequence that ends at a case found while it runs (a
+ * sweep: the first point whose verdict {@link PoolCase#isLast says so}). Cases are handed out in
+ * order; once the last case is known no case after it is handed out, and those that already ran
+ * on other boards (at most one per other board) are discarded: never reported, never counted. So
+ * the sequence reports exactly the cases a one-board run would, each with its own verdict, and the
+ * listener hears of them in order.
  */
 public final class PoolScheduler<W> {
     private static final Duration STOP_GRACE = Duration.ofMinutes(2);
@@ -36,6 +43,13 @@ public final class PoolScheduler<W> {
     private final Map<BoardSlot<W>, W> inCase = new HashMap<>();
     private CaseResult[] results;
     private int finished;
+    private boolean ordered;
+    /** Exclusive bound of the cases that count: in a sequence, one past the last case once known. */
+    private int end;
+    /** In a sequence: the cases below this index were passed to the listener (in order). */
+    private int released;
+    /** In a sequence: one past the highest index handed to a board. */
+    private int dispatched;
     private int failures;
     private int startedCases;
     private int liveWorkers;
@@ -68,8 +82,22 @@ public final class PoolScheduler<W> {
 
     /** Runs every case; returns when all finished, the run stopped, or no board is left. */
     public PoolOutcome run(List<? extends PoolCase<W>> cases) {
+        return run(cases, false);
+    }
+
+    /**
+     * Runs {@code cases} as an ordered sequence up to and including the first whose verdict
+     * {@link PoolCase#isLast} (or all of them); see the class comment.
+     */
+    public PoolOutcome runSequence(List<? extends PoolCase<W>> cases) {
+        return run(cases, true);
+    }
+
+    private PoolOutcome run(List<? extends PoolCase<W>> cases, boolean sequence) {
         List<Thread> workers = new ArrayList<>();
         synchronized (this) {
+            ordered = sequence;
+            end = cases.size();
             results = new CaseResult[cases.size()];
             for (int i = 0; i < cases.size(); i++) {
                 queue.addLast(new Attempt<>(i, cases.get(i), 1, null, List.of()));
@@ -83,7 +111,7 @@ public final class PoolScheduler<W> {
             t.start();
         }
         // a run out of time aborts its running cases by closing their boards' links
-        for (Map.Entry<BoardSlot<W>, W> e : awaitEnd(cases.size())) {
+        for (Map.Entry<BoardSlot<W>, W> e : awaitEnd()) {
             e.getKey().close(e.getValue());
         }
         List<String> stuck = new ArrayList<>();
@@ -104,21 +132,34 @@ public final class PoolScheduler<W> {
             }
             List<CaseResult> done = new ArrayList<>();
             List<String> notRun = new ArrayList<>();
-            for (int i = 0; i < results.length; i++) {
+            // a sequence stopped before its end lists as not run what was handed out, not every possible point
+            int counted = ordered && stopReason != null ? Math.min(end, dispatched) : end;
+            for (int i = 0; i < counted; i++) {
                 if (results[i] != null) {
                     done.add(results[i]);
                 } else {
                     notRun.add(cases.get(i).name());
                 }
             }
-            return new PoolOutcome(done, List.copyOf(dropped), notRun, stopReason, firstReady);
+            List<String> discarded = new ArrayList<>();
+            for (int i = end; i < results.length; i++) {
+                if (results[i] != null) {
+                    discarded.add(cases.get(i).name());
+                }
+            }
+            return new PoolOutcome(done, List.copyOf(dropped), notRun, stopReason, firstReady, discarded);
         }
     }
 
-    private synchronized List<Map.Entry<BoardSlot<W>, W>> awaitEnd(int total) {
+    /** Whether every case that counts has finished (in a sequence: up to its end, once known). */
+    private boolean complete() {
+        return ordered ? released >= end : finished >= results.length;
+    }
+
+    private synchronized List<Map.Entry<BoardSlot<W>, W>> awaitEnd() {
         long deadline = control.timeout() == null ? 0 : System.nanoTime() + control.timeout().toNanos();
         try {
-            while (finished < total && stopReason == null && liveWorkers > 0) {
+            while (!complete() && stopReason == null && liveWorkers > 0) {
                 if (deadline == 0) {
                     wait();
                     continue;
@@ -135,7 +176,7 @@ public final class PoolScheduler<W> {
             Thread.currentThread().interrupt();
             stopReason = "interrupted";
         }
-        if (finished < total && stopReason == null) {
+        if (!complete() && stopReason == null) {
             stopReason = "no board left in the pool";
         }
         notifyAll();
@@ -192,12 +233,16 @@ public final class PoolScheduler<W> {
 
     private synchronized Attempt<W> next() {
         try {
-            while (stopReason == null && finished < results.length) {
+            while (stopReason == null && !complete()) {
                 Attempt<W> a = queue.pollFirst();
+                if (a != null && a.index() >= end) {
+                    continue; // past the sequence's end: never handed out
+                }
                 if (a != null) {
                     if (a.number() == 1 && a.movedFrom() == null) {
-                        listener.caseStarted(a.work().name(), startedCases++, results.length);
+                        listener.caseStarted(a.work().name(), startedCases++, ordered ? RunListener.UNKNOWN_TOTAL : results.length);
                     }
+                    dispatched = Math.max(dispatched, a.index() + 1);
                     return a;
                 }
                 wait(); // a case running elsewhere may come back (retry, moved)
@@ -232,7 +277,7 @@ public final class PoolScheduler<W> {
                     + (r.message().isEmpty() ? "" : " (" + r.message() + ")"), r.started(), r.millis()), marks(a, board)));
             return;
         }
-        if (failed(r) && a.number() <= control.retryFailed() && stopReason == null) {
+        if (failed(r) && a.number() <= control.retryFailed() && stopReason == null && a.index() < end) {
             queue.addLast(a.retried(r));
             notifyAll();
             return;
@@ -264,6 +309,21 @@ public final class PoolScheduler<W> {
     private void record(Attempt<W> a, CaseResult r) {
         results[a.index()] = r;
         finished++;
+        if (!ordered) {
+            release(r);
+        } else {
+            if (a.index() < end && a.work().isLast(r)) {
+                end = a.index() + 1; // what ran past it is discarded (class comment)
+            }
+            while (released < end && results[released] != null) {
+                release(results[released++]);
+            }
+        }
+        notifyAll();
+    }
+
+    /** A case's verdict counts: the listener hears of it, and a failure counts towards --max-failures. */
+    private void release(CaseResult r) {
         listener.caseDone(r);
         if (failed(r)) {
             failures++;
