@@ -36,8 +36,16 @@ final class HeapSweepCommand extends CampaignCommand {
     @Option(names = "--largest", paramLabel = "BYTES", defaultValue = "65536", description = "Give up on a set past this heap size. Default: ${DEFAULT-VALUE}.")
     int largest;
 
+    // the pooled sweeps take these; this one refuses them with the reason instead of "unknown option"
+    @Option(names = {"--pool", "--platform"}, paramLabel = "SPEC", hidden = true, description = "Refused: this sweep runs on one board.")
+    List<String> pool = new ArrayList<>();
+
     @Override
     public Integer call() {
+        if (!pool.isEmpty()) {
+            throw new ConfigException("--pool/--platform " + String.join(" ", pool) + ": sweep heap runs on one simulated"
+                    + " board (it boots a new one per heap size); pools are for run, fuzz, sweep alloc and sweep powercut");
+        }
         if (step <= 0 || largest < HeapSizeSweep.SMALLEST) {
             throw new ConfigException("--step " + step + " / --largest " + largest + ": the step must be > 0 and the largest size at least "
                     + HeapSizeSweep.SMALLEST + "; e.g. --step 8 --largest 65536");

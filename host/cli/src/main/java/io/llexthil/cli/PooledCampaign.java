@@ -64,8 +64,25 @@ final class PooledCampaign {
         CaseResult run(ScenarioRunner runner, Path runDir);
     }
 
-    /** One independent case of a campaign: its name (unique in the run), group and body. */
-    record CaseSpec(String name, String group, CaseBody body) { }
+    /**
+     * One independent case of a campaign: its name (unique in the run), group and body; in a sweep,
+     * whether its verdict makes it the sweep's last point.
+     */
+    record CaseSpec(String name, String group, CaseBody body, java.util.function.Predicate<CaseResult> last) {
+        CaseSpec(String name, String group, CaseBody body) {
+            this(name, group, body, r -> false);
+        }
+    }
+
+    /**
+     * How a sweep turns its points (in order, up to the last) into the reported cases and adds its
+     * measurements; a run of independent cases reports them as they are.
+     */
+    interface Finish {
+        Finish NONE = (cases, measurements) -> cases;
+
+        List<CaseResult> apply(List<CaseResult> cases, Map<String, Object> measurements);
+    }
 
     /**
      * A case for the pool. On a single board, a reset that cannot work at all
@@ -79,6 +96,8 @@ final class PooledCampaign {
             public String name() { return spec.name(); }
 
             public String group() { return spec.group(); }
+
+            public boolean isLast(CaseResult verdict) { return spec.last().test(verdict); }
 
             public CaseResult run(Connected board) {
                 CaseResult r;
@@ -103,6 +122,22 @@ final class PooledCampaign {
 
     static int execute(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
             RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs) {
+        return execute(command, members, out, flash, control, busyWait, runMeasurements, specs, false, Finish.NONE);
+    }
+
+    /**
+     * A sweep: {@code specs} are its possible points in order, and it ends at the first whose
+     * verdict says so ({@link PoolScheduler#runSequence}); {@code finish} builds the reported cases.
+     */
+    static int executeSequence(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
+            RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs,
+            Finish finish) {
+        return execute(command, members, out, flash, control, busyWait, runMeasurements, specs, true, finish);
+    }
+
+    private static int execute(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
+            RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs,
+            boolean sequence, Finish finish) {
         out.check();
         members.forEach(m -> CampaignSession.checkFlash(m.profile(), flash));
         BoardBridge bridge = Cli.bridge();
@@ -137,7 +172,8 @@ final class PooledCampaign {
                     + "; the reports below cover only those");
             write(report.of(any, done, meas), pooled, any, null);
         })) {
-            outcome = new PoolScheduler<>(slots, control, finished).run(cases);
+            PoolScheduler<Connected> scheduler = new PoolScheduler<>(slots, control, finished);
+            outcome = sequence ? scheduler.runSequence(cases) : scheduler.run(cases);
             if (!guard.claimReports()) {
                 return ExitCodes.INTERRUPTED; // the interruption reports; the JVM is stopping
             }
@@ -167,8 +203,11 @@ final class PooledCampaign {
                 measurements.put("stopped", outcome.stopReason());
                 measurements.put("not_run", outcome.notRun());
             }
+            if (!outcome.discarded().isEmpty()) {
+                measurements.put("ran_past_the_end", outcome.discarded());
+            }
             Connected first = opened.get(outcome.firstReady());
-            RunResult run = report.of(first, outcome.results(), measurements);
+            RunResult run = report.of(first, finish.apply(outcome.results(), measurements), measurements);
             write(run, pooled, first, outcome);
             guard.reportsWritten();
             return run.allPassed() && outcome.stopReason() == null ? ExitCodes.OK : ExitCodes.DIVERGED;
