@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Pools of boards and run control for {@code run}, {@code fuzz}, {@code sweep alloc} and
- * {@code sweep powercut} (docs/cli.md, docs/boards.md); CI shards are {@link ShardOption}.
+ * Pools of boards and run control for {@code run}, {@code fuzz} and the sweeps (docs/cli.md,
+ * docs/boards.md); CI shards are {@link ShardOption}.
  */
 public final class PoolOptions {
     @Option(names = "--pool", paramLabel = "SPEC",

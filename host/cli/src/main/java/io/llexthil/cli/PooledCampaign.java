@@ -47,10 +47,11 @@ final class PooledCampaign {
     private PooledCampaign() { }
 
     /**
-     * A connected pool board: the client, the runner driving it, and its link as opened (a QEMU
-     * board: QEMU's version), before any case reconnects it.
+     * A connected pool board: the client, the runner driving it, its link as opened (a QEMU
+     * board: QEMU's version), before any case reconnects it, and the directory of its files.
      */
-    record Connected(BoardClient client, ScenarioRunner runner, PoolBoards.Member member, RunResult.BoardLink link) { }
+    record Connected(BoardClient client, ScenarioRunner runner, PoolBoards.Member member, RunResult.BoardLink link,
+                     Path dir) { }
 
     /** The board failed while preparing a case (outside the case's own steps): the pool drops it. */
     static final class BoardUnusableException extends RuntimeException {
@@ -61,7 +62,7 @@ final class PooledCampaign {
 
     /** How one case runs on a connected board; {@code runDir} is the whole run's directory. */
     interface CaseBody {
-        CaseResult run(ScenarioRunner runner, Path runDir);
+        CaseResult run(Connected board, Path runDir);
     }
 
     /**
@@ -102,7 +103,7 @@ final class PooledCampaign {
             public CaseResult run(Connected board) {
                 CaseResult r;
                 try {
-                    r = spec.body().run(board.runner(), runDir);
+                    r = spec.body().run(board, runDir);
                 } catch (ResetUnavailableException e) {
                     if (!pooled) {
                         fatal.compareAndSet(null, e);
@@ -122,21 +123,21 @@ final class PooledCampaign {
 
     static int execute(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
             RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs) {
-        return execute(command, members, out, flash, control, busyWait, runMeasurements, specs, false, Finish.NONE);
+        return run(command, members, out, flash, control, busyWait, runMeasurements, List.of(specs), false, Finish.NONE);
     }
 
     /**
-     * A sweep: {@code specs} are its possible points in order, and it ends at the first whose
-     * verdict says so ({@link PoolScheduler#runSequence}); {@code finish} builds the reported cases.
+     * A sweep: each of {@code sequences} lists possible points in order and ends at the first whose
+     * verdict says so ({@link PoolScheduler#runSequences}); {@code finish} builds the reported cases.
      */
-    static int executeSequence(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
-            RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs,
+    static int executeSequences(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
+            RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<List<CaseSpec>> sequences,
             Finish finish) {
-        return execute(command, members, out, flash, control, busyWait, runMeasurements, specs, true, finish);
+        return run(command, members, out, flash, control, busyWait, runMeasurements, sequences, true, finish);
     }
 
-    private static int execute(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
-            RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs,
+    private static int run(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
+            RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<List<CaseSpec>> specs,
             boolean sequence, Finish finish) {
         out.check();
         members.forEach(m -> CampaignSession.checkFlash(m.profile(), flash));
@@ -144,7 +145,8 @@ final class PooledCampaign {
         Path runDir = out.createRunDirectory(command);
         boolean pooled = members.size() > 1;
         AtomicReference<RuntimeException> fatal = new AtomicReference<>();
-        List<PoolCase<Connected>> cases = specs.stream().map(c -> poolCase(c, runDir, pooled, fatal)).toList();
+        List<List<PoolCase<Connected>>> cases = specs.stream()
+                .map(l -> l.stream().map(c -> poolCase(c, runDir, pooled, fatal)).toList()).toList();
         List<RuntimeException> openFailures = new ArrayList<>();
         Map<String, Connected> opened = new ConcurrentHashMap<>();
         List<BoardSlot<Connected>> slots = members.stream().map(m -> slot(m, bridge, runDir, pooled, out.firmwareBuild(),
@@ -173,7 +175,7 @@ final class PooledCampaign {
             write(report.of(any, done, meas), pooled, any, null);
         })) {
             PoolScheduler<Connected> scheduler = new PoolScheduler<>(slots, control, finished);
-            outcome = sequence ? scheduler.runSequence(cases) : scheduler.run(cases);
+            outcome = sequence ? scheduler.runSequences(cases) : scheduler.run(cases.get(0));
             if (!guard.claimReports()) {
                 return ExitCodes.INTERRUPTED; // the interruption reports; the JVM is stopping
             }
@@ -269,7 +271,7 @@ final class PooledCampaign {
                         throw e;
                     }
                     Connected connected = new Connected(client, runner, m,
-                            client instanceof ReconnectingBoardClient rc ? rc.link() : null);
+                            client instanceof ReconnectingBoardClient rc ? rc.link() : null, dir);
                     opened.put(m.name(), connected);
                     return connected;
                 } catch (IOException e) {

@@ -36,11 +36,11 @@ final class SweepCommand extends CommandGroup {
             }
             AllocSweep sweep = new AllocSweep(exts, maxK);
             List<PooledCampaign.CaseSpec> cases = new ArrayList<>();
-            cases.add(new PooledCampaign.CaseSpec("alloc-setup", "sweep-alloc", (runner, dir) -> sweep.setup(runner),
+            cases.add(new PooledCampaign.CaseSpec("alloc-setup", "sweep-alloc", (board, dir) -> sweep.setup(board.runner()),
                     AllocSweep::setupEnds));
             for (int k = 1; k <= maxK; k++) {
                 int kk = k;
-                cases.add(new PooledCampaign.CaseSpec("alloc k=" + k, "sweep-alloc", (runner, dir) -> sweep.point(runner, kk),
+                cases.add(new PooledCampaign.CaseSpec("alloc k=" + k, "sweep-alloc", (board, dir) -> sweep.point(board.runner(), kk),
                         AllocSweep::pointEnds));
             }
             return executeSweep("sweep-alloc", cases, sweep::finish);
@@ -72,7 +72,7 @@ final class SweepCommand extends CommandGroup {
             List<PooledCampaign.CaseSpec> cases = new ArrayList<>();
             for (int n = 1; n <= maxN; n++) {
                 int nn = n;
-                cases.add(new PooledCampaign.CaseSpec("powercut n=" + n, "sweep-powercut", (runner, dir) -> sweep.point(runner, nn),
+                cases.add(new PooledCampaign.CaseSpec("powercut n=" + n, "sweep-powercut", (board, dir) -> sweep.point(board.runner(), nn),
                         PowerCutSweep::pointEnds));
             }
             return executeSweep("sweep-powercut", cases, (points, meas) -> {

@@ -80,6 +80,29 @@ class SweepPoolEndToEndTest extends CliHarness {
     }
 
     @Test
+    void heapOnTwoBoardsGivesTheCasesVerdictsAndNeedsOfOneBoard() throws Exception {
+        // two sets, coarse steps: two sequences, each ending at its own first size without a failure
+        String[] args = {"sweep", "heap", "--set", "producer;counter", "--step", "64"};
+        JsonNode one = PoolEndToEndTest.report(sweep("one", args));
+        List<String> pooled = new ArrayList<>(List.of(args));
+        pooled.addAll(List.of("--pool", "sim:2"));
+        JsonNode two = PoolEndToEndTest.report(sweep("two", pooled.toArray(String[]::new)));
+
+        assertThat(points(two, "heap", "set", "alloc_calls")).containsExactlyElementsOf(points(one, "heap", "set", "alloc_calls"));
+        assertThat(points(one)).hasSizeGreaterThan(4);
+        for (String k : List.of("heap_needed[producer]", "heap_needed[counter]", "heap_points")) {
+            assertThat(two.path("measurements").path(k)).as(k).isEqualTo(one.path("measurements").path(k));
+        }
+        // both cases of a point ran on the same board
+        JsonNode cases = two.path("cases");
+        for (int i = 0; i < cases.size(); i += 2) {
+            assertThat(cases.get(i + 1).path("measurements").path("board").asText())
+                    .isEqualTo(cases.get(i).path("measurements").path("board").asText()).isIn("sim-1", "sim-2");
+        }
+        benchmark("sweep heap", one, two, 2);
+    }
+
+    @Test
     void aBoardThatNeverBecomesReadyIsDroppedAndTheSweepEndsOnTheOther() throws Exception {
         JsonNode one = PoolEndToEndTest.report(sweep("one", "sweep", "powercut"));
         DeafBoard.install(out, err);
@@ -98,8 +121,8 @@ class SweepPoolEndToEndTest extends CliHarness {
     void aShardOrNoPointsAreRefusedWithOneLine() {
         assertThat(run("sweep", "alloc", "--shard", "1/2", "--runs-dir", tmp.toString())).isEqualTo(ExitCodes.CONFIG);
         assertThat(stderr()).contains("--shard 1/2: a sweep ends at a point it finds while it runs");
-        assertThat(run("sweep", "heap", "--pool", "sim:2", "--runs-dir", tmp.toString())).isEqualTo(ExitCodes.CONFIG);
-        assertThat(stderr()).contains("sweep heap runs on one simulated board");
+        assertThat(run("sweep", "heap", "--set", "producer;producer", "--runs-dir", tmp.toString())).isEqualTo(ExitCodes.CONFIG);
+        assertThat(stderr()).contains("a set is named twice");
         assertThat(run("sweep", "alloc", "--max-k", "0", "--runs-dir", tmp.toString())).isEqualTo(ExitCodes.CONFIG);
         assertThat(stderr()).contains("--max-k 0: need at least 1");
         assertThat(tmp.toFile().list()).isEmpty();

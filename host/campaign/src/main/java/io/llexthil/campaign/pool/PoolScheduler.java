@@ -23,11 +23,12 @@ import java.util.Map;
  * {@link PoolMarks#MOVED_FROM}. Results come back in the order the cases were given, so the
  * reports and verdicts of a pooled run read like those of a one-board run.
  *
- * <p>{@link #runSequence} runs an ordered sequence that ends at a case found while it runs (a
- * sweep: the first point whose verdict {@link PoolCase#isLast says so}). Cases are handed out in
- * order; once the last case is known no case after it is handed out, and those that already ran
- * on other boards (at most one per other board) are discarded: never reported, never counted. So
- * the sequence reports exactly the cases a one-board run would, each with its own verdict, and the
+ * <p>{@link #runSequences} runs ordered sequences, one after the other, each ending at a case
+ * found while it runs (a sweep: the first point whose verdict {@link PoolCase#isLast says so}).
+ * Cases are handed out in order; once a sequence's last case is known no later case of that
+ * sequence is handed out (the next sequence's cases follow at once), and those that already ran on
+ * other boards (at most one per other board) are discarded: never reported, never counted. So a
+ * sequence reports exactly the cases a one-board run would, each with its own verdict, and the
  * listener hears of them in order.
  */
 public final class PoolScheduler<W> {
@@ -44,8 +45,10 @@ public final class PoolScheduler<W> {
     private CaseResult[] results;
     private int finished;
     private boolean ordered;
-    /** Exclusive bound of the cases that count: in a sequence, one past the last case once known. */
-    private int end;
+    /** In sequences: one past the last index of each case's sequence. */
+    private int[] sequenceEnd;
+    /** In sequences: cases after their sequence's last case; they do not count. */
+    private boolean[] cut;
     /** In a sequence: the cases below this index were passed to the listener (in order). */
     private int released;
     /** In a sequence: one past the highest index handed to a board. */
@@ -82,7 +85,7 @@ public final class PoolScheduler<W> {
 
     /** Runs every case; returns when all finished, the run stopped, or no board is left. */
     public PoolOutcome run(List<? extends PoolCase<W>> cases) {
-        return run(cases, false);
+        return run(List.of(cases), false);
     }
 
     /**
@@ -90,14 +93,26 @@ public final class PoolScheduler<W> {
      * {@link PoolCase#isLast} (or all of them); see the class comment.
      */
     public PoolOutcome runSequence(List<? extends PoolCase<W>> cases) {
-        return run(cases, true);
+        return run(List.of(cases), true);
     }
 
-    private PoolOutcome run(List<? extends PoolCase<W>> cases, boolean sequence) {
+    /** Runs several sequences in this order, each as {@link #runSequence} would; results are flat, in order. */
+    public PoolOutcome runSequences(List<? extends List<? extends PoolCase<W>>> sequences) {
+        return run(sequences, true);
+    }
+
+    private PoolOutcome run(List<? extends List<? extends PoolCase<W>>> sequences, boolean sequence) {
+        List<PoolCase<W>> cases = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        for (List<? extends PoolCase<W>> seq : sequences) {
+            cases.addAll(seq);
+            seq.forEach(c -> ends.add(cases.size()));
+        }
         List<Thread> workers = new ArrayList<>();
         synchronized (this) {
             ordered = sequence;
-            end = cases.size();
+            sequenceEnd = ends.stream().mapToInt(Integer::intValue).toArray();
+            cut = new boolean[cases.size()];
             results = new CaseResult[cases.size()];
             for (int i = 0; i < cases.size(); i++) {
                 queue.addLast(new Attempt<>(i, cases.get(i), 1, null, List.of()));
@@ -132,19 +147,18 @@ public final class PoolScheduler<W> {
             }
             List<CaseResult> done = new ArrayList<>();
             List<String> notRun = new ArrayList<>();
-            // a sequence stopped before its end lists as not run what was handed out, not every possible point
-            int counted = ordered && stopReason != null ? Math.min(end, dispatched) : end;
-            for (int i = 0; i < counted; i++) {
-                if (results[i] != null) {
-                    done.add(results[i]);
-                } else {
-                    notRun.add(cases.get(i).name());
-                }
-            }
             List<String> discarded = new ArrayList<>();
-            for (int i = end; i < results.length; i++) {
-                if (results[i] != null) {
-                    discarded.add(cases.get(i).name());
+            // a sequence stopped before its end lists as not run what was handed out, not every possible point
+            int counted = ordered && stopReason != null ? dispatched : results.length;
+            for (int i = 0; i < results.length; i++) {
+                if (cut[i]) {
+                    if (results[i] != null) {
+                        discarded.add(cases.get(i).name());
+                    }
+                } else if (results[i] != null) {
+                    done.add(results[i]);
+                } else if (i < counted) {
+                    notRun.add(cases.get(i).name());
                 }
             }
             return new PoolOutcome(done, List.copyOf(dropped), notRun, stopReason, firstReady, discarded);
@@ -153,7 +167,7 @@ public final class PoolScheduler<W> {
 
     /** Whether every case that counts has finished (in a sequence: up to its end, once known). */
     private boolean complete() {
-        return ordered ? released >= end : finished >= results.length;
+        return ordered ? released >= results.length : finished >= results.length;
     }
 
     private synchronized List<Map.Entry<BoardSlot<W>, W>> awaitEnd() {
@@ -235,8 +249,8 @@ public final class PoolScheduler<W> {
         try {
             while (stopReason == null && !complete()) {
                 Attempt<W> a = queue.pollFirst();
-                if (a != null && a.index() >= end) {
-                    continue; // past the sequence's end: never handed out
+                if (a != null && cut[a.index()]) {
+                    continue; // past its sequence's end: never handed out
                 }
                 if (a != null) {
                     if (a.number() == 1 && a.movedFrom() == null) {
@@ -277,7 +291,7 @@ public final class PoolScheduler<W> {
                     + (r.message().isEmpty() ? "" : " (" + r.message() + ")"), r.started(), r.millis()), marks(a, board)));
             return;
         }
-        if (failed(r) && a.number() <= control.retryFailed() && stopReason == null && a.index() < end) {
+        if (failed(r) && a.number() <= control.retryFailed() && stopReason == null && !cut[a.index()]) {
             queue.addLast(a.retried(r));
             notifyAll();
             return;
@@ -312,11 +326,15 @@ public final class PoolScheduler<W> {
         if (!ordered) {
             release(r);
         } else {
-            if (a.index() < end && a.work().isLast(r)) {
-                end = a.index() + 1; // what ran past it is discarded (class comment)
+            if (!cut[a.index()] && a.work().isLast(r)) {
+                // what ran past it is discarded (class comment)
+                java.util.Arrays.fill(cut, a.index() + 1, sequenceEnd[a.index()], true);
             }
-            while (released < end && results[released] != null) {
-                release(results[released++]);
+            while (released < results.length && (cut[released] || results[released] != null)) {
+                if (!cut[released]) {
+                    release(results[released]);
+                }
+                released++;
             }
         }
         notifyAll();

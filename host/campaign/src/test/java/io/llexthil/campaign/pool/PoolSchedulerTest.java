@@ -272,4 +272,30 @@ class PoolSchedulerTest {
         assertThat(outcome.results()).hasSize(6);
         assertThat(outcome.discarded()).isEmpty();
     }
+
+    @Test
+    void twoSequencesEachEndAtTheirOwnLastCaseAndKeepTheirOrder() {
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        List<PoolCase<Board>> first = sequence(30, 3, runs, new ConcurrentHashMap<>());
+        List<PoolCase<Board>> second = new ArrayList<>();
+        for (PoolCase<Board> c : sequence(30, 5, runs, new ConcurrentHashMap<>())) {
+            second.add(new PoolCase<>() {
+                public String name() { return "second " + c.name(); }
+
+                public String group() { return c.group(); }
+
+                public CaseResult run(Board b) { return c.run(b); }
+
+                public boolean isLast(CaseResult verdict) { return c.isLast(verdict); }
+            });
+        }
+        var outcome = new PoolScheduler<>(List.of(slot("a", true), slot("b", true), slot("c", true)), RunControl.DEFAULTS, null)
+                .runSequences(List.of(first, second));
+
+        assertThat(outcome.results()).extracting(CaseResult::name).containsExactly(
+                "point-0", "point-1", "point-2", "point-3",
+                "point-0", "point-1", "point-2", "point-3", "point-4", "point-5");
+        assertThat(outcome.notRun()).isEmpty();
+        assertThat(outcome.discarded()).hasSizeLessThanOrEqualTo(4);
+    }
 }
