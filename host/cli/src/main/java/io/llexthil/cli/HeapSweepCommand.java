@@ -56,7 +56,7 @@ final class HeapSweepCommand extends PooledSweepCommand {
                 .map(p -> new PooledCampaign.CaseSpec(p.name(), "sweep-heap",
                         (board, dir) -> sweep.point(p, heap -> runnerAt(bridge, board.member().profile(), heap, board.dir())),
                         HeapSizeSweep::pointEnds)).toList()).toList();
-        return executeSweeps("sweep-heap", sequences, (points, meas) -> sweep.finish(chosen, points, meas));
+        return executeSweeps("sweep-heap", sequences, (points, meas, stopped) -> sweep.finish(chosen, points, meas, stopped));
     }
 
     /** Every board of the pool must be simulated: only the sim takes its heap size as an option. */

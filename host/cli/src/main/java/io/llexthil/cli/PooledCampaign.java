@@ -80,9 +80,10 @@ final class PooledCampaign {
      * measurements; a run of independent cases reports them as they are.
      */
     interface Finish {
-        Finish NONE = (cases, measurements) -> cases;
+        Finish NONE = (cases, measurements, stopped) -> cases;
 
-        List<CaseResult> apply(List<CaseResult> cases, Map<String, Object> measurements);
+        /** {@code stopped}: the run stopped early, so a sequence may not have reached its end. */
+        List<CaseResult> apply(List<CaseResult> cases, Map<String, Object> measurements, boolean stopped);
     }
 
     /**
@@ -209,7 +210,7 @@ final class PooledCampaign {
                 measurements.put("ran_past_the_end", outcome.discarded());
             }
             Connected first = opened.get(outcome.firstReady());
-            RunResult run = report.of(first, finish.apply(outcome.results(), measurements), measurements);
+            RunResult run = report.of(first, finish.apply(outcome.results(), measurements, outcome.stopReason() != null), measurements);
             write(run, pooled, first, outcome);
             guard.reportsWritten();
             return run.allPassed() && outcome.stopReason() == null ? ExitCodes.OK : ExitCodes.DIVERGED;
@@ -226,7 +227,8 @@ final class PooledCampaign {
         Path html = pooled ? RunReports.writeReports(run) : RunReports.writeAll(run, first.client().session().transcript());
         Cli.out().print(ConsoleSummary.render(run));
         if (outcome != null && outcome.stopReason() != null) {
-            Cli.out().println("stopped early: " + outcome.stopReason() + "; not run: " + String.join(", ", outcome.notRun()));
+            Cli.out().println("stopped early: " + outcome.stopReason()
+                    + (outcome.notRun().isEmpty() ? "" : "; not run: " + String.join(", ", outcome.notRun())));
         }
         if (outcome != null) {
             for (PoolOutcome.DroppedBoard d : outcome.dropped()) {

@@ -43,7 +43,7 @@ final class SweepCommand extends CommandGroup {
                 cases.add(new PooledCampaign.CaseSpec("alloc k=" + k, "sweep-alloc", (board, dir) -> sweep.point(board.runner(), kk),
                         AllocSweep::pointEnds));
             }
-            return executeSweep("sweep-alloc", cases, sweep::finish);
+            return executeSweep("sweep-alloc", cases, (points, meas, stopped) -> sweep.finish(points, meas));
         }
     }
 
@@ -75,8 +75,8 @@ final class SweepCommand extends CommandGroup {
                 cases.add(new PooledCampaign.CaseSpec("powercut n=" + n, "sweep-powercut", (board, dir) -> sweep.point(board.runner(), nn),
                         PowerCutSweep::pointEnds));
             }
-            return executeSweep("sweep-powercut", cases, (points, meas) -> {
-                sweep.summarize(points, meas);
+            return executeSweep("sweep-powercut", cases, (points, meas, stopped) -> {
+                sweep.summarize(points, meas, stopped);
                 return points;
             });
         }

@@ -326,7 +326,8 @@ public final class PoolScheduler<W> {
         if (!ordered) {
             release(r);
         } else {
-            if (!cut[a.index()] && a.work().isLast(r)) {
+            // a case cut short by the run's stop (its --timeout) says nothing about where the sequence ends
+            if (!cut[a.index()] && stopReason == null && a.work().isLast(r)) {
                 // what ran past it is discarded (class comment)
                 java.util.Arrays.fill(cut, a.index() + 1, sequenceEnd[a.index()], true);
             }

@@ -134,8 +134,10 @@ public final class HeapSizeSweep {
      * The reported cases (each point's two cases, with the pool's marks of the point) and the
      * sweep's measurements, from the points of {@code sets} in order. A point that never ran to
      * its end on a board (its boards failed, the run stopped) stays one erroneous case.
+     * {@code stopped}: the run stopped early, so an erroneous last point may only have been cut short.
      */
-    public List<CaseResult> finish(List<List<String>> sets, List<CaseResult> points, Map<String, Object> measurements) {
+    public List<CaseResult> finish(List<List<String>> sets, List<CaseResult> points, Map<String, Object> measurements,
+                                   boolean stopped) {
         List<CaseResult> out = new ArrayList<>();
         Map<String, CaseResult> byName = new LinkedHashMap<>();
         for (CaseResult p : points) {
@@ -155,17 +157,22 @@ public final class HeapSizeSweep {
             }
         }
         for (List<String> set : sets) {
-            Integer clean = null;
-            for (Point p : points(set)) {
-                CaseResult r = byName.get(p.name());
-                if (r == null) {
+            Object needed = "more than " + largest;
+            List<Point> all = points(set);
+            for (int i = 0; i < all.size(); i++) {
+                CaseResult r = byName.get(all.get(i).name());
+                if (r == null || (stopped && r.status() == CaseStatus.ERROR)) {
+                    // neither ended nor at its largest size: the run stopped (--timeout, --max-failures) in this set
+                    needed = i == 0 ? "unknown: the sweep stopped before this set" : "unknown: the sweep stopped after "
+                            + all.get(i - 1).heap() + " bytes";
                     break;
                 }
-                if (r.status() != CaseStatus.ERROR && !anyEnomem(r)) {
-                    clean = p.heap();
+                if (pointEnds(r)) {
+                    needed = r.status() == CaseStatus.ERROR ? needed : (Object) all.get(i).heap();
+                    break;
                 }
             }
-            measurements.put("heap_needed[" + String.join(",", set) + "]", clean == null ? "more than " + largest : clean);
+            measurements.put("heap_needed[" + String.join(",", set) + "]", needed);
         }
         measurements.put("heap_points", points.size());
         measurements.put("heap_step", step);

@@ -68,16 +68,20 @@ public final class PowerCutSweep {
         return !powerWasCut(point) || point.status() == CaseStatus.ERROR;
     }
 
-    /** The sweep's measurements from its points, in order. */
-    public void summarize(List<CaseResult> points, Map<String, Object> measurements) {
+    /** The sweep's measurements from its points, in order; {@code stopped}: the run stopped early. */
+    public void summarize(List<CaseResult> points, Map<String, Object> measurements, boolean stopped) {
         long committed = points.stream().filter(r -> "new".equals(outcome(r))).count();
         long kept = points.stream().filter(r -> "previous".equals(outcome(r))).count();
         boolean capped = points.size() == maxN && points.stream().noneMatch(PowerCutSweep::pointEnds);
+        // a run stopped early may have cut its last point short: only a completed save tells the count
+        CaseResult last = points.isEmpty() ? null : points.get(points.size() - 1);
+        boolean ended = last != null && (stopped ? !powerWasCut(last) : pointEnds(last));
         measurements.put("powercut_points", points.size());
         measurements.put("powercut_previous_kept", (int) kept);
         measurements.put("powercut_new_committed", (int) committed);
         // the save's flash operations: the last point's save completed before its cut point
-        measurements.put("powercut_save_flash_ops", capped ? ">" + maxN : Integer.toString(points.size() - 1));
+        measurements.put("powercut_save_flash_ops", capped ? ">" + maxN : ended ? Integer.toString(points.size() - 1)
+                : "unknown: the sweep stopped before its end");
     }
 
     static boolean powerWasCut(CaseResult r) {
