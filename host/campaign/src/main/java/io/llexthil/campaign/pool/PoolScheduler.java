@@ -26,8 +26,9 @@ import java.util.Map;
  * <p>{@link #runSequences} runs ordered sequences, one after the other, each ending at a case
  * found while it runs (a sweep: the first point whose verdict {@link PoolCase#isLast says so}).
  * Cases are handed out in order; once a sequence's last case is known no later case of that
- * sequence is handed out (the next sequence's cases follow at once), and those that already ran on
- * other boards (at most one per other board) are discarded: never reported, never counted. So a
+ * sequence is handed out (the next sequence's cases follow at once), and those that other boards
+ * already ran or were running meanwhile (while the last case ran on a slower board) are
+ * discarded: never reported, never counted. So a
  * sequence reports exactly the cases a one-board run would, each with its own verdict, and the
  * listener hears of them in order.
  */
