@@ -11,13 +11,13 @@ import java.util.List;
 public final class BoardOptions {
     @Option(names = "--board", paramLabel = "NAME",
             description = {"Board from the inventory (boards/*.yaml or the hardware map). Default: sim, the built-in simulated board.",
-                    "run and fuzz take it several times: a pool of boards (docs/boards.md)."})
+                    "run, fuzz and the sweeps take it several times: a pool of boards (docs/boards.md)."})
     List<String> boards = new ArrayList<>();
 
     /** The one board named with --board, or null; a command that drives one board refuses several. */
     String board() {
         if (boards.size() > 1) {
-            throw new ConfigException("--board given " + boards.size() + " times: only run and fuzz take a pool of boards;"
+            throw new ConfigException("--board given " + boards.size() + " times: only run, fuzz and the sweeps take a pool of boards;"
                     + " give this command one --board");
         }
         return boards.isEmpty() ? null : boards.get(0);

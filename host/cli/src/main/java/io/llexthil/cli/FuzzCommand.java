@@ -59,8 +59,8 @@ final class FuzzCommand extends PooledCommand {
         List<PooledCampaign.CaseSpec> cases = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long seedI = s + i;
-            cases.add(new PooledCampaign.CaseSpec("fuzz seed " + seedI, "fuzz", (runner, dir) ->
-                    new FuzzCampaign(runner, generator, shrinkAttempts).run(seedI, 1, dir, findings, RunListener.NONE).get(0)));
+            cases.add(new PooledCampaign.CaseSpec("fuzz seed " + seedI, "fuzz", (board, dir) ->
+                    new FuzzCampaign(board.runner(), generator, shrinkAttempts).run(seedI, 1, dir, findings, RunListener.NONE).get(0)));
         }
         int rc = executePooled("fuzz", meas, cases);
         findings.sort(Comparator.comparingLong(FuzzCampaign.Finding::seed));

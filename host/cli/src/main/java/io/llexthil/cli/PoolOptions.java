@@ -1,26 +1,24 @@
 package io.llexthil.cli;
 
 import io.llexthil.campaign.pool.RunControl;
-import io.llexthil.campaign.pool.Shard;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Pools of boards, CI shards and run control for {@code run} and {@code fuzz} (docs/cli.md, docs/boards.md). */
+/**
+ * Pools of boards and run control for {@code run}, {@code fuzz} and the sweeps (docs/cli.md,
+ * docs/boards.md); CI shards are {@link ShardOption}.
+ */
 public final class PoolOptions {
     @Option(names = "--pool", paramLabel = "SPEC",
             description = {"Add N copies of a board the tool starts itself (sim, a qemu: board) to the pool, e.g. --pool sim:4.",
-                    "Cases run in parallel, each wholly on one board."})
+                    "Cases (sweep points) run in parallel, each wholly on one board."})
     List<String> specs = new ArrayList<>();
 
     @Option(names = "--platform", paramLabel = "PLATFORM",
             description = "Pool every connected board of the inventory (with --hardware-map: its entries) whose platform is PLATFORM.")
     String platform;
-
-    @Option(names = "--shard", paramLabel = "SHARD",
-            description = "Run only shard K of N (a stable split by case name, the same on every machine); merge with llext-hil report merge.")
-    String shard;
 
     @Option(names = "--retry-failed", paramLabel = "N", defaultValue = "0",
             description = "Run a failed case up to N more times; a case that then passes is reported as flaky. Default: ${DEFAULT-VALUE}.")
@@ -51,15 +49,6 @@ public final class PoolOptions {
     RunControl control() {
         try {
             return new RunControl(retryFailed, maxFailures, timeout == null ? null : RunControl.parseDuration(timeout));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
-    }
-
-    /** The shard, or {@link Shard#ALL}. */
-    Shard shard() {
-        try {
-            return shard == null ? Shard.ALL : Shard.parse(shard);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -47,10 +47,11 @@ final class PooledCampaign {
     private PooledCampaign() { }
 
     /**
-     * A connected pool board: the client, the runner driving it, and its link as opened (a QEMU
-     * board: QEMU's version), before any case reconnects it.
+     * A connected pool board: the client, the runner driving it, its link as opened (a QEMU
+     * board: QEMU's version), before any case reconnects it, and the directory of its files.
      */
-    record Connected(BoardClient client, ScenarioRunner runner, PoolBoards.Member member, RunResult.BoardLink link) { }
+    record Connected(BoardClient client, ScenarioRunner runner, PoolBoards.Member member, RunResult.BoardLink link,
+                     Path dir) { }
 
     /** The board failed while preparing a case (outside the case's own steps): the pool drops it. */
     static final class BoardUnusableException extends RuntimeException {
@@ -61,11 +62,29 @@ final class PooledCampaign {
 
     /** How one case runs on a connected board; {@code runDir} is the whole run's directory. */
     interface CaseBody {
-        CaseResult run(ScenarioRunner runner, Path runDir);
+        CaseResult run(Connected board, Path runDir);
     }
 
-    /** One independent case of a campaign: its name (unique in the run), group and body. */
-    record CaseSpec(String name, String group, CaseBody body) { }
+    /**
+     * One independent case of a campaign: its name (unique in the run), group and body; in a sweep,
+     * whether its verdict makes it the sweep's last point.
+     */
+    record CaseSpec(String name, String group, CaseBody body, java.util.function.Predicate<CaseResult> last) {
+        CaseSpec(String name, String group, CaseBody body) {
+            this(name, group, body, r -> false);
+        }
+    }
+
+    /**
+     * How a sweep turns its points (in order, up to the last) into the reported cases and adds its
+     * measurements; a run of independent cases reports them as they are.
+     */
+    interface Finish {
+        Finish NONE = (cases, measurements, stopped) -> cases;
+
+        /** {@code stopped}: the run stopped early, so a sequence may not have reached its end. */
+        List<CaseResult> apply(List<CaseResult> cases, Map<String, Object> measurements, boolean stopped);
+    }
 
     /**
      * A case for the pool. On a single board, a reset that cannot work at all
@@ -80,10 +99,12 @@ final class PooledCampaign {
 
             public String group() { return spec.group(); }
 
+            public boolean isLast(CaseResult verdict) { return spec.last().test(verdict); }
+
             public CaseResult run(Connected board) {
                 CaseResult r;
                 try {
-                    r = spec.body().run(board.runner(), runDir);
+                    r = spec.body().run(board, runDir);
                 } catch (ResetUnavailableException e) {
                     if (!pooled) {
                         fatal.compareAndSet(null, e);
@@ -103,13 +124,30 @@ final class PooledCampaign {
 
     static int execute(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
             RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<CaseSpec> specs) {
+        return run(command, members, out, flash, control, busyWait, runMeasurements, List.of(specs), false, Finish.NONE);
+    }
+
+    /**
+     * A sweep: each of {@code sequences} lists possible points in order and ends at the first whose
+     * verdict says so ({@link PoolScheduler#runSequences}); {@code finish} builds the reported cases.
+     */
+    static int executeSequences(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
+            RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<List<CaseSpec>> sequences,
+            Finish finish) {
+        return run(command, members, out, flash, control, busyWait, runMeasurements, sequences, true, finish);
+    }
+
+    private static int run(String command, List<PoolBoards.Member> members, RunOutputOptions out, Path flash,
+            RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<List<CaseSpec>> specs,
+            boolean sequence, Finish finish) {
         out.check();
         members.forEach(m -> CampaignSession.checkFlash(m.profile(), flash));
         BoardBridge bridge = Cli.bridge();
         Path runDir = out.createRunDirectory(command);
         boolean pooled = members.size() > 1;
         AtomicReference<RuntimeException> fatal = new AtomicReference<>();
-        List<PoolCase<Connected>> cases = specs.stream().map(c -> poolCase(c, runDir, pooled, fatal)).toList();
+        List<List<PoolCase<Connected>>> cases = specs.stream()
+                .map(l -> l.stream().map(c -> poolCase(c, runDir, pooled, fatal)).toList()).toList();
         List<RuntimeException> openFailures = new ArrayList<>();
         Map<String, Connected> opened = new ConcurrentHashMap<>();
         List<BoardSlot<Connected>> slots = members.stream().map(m -> slot(m, bridge, runDir, pooled, out.firmwareBuild(),
@@ -137,7 +175,8 @@ final class PooledCampaign {
                     + "; the reports below cover only those");
             write(report.of(any, done, meas), pooled, any, null);
         })) {
-            outcome = new PoolScheduler<>(slots, control, finished).run(cases);
+            PoolScheduler<Connected> scheduler = new PoolScheduler<>(slots, control, finished);
+            outcome = sequence ? scheduler.runSequences(cases) : scheduler.run(cases.get(0));
             if (!guard.claimReports()) {
                 return ExitCodes.INTERRUPTED; // the interruption reports; the JVM is stopping
             }
@@ -167,8 +206,11 @@ final class PooledCampaign {
                 measurements.put("stopped", outcome.stopReason());
                 measurements.put("not_run", outcome.notRun());
             }
+            if (!outcome.discarded().isEmpty()) {
+                measurements.put("ran_past_the_end", outcome.discarded());
+            }
             Connected first = opened.get(outcome.firstReady());
-            RunResult run = report.of(first, outcome.results(), measurements);
+            RunResult run = report.of(first, finish.apply(outcome.results(), measurements, outcome.stopReason() != null), measurements);
             write(run, pooled, first, outcome);
             guard.reportsWritten();
             return run.allPassed() && outcome.stopReason() == null ? ExitCodes.OK : ExitCodes.DIVERGED;
@@ -185,7 +227,8 @@ final class PooledCampaign {
         Path html = pooled ? RunReports.writeReports(run) : RunReports.writeAll(run, first.client().session().transcript());
         Cli.out().print(ConsoleSummary.render(run));
         if (outcome != null && outcome.stopReason() != null) {
-            Cli.out().println("stopped early: " + outcome.stopReason() + "; not run: " + String.join(", ", outcome.notRun()));
+            Cli.out().println("stopped early: " + outcome.stopReason()
+                    + (outcome.notRun().isEmpty() ? "" : "; not run: " + String.join(", ", outcome.notRun())));
         }
         if (outcome != null) {
             for (PoolOutcome.DroppedBoard d : outcome.dropped()) {
@@ -230,7 +273,7 @@ final class PooledCampaign {
                         throw e;
                     }
                     Connected connected = new Connected(client, runner, m,
-                            client instanceof ReconnectingBoardClient rc ? rc.link() : null);
+                            client instanceof ReconnectingBoardClient rc ? rc.link() : null, dir);
                     opened.put(m.name(), connected);
                     return connected;
                 } catch (IOException e) {

@@ -16,9 +16,12 @@ abstract class PooledCommand extends CampaignCommand {
     @Mixin
     PoolOptions pool = new PoolOptions();
 
+    @Mixin
+    ShardOption shardOption = new ShardOption();
+
     /** Runs this shard of {@code all} on the selected pool; {@code measurements} are the run's own numbers. */
     int executePooled(String command, Map<String, Object> measurements, List<PooledCampaign.CaseSpec> all) {
-        Shard shard = pool.shard();
+        Shard shard = shardOption.shard();
         var control = pool.control();
         List<PooledCampaign.CaseSpec> selected = shard.select(all, PooledCampaign.CaseSpec::name);
         Map<String, Object> meas = new LinkedHashMap<>(measurements);

@@ -66,7 +66,7 @@ final class RunCommand extends PooledCommand {
             meas.put("skipped_by_request", String.join(",", skip));
         }
         return executePooled("run", meas, scenarios.stream().map(s -> new PooledCampaign.CaseSpec(s.name(), "scenario",
-                (runner, dir) -> runner.run(s))).toList());
+                (board, dir) -> board.runner().run(s))).toList());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -71,6 +71,6 @@ class PoolBoardsTest {
         BoardOptions options = new BoardOptions();
         options.boards.addAll(List.of("nrf-1", "nrf-2"));
         assertThatThrownBy(options::board).isInstanceOf(ConfigException.class)
-                .hasMessage("--board given 2 times: only run and fuzz take a pool of boards; give this command one --board");
+                .hasMessage("--board given 2 times: only run, fuzz and the sweeps take a pool of boards; give this command one --board");
     }
 }

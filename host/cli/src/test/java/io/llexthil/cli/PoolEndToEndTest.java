@@ -2,18 +2,11 @@ package io.llexthil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.llexthil.board.AccessMode;
-import io.llexthil.board.BoardClient;
-import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.campaign.scenario.BuiltInSuite;
-import io.llexthil.shell.BoardProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,26 +95,7 @@ class PoolEndToEndTest extends CliHarness {
 
     @Test
     void aBoardThatNeverBecomesReadyIsDroppedAndTheReportSaysWhy() throws Exception {
-        // "deaf" is the simulated board with a prompt it never prints: its ready wait fails for real
-        BoardBridge real = new DefaultBoardBridge();
-        BoardBridge withDeaf = new BoardBridge() {
-            public BoardProfile profile(String board, Path hardwareMap, String link) {
-                if ("deaf".equals(board)) {
-                    return real.profile("sim", hardwareMap, link).toBuilder().id("deaf")
-                            .prompt("never-this-prompt$ ").readyTimeout(Duration.ofSeconds(2)).build();
-                }
-                return real.profile(board, hardwareMap, link);
-            }
-
-            public List<BoardProfile> inventory(Path hardwareMap) { return real.inventory(hardwareMap); }
-
-            public BoardClient open(BoardProfile profile, Path runDir, AccessMode mode) { return real.open(profile, runDir, mode); }
-
-            public StandardResetDriver.FirmwareSwitch firmwareSwitch(BoardProfile profile) {
-                return real.firmwareSwitch(profile);
-            }
-        };
-        Cli.use(withDeaf, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        DeafBoard.install(out, err);
         Path dir = tmp.resolve("pool");
         runOk("run", "--board", "deaf", "--pool", "sim:2", "--out", dir.toString());
 

@@ -14,4 +14,12 @@ public interface PoolCase<W> {
     String group();
 
     CaseResult run(W board);
+
+    /**
+     * In a sequence ({@link PoolScheduler#runSequence}): whether this verdict makes this case the
+     * last one (a sweep point that no longer reaches its fault). Other runs never ask.
+     */
+    default boolean isLast(CaseResult verdict) {
+        return false;
+    }
 }

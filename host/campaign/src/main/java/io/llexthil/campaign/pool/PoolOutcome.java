@@ -12,9 +12,10 @@ import java.util.List;
  * @param notRun      cases that never finished because the run stopped
  * @param stopReason  why the run stopped early, or null when every case ran
  * @param firstReady  the first board that became ready, or null when none did
+ * @param discarded   a sequence's cases that ran past its last case on other boards and were ignored
  */
 public record PoolOutcome(List<CaseResult> results, List<DroppedBoard> dropped, List<String> notRun,
-                          String stopReason, String firstReady) {
+                          String stopReason, String firstReady, List<String> discarded) {
 
     /** A board taken out of the pool. */
     public record DroppedBoard(String board, String reason) {

@@ -22,6 +22,15 @@ import java.util.Map;
  * a verdict) is dropped too, and the case runs once more on another board, marked
  * {@link PoolMarks#MOVED_FROM}. Results come back in the order the cases were given, so the
  * reports and verdicts of a pooled run read like those of a one-board run.
+ *
+ * <p>{@link #runSequences} runs ordered sequences, one after the other, each ending at a case
+ * found while it runs (a sweep: the first point whose verdict {@link PoolCase#isLast says so}).
+ * Cases are handed out in order; once a sequence's last case is known no later case of that
+ * sequence is handed out (the next sequence's cases follow at once), and those that other boards
+ * already ran or were running meanwhile (while the last case ran on a slower board) are
+ * discarded: never reported, never counted. So a
+ * sequence reports exactly the cases a one-board run would, each with its own verdict, and the
+ * listener hears of them in order.
  */
 public final class PoolScheduler<W> {
     private static final Duration STOP_GRACE = Duration.ofMinutes(2);
@@ -36,6 +45,15 @@ public final class PoolScheduler<W> {
     private final Map<BoardSlot<W>, W> inCase = new HashMap<>();
     private CaseResult[] results;
     private int finished;
+    private boolean ordered;
+    /** In sequences: one past the last index of each case's sequence. */
+    private int[] sequenceEnd;
+    /** In sequences: cases after their sequence's last case; they do not count. */
+    private boolean[] cut;
+    /** In a sequence: the cases below this index were passed to the listener (in order). */
+    private int released;
+    /** In a sequence: one past the highest index handed to a board. */
+    private int dispatched;
     private int failures;
     private int startedCases;
     private int liveWorkers;
@@ -68,8 +86,34 @@ public final class PoolScheduler<W> {
 
     /** Runs every case; returns when all finished, the run stopped, or no board is left. */
     public PoolOutcome run(List<? extends PoolCase<W>> cases) {
+        return run(List.of(cases), false);
+    }
+
+    /**
+     * Runs {@code cases} as an ordered sequence up to and including the first whose verdict
+     * {@link PoolCase#isLast} (or all of them); see the class comment.
+     */
+    public PoolOutcome runSequence(List<? extends PoolCase<W>> cases) {
+        return run(List.of(cases), true);
+    }
+
+    /** Runs several sequences in this order, each as {@link #runSequence} would; results are flat, in order. */
+    public PoolOutcome runSequences(List<? extends List<? extends PoolCase<W>>> sequences) {
+        return run(sequences, true);
+    }
+
+    private PoolOutcome run(List<? extends List<? extends PoolCase<W>>> sequences, boolean sequence) {
+        List<PoolCase<W>> cases = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        for (List<? extends PoolCase<W>> seq : sequences) {
+            cases.addAll(seq);
+            seq.forEach(c -> ends.add(cases.size()));
+        }
         List<Thread> workers = new ArrayList<>();
         synchronized (this) {
+            ordered = sequence;
+            sequenceEnd = ends.stream().mapToInt(Integer::intValue).toArray();
+            cut = new boolean[cases.size()];
             results = new CaseResult[cases.size()];
             for (int i = 0; i < cases.size(); i++) {
                 queue.addLast(new Attempt<>(i, cases.get(i), 1, null, List.of()));
@@ -83,7 +127,7 @@ public final class PoolScheduler<W> {
             t.start();
         }
         // a run out of time aborts its running cases by closing their boards' links
-        for (Map.Entry<BoardSlot<W>, W> e : awaitEnd(cases.size())) {
+        for (Map.Entry<BoardSlot<W>, W> e : awaitEnd()) {
             e.getKey().close(e.getValue());
         }
         List<String> stuck = new ArrayList<>();
@@ -104,21 +148,33 @@ public final class PoolScheduler<W> {
             }
             List<CaseResult> done = new ArrayList<>();
             List<String> notRun = new ArrayList<>();
+            List<String> discarded = new ArrayList<>();
+            // a sequence stopped before its end lists as not run what was handed out, not every possible point
+            int counted = ordered && stopReason != null ? dispatched : results.length;
             for (int i = 0; i < results.length; i++) {
-                if (results[i] != null) {
+                if (cut[i]) {
+                    if (results[i] != null) {
+                        discarded.add(cases.get(i).name());
+                    }
+                } else if (results[i] != null) {
                     done.add(results[i]);
-                } else {
+                } else if (i < counted) {
                     notRun.add(cases.get(i).name());
                 }
             }
-            return new PoolOutcome(done, List.copyOf(dropped), notRun, stopReason, firstReady);
+            return new PoolOutcome(done, List.copyOf(dropped), notRun, stopReason, firstReady, discarded);
         }
     }
 
-    private synchronized List<Map.Entry<BoardSlot<W>, W>> awaitEnd(int total) {
+    /** Whether every case that counts has finished (in a sequence: up to its end, once known). */
+    private boolean complete() {
+        return ordered ? released >= results.length : finished >= results.length;
+    }
+
+    private synchronized List<Map.Entry<BoardSlot<W>, W>> awaitEnd() {
         long deadline = control.timeout() == null ? 0 : System.nanoTime() + control.timeout().toNanos();
         try {
-            while (finished < total && stopReason == null && liveWorkers > 0) {
+            while (!complete() && stopReason == null && liveWorkers > 0) {
                 if (deadline == 0) {
                     wait();
                     continue;
@@ -135,7 +191,7 @@ public final class PoolScheduler<W> {
             Thread.currentThread().interrupt();
             stopReason = "interrupted";
         }
-        if (finished < total && stopReason == null) {
+        if (!complete() && stopReason == null) {
             stopReason = "no board left in the pool";
         }
         notifyAll();
@@ -192,12 +248,16 @@ public final class PoolScheduler<W> {
 
     private synchronized Attempt<W> next() {
         try {
-            while (stopReason == null && finished < results.length) {
+            while (stopReason == null && !complete()) {
                 Attempt<W> a = queue.pollFirst();
+                if (a != null && cut[a.index()]) {
+                    continue; // past its sequence's end: never handed out
+                }
                 if (a != null) {
                     if (a.number() == 1 && a.movedFrom() == null) {
-                        listener.caseStarted(a.work().name(), startedCases++, results.length);
+                        listener.caseStarted(a.work().name(), startedCases++, ordered ? RunListener.UNKNOWN_TOTAL : results.length);
                     }
+                    dispatched = Math.max(dispatched, a.index() + 1);
                     return a;
                 }
                 wait(); // a case running elsewhere may come back (retry, moved)
@@ -232,7 +292,7 @@ public final class PoolScheduler<W> {
                     + (r.message().isEmpty() ? "" : " (" + r.message() + ")"), r.started(), r.millis()), marks(a, board)));
             return;
         }
-        if (failed(r) && a.number() <= control.retryFailed() && stopReason == null) {
+        if (failed(r) && a.number() <= control.retryFailed() && stopReason == null && !cut[a.index()]) {
             queue.addLast(a.retried(r));
             notifyAll();
             return;
@@ -264,6 +324,26 @@ public final class PoolScheduler<W> {
     private void record(Attempt<W> a, CaseResult r) {
         results[a.index()] = r;
         finished++;
+        if (!ordered) {
+            release(r);
+        } else {
+            // a case cut short by the run's stop (its --timeout) says nothing about where the sequence ends
+            if (!cut[a.index()] && stopReason == null && a.work().isLast(r)) {
+                // what ran past it is discarded (class comment)
+                java.util.Arrays.fill(cut, a.index() + 1, sequenceEnd[a.index()], true);
+            }
+            while (released < results.length && (cut[released] || results[released] != null)) {
+                if (!cut[released]) {
+                    release(results[released]);
+                }
+                released++;
+            }
+        }
+        notifyAll();
+    }
+
+    /** A case's verdict counts: the listener hears of it, and a failure counts towards --max-failures. */
+    private void release(CaseResult r) {
         listener.caseDone(r);
         if (failed(r)) {
             failures++;

@@ -4,7 +4,6 @@ import io.llexthil.campaign.facts.Facts;
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.CaseStatus;
 import io.llexthil.campaign.run.Difference;
-import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StepOutcome;
 import io.llexthil.campaign.run.StepRecord;
@@ -35,6 +34,11 @@ import java.util.Set;
  * heap is Zephyr's sys_heap of the same size). Agreement at every size means the twin predicts the
  * same first failing allocation as the board. A set ends at the first size where nothing fails
  * (no step answers -ENOMEM).
+ *
+ * <p>Each set is a sequence of points that any board of a pool can run: a point boots its own
+ * board. A point's two cases run on that one board, so a pool places and judges the point as one
+ * case ({@link #point}: the worse verdict, both halves' steps) and {@link #finish} puts the two
+ * cases back, with the pool's marks (which board ran it) on both.
  */
 public final class HeapSizeSweep {
     /** The smallest heap the simulated board accepts (docs/sim.md). */
@@ -46,20 +50,23 @@ public final class HeapSizeSweep {
         ScenarioRunner open(int heapBytes);
     }
 
-    private final BoardAtHeap boards;
     private final int step;
     private final int largest;
+    /** Both cases of each point that ran, by the point's name (the last attempt of each). */
+    private final Map<String, List<CaseResult>> halves = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One point of the sweep: a set at one heap size. */
+    public record Point(String name, List<String> set, int heap) { }
 
     /**
      * @param step    bytes between two sizes (8: every size a sys_heap tells apart)
      * @param largest give up on a set past this size (a set that still fails there is reported)
      */
-    public HeapSizeSweep(BoardAtHeap boards, int step, int largest) {
+    public HeapSizeSweep(int step, int largest) {
         if (step <= 0 || largest < SMALLEST) {
             throw new IllegalArgumentException("heap sweep: step " + step + " must be > 0 and largest " + largest
                     + " at least " + SMALLEST);
         }
-        this.boards = boards;
         this.step = step;
         this.largest = largest;
     }
@@ -84,32 +91,96 @@ public final class HeapSizeSweep {
         return List.copyOf(sets);
     }
 
-    public List<CaseResult> run(List<List<String>> sets, Map<String, Object> measurements, RunListener listener) {
+    /** The points of one set, smallest heap first; the set ends at the first that {@link #pointEnds}. */
+    public List<Point> points(List<String> set) {
+        List<Point> out = new ArrayList<>();
+        for (int heap = SMALLEST; heap <= largest; heap += step) {
+            out.add(new Point("heap " + heap + " " + String.join(",", set), set, heap));
+        }
+        return out;
+    }
+
+    /**
+     * Runs the point on a board opened with its heap, and returns it as one case: the worse of the
+     * two verdicts, with both halves' steps ({@link #finish} reports the two cases).
+     */
+    public CaseResult point(Point p, BoardAtHeap boards) {
+        List<CaseResult> two = point(p.set(), p.heap(), boards);
+        halves.put(p.name(), two);
+        List<StepRecord> steps = new ArrayList<>();
+        two.forEach(c -> steps.addAll(c.steps()));
+        CaseResult worst = two.stream().max(java.util.Comparator.comparingInt(HeapSizeSweep::severity)).orElseThrow();
+        long millis = two.stream().mapToLong(CaseResult::millis).sum();
+        return new CaseResult(p.name(), "sweep-heap", "load, save, reset and restore " + p.set() + " with a " + p.heap()
+                + "-byte LLEXT heap", "sweep heap", worst.status(), steps, two.get(0).measurements(), worst.message(),
+                two.get(0).started(), millis);
+    }
+
+    private static int severity(CaseResult c) {
+        return switch (c.status()) {
+            case ERROR -> 3;
+            case FAIL -> 2;
+            case SKIPPED -> 1;
+            case PASS -> 0;
+        };
+    }
+
+    /** A point ends its set when nothing answered -ENOMEM (the heap is big enough), or when it erred. */
+    public static boolean pointEnds(CaseResult point) {
+        return point.status() == CaseStatus.ERROR || !anyEnomem(point);
+    }
+
+    /**
+     * The reported cases (each point's two cases, with the pool's marks of the point) and the
+     * sweep's measurements, from the points of {@code sets} in order. A point that never ran to
+     * its end on a board (its boards failed, the run stopped) stays one erroneous case.
+     * {@code stopped}: the run stopped early, so an erroneous last point may only have been cut short.
+     */
+    public List<CaseResult> finish(List<List<String>> sets, List<CaseResult> points, Map<String, Object> measurements,
+                                   boolean stopped) {
         List<CaseResult> out = new ArrayList<>();
-        int points = 0;
+        Map<String, CaseResult> byName = new LinkedHashMap<>();
+        for (CaseResult p : points) {
+            byName.put(p.name(), p);
+            List<CaseResult> two = halves.get(p.name());
+            // a point the pool judged itself (its boards failed, the run's time ran out) stays as the pool reported it
+            if (two == null || p.status() != two.stream().max(java.util.Comparator.comparingInt(HeapSizeSweep::severity))
+                    .orElseThrow().status()) {
+                out.add(p);
+                continue;
+            }
+            for (CaseResult half : two) {
+                Map<String, Object> m = new LinkedHashMap<>(p.measurements()); // the pool's marks: board, moved_from...
+                m.putAll(half.measurements());
+                out.add(new CaseResult(half.name(), half.group(), half.description(), half.source(), half.status(),
+                        half.steps(), m, half.message(), half.started(), half.millis()));
+            }
+        }
         for (List<String> set : sets) {
-            String key = String.join(",", set);
-            Integer clean = null;
-            for (int heap = SMALLEST; heap <= largest && clean == null; heap += step) {
-                List<CaseResult> r = point(set, heap, listener);
-                out.addAll(r);
-                points++;
-                if (r.stream().anyMatch(c -> c.status() == CaseStatus.ERROR)) {
+            Object needed = "more than " + largest;
+            List<Point> all = points(set);
+            for (int i = 0; i < all.size(); i++) {
+                CaseResult r = byName.get(all.get(i).name());
+                if (r == null || (stopped && r.status() == CaseStatus.ERROR)) {
+                    // neither ended nor at its largest size: the run stopped (--timeout, --max-failures) in this set
+                    needed = i == 0 ? "unknown: the sweep stopped before this set" : "unknown: the sweep stopped after "
+                            + all.get(i - 1).heap() + " bytes";
                     break;
                 }
-                if (r.stream().noneMatch(HeapSizeSweep::anyEnomem)) {
-                    clean = heap;
+                if (pointEnds(r)) {
+                    needed = r.status() == CaseStatus.ERROR ? needed : (Object) all.get(i).heap();
+                    break;
                 }
             }
-            measurements.put("heap_needed[" + key + "]", clean == null ? "more than " + largest : clean);
+            measurements.put("heap_needed[" + String.join(",", set) + "]", needed);
         }
-        measurements.put("heap_points", points);
+        measurements.put("heap_points", points.size());
         measurements.put("heap_step", step);
         return out;
     }
 
     /** Two cases on one board: load the set and save (from boot), then reset and restore. */
-    private List<CaseResult> point(List<String> set, int heap, RunListener listener) {
+    private static List<CaseResult> point(List<String> set, int heap, BoardAtHeap boards) {
         String key = String.join(",", set);
         List<Step> load = new ArrayList<>();
         load.add(Step.of(new UploadAction(set)));
@@ -128,12 +199,10 @@ public final class HeapSizeSweep {
                             + "-byte LLEXT heap", "sweep heap", true, load),
                     HilScenario.numbered("heap " + heap + " restore " + key, "reset and restore what was saved, with a " + heap
                             + "-byte LLEXT heap", "sweep heap", false, restore))) {
-                listener.caseStarted(s.name(), 0, 0);
                 CaseResult r = runner.run(s, "sweep-heap", meas, twin);
                 if (r.status() != CaseStatus.ERROR) {
                     r = withCallCheck(r, twin.allocCalls(), runner.board().fault().allocCalls());
                 }
-                listener.caseDone(r);
                 out.add(r);
                 if (r.status() == CaseStatus.ERROR) {
                     break;

@@ -2,7 +2,6 @@ package io.llexthil.campaign.sweep;
 
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.CaseStatus;
-import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StepRecord;
 import io.llexthil.campaign.scenario.HilScenario;
@@ -24,63 +23,65 @@ import java.util.Map;
  * context saved, cut power at operation n of the next save, bring the board back, and restore. The
  * runner checks the context after the cut is the previous one or the new one, never a torn one,
  * and diffs the restore with the twin (which follows the board to whichever of the two it shows).
- * The sweep ends at the first n the save completes without reaching.
+ * The sweep ends at the first n the save completes without reaching. Every point starts from a
+ * fresh board, so any board of a pool can run any point.
  */
 public final class PowerCutSweep {
-    private final ScenarioRunner runner;
+    private final List<String> previous;
+    private final List<String> added;
     private final int maxN;
-
-    public PowerCutSweep(ScenarioRunner runner, int maxN) {
-        this.runner = runner;
-        this.maxN = maxN;
-    }
 
     /**
      * @param previous extensions saved first (the previous context)
      * @param added    extensions loaded after that, so the interrupted save differs from it
      */
-    public List<CaseResult> run(List<String> previous, List<String> added, Map<String, Object> measurements,
-                                RunListener listener) {
-        List<CaseResult> out = new ArrayList<>();
+    public PowerCutSweep(List<String> previous, List<String> added, int maxN) {
+        this.previous = List.copyOf(previous);
+        this.added = List.copyOf(added);
+        this.maxN = maxN;
+    }
+
+    /** Point n: its verdict, with {@code n} and the context's {@code outcome} in its measurements. */
+    public CaseResult point(ScenarioRunner runner, int n) {
         List<String> all = new ArrayList<>(previous);
         all.addAll(added);
-        int n = 1;
-        int committed = 0;
-        int kept = 0;
-        for (; n <= maxN; n++) {
-            List<Step> steps = new ArrayList<>();
-            steps.add(Step.of(new UploadAction(all)));
-            previous.forEach(e -> steps.add(Step.of(new LoadAction(e))));
-            steps.add(Step.of(new SaveAction(List.of())));
-            added.forEach(e -> steps.add(Step.of(new LoadAction(e))));
-            steps.add(Step.of(new SaveAction(List.of())).withFaults(new StepFaults(0, n)));
-            steps.add(Step.of(new RestoreAction(List.of())));
-            steps.add(Step.of(new StateAction(null)));
-            HilScenario point = HilScenario.numbered("powercut n=" + n, "cut power at flash operation " + n + " of a save",
-                    "sweep powercut", true, steps);
-            listener.caseStarted(point.name(), n, RunListener.UNKNOWN_TOTAL); // ends when the save completes first
-            Map<String, Object> meas = new LinkedHashMap<>();
-            meas.put("n", n);
-            CaseResult r = runner.run(point, "sweep-powercut", meas, null);
-            String outcome = outcome(r);
-            meas.put("outcome", outcome);
-            out.add(new CaseResult(r.name(), r.group(), r.description(), r.source(), r.status(), r.steps(), meas,
-                    r.message(), r.started(), r.millis()));
-            listener.caseDone(r);
-            if ("new".equals(outcome)) {
-                committed++;
-            } else if ("previous".equals(outcome)) {
-                kept++;
-            }
-            if (!powerWasCut(r) || r.status() == CaseStatus.ERROR) {
-                break;
-            }
-        }
-        measurements.put("powercut_points", out.size());
-        measurements.put("powercut_previous_kept", kept);
-        measurements.put("powercut_new_committed", committed);
-        measurements.put("powercut_save_flash_ops", n > maxN ? ">" + maxN : Integer.toString(n - 1));
-        return out;
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.of(new UploadAction(all)));
+        previous.forEach(e -> steps.add(Step.of(new LoadAction(e))));
+        steps.add(Step.of(new SaveAction(List.of())));
+        added.forEach(e -> steps.add(Step.of(new LoadAction(e))));
+        steps.add(Step.of(new SaveAction(List.of())).withFaults(new StepFaults(0, n)));
+        steps.add(Step.of(new RestoreAction(List.of())));
+        steps.add(Step.of(new StateAction(null)));
+        HilScenario point = HilScenario.numbered("powercut n=" + n, "cut power at flash operation " + n + " of a save",
+                "sweep powercut", true, steps);
+        Map<String, Object> meas = new LinkedHashMap<>();
+        meas.put("n", n);
+        CaseResult r = runner.run(point, "sweep-powercut", meas, null);
+        meas.put("outcome", outcome(r));
+        return new CaseResult(r.name(), r.group(), r.description(), r.source(), r.status(), r.steps(), meas,
+                r.message(), r.started(), r.millis());
+    }
+
+    /** A point ends the sweep when its save completed before the cut, or when it erred. */
+    public static boolean pointEnds(CaseResult point) {
+        return !powerWasCut(point) || point.status() == CaseStatus.ERROR;
+    }
+
+    /** The sweep's measurements from its points, in order; {@code stopped}: the run stopped early. */
+    public void summarize(List<CaseResult> points, Map<String, Object> measurements, boolean stopped) {
+        long committed = points.stream().filter(r -> "new".equals(outcome(r))).count();
+        long kept = points.stream().filter(r -> "previous".equals(outcome(r))).count();
+        boolean capped = points.size() == maxN && points.stream().noneMatch(PowerCutSweep::pointEnds);
+        // a run stopped early may have cut its last point short: only a completed save tells the count
+        CaseResult last = points.isEmpty() ? null : points.get(points.size() - 1);
+        boolean ended = last != null && (stopped ? !powerWasCut(last) : pointEnds(last));
+        measurements.put("powercut_points", points.size());
+        measurements.put("powercut_previous_kept", (int) kept);
+        measurements.put("powercut_new_committed", (int) committed);
+        // the save's flash operations: the last point's save completed before its cut point
+        measurements.put("powercut_save_flash_ops", capped ? ">" + maxN : ended ? Integer.toString(points.size() - 1)
+                : "unknown: the sweep stopped before its end");
     }
 
     static boolean powerWasCut(CaseResult r) {

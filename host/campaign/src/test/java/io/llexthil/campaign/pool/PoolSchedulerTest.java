@@ -204,4 +204,99 @@ class PoolSchedulerTest {
         assertThat(outcome.firstReady()).isNull();
         assertThat(outcome.dropped()).extracting(PoolOutcome.DroppedBoard::board).containsExactlyInAnyOrder("p", "q");
     }
+
+    /** Sweep points 0..n-1 whose point {@code last} ends the sequence; every run is counted. */
+    static List<PoolCase<Board>> sequence(int n, int last, Map<String, AtomicInteger> runs, Map<String, String> ranOn) {
+        List<PoolCase<Board>> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String name = "point-" + i;
+            boolean isLast = i == last;
+            PoolCase<Board> inner = work(name, (c, b) -> {
+                runs.computeIfAbsent(c, x -> new AtomicInteger()).incrementAndGet();
+                ranOn.put(c, b.name);
+                return CaseStatus.PASS;
+            });
+            l.add(new PoolCase<>() {
+                public String name() { return name; }
+
+                public String group() { return "sweep"; }
+
+                public CaseResult run(Board b) { return inner.run(b); }
+
+                public boolean isLast(CaseResult verdict) { return isLast; }
+            });
+        }
+        return l;
+    }
+
+    @Test
+    void aSequenceOnThreeBoardsReportsExactlyThePointsOfOneBoardInOrder() {
+        Map<String, AtomicInteger> oneRuns = new ConcurrentHashMap<>();
+        var one = new PoolScheduler<>(List.of(slot("solo", true)), RunControl.DEFAULTS, null)
+                .runSequence(sequence(50, 7, oneRuns, new ConcurrentHashMap<>()));
+        Map<String, AtomicInteger> poolRuns = new ConcurrentHashMap<>();
+        Map<String, String> ranOn = new ConcurrentHashMap<>();
+        List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        var pool = new PoolScheduler<>(List.of(slot("a", true), slot("b", true), slot("c", true)), RunControl.DEFAULTS,
+                new io.llexthil.campaign.run.RunListener() {
+                    public void caseDone(CaseResult r) { heard.add(r.name()); }
+                }).runSequence(sequence(50, 7, poolRuns, ranOn));
+
+        List<String> points = List.of("point-0", "point-1", "point-2", "point-3", "point-4", "point-5", "point-6", "point-7");
+        assertThat(one.results()).extracting(CaseResult::name).containsExactlyElementsOf(points);
+        assertThat(oneRuns).hasSize(8); // one board never runs past the end
+        assertThat(pool.results()).extracting(CaseResult::name).containsExactlyElementsOf(points);
+        assertThat(heard).containsExactlyElementsOf(points);
+        assertThat(pool.notRun()).isEmpty();
+        assertThat(pool.stopReason()).isNull();
+        // points that other boards ran past the end (how many depends on timing) are reported as discarded only
+        assertThat(pool.discarded()).allMatch(n -> !points.contains(n));
+        assertThat(poolRuns.keySet()).containsAll(points).hasSize(8 + pool.discarded().size());
+        pool.results().forEach(r -> assertThat(r.measurements().get(PoolMarks.BOARD)).isEqualTo(ranOn.get(r.name())));
+    }
+
+    @Test
+    void aSequenceWhoseBoardNeverBecomesReadyEndsOnTheOtherBoard() {
+        var outcome = new PoolScheduler<>(List.of(slot("dead", false), slot("b", true)), RunControl.DEFAULTS, null)
+                .runSequence(sequence(20, 4, new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
+
+        assertThat(outcome.results()).hasSize(5).allMatch(r -> "b".equals(r.measurements().get(PoolMarks.BOARD)));
+        assertThat(outcome.dropped()).singleElement().satisfies(d -> assertThat(d.board()).isEqualTo("dead"));
+        assertThat(outcome.discarded()).isEmpty();
+    }
+
+    @Test
+    void aSequenceWithoutAnEndRunsEveryCase() {
+        var outcome = new PoolScheduler<>(List.of(slot("a", true), slot("b", true)), RunControl.DEFAULTS, null)
+                .runSequence(sequence(6, -1, new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
+        assertThat(outcome.results()).hasSize(6);
+        assertThat(outcome.discarded()).isEmpty();
+    }
+
+    @Test
+    void twoSequencesEachEndAtTheirOwnLastCaseAndKeepTheirOrder() {
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        List<PoolCase<Board>> first = sequence(30, 3, runs, new ConcurrentHashMap<>());
+        List<PoolCase<Board>> second = new ArrayList<>();
+        for (PoolCase<Board> c : sequence(30, 5, runs, new ConcurrentHashMap<>())) {
+            second.add(new PoolCase<>() {
+                public String name() { return "second " + c.name(); }
+
+                public String group() { return c.group(); }
+
+                public CaseResult run(Board b) { return c.run(b); }
+
+                public boolean isLast(CaseResult verdict) { return c.isLast(verdict); }
+            });
+        }
+        var outcome = new PoolScheduler<>(List.of(slot("a", true), slot("b", true), slot("c", true)), RunControl.DEFAULTS, null)
+                .runSequences(List.of(first, second));
+
+        assertThat(outcome.results()).extracting(CaseResult::name).containsExactly(
+                "point-0", "point-1", "point-2", "point-3",
+                "point-0", "point-1", "point-2", "point-3", "point-4", "point-5");
+        assertThat(outcome.notRun()).isEmpty();
+        int ran = runs.values().stream().mapToInt(AtomicInteger::get).sum();
+        assertThat(ran).isEqualTo(10 + outcome.discarded().size());
+    }
 }
