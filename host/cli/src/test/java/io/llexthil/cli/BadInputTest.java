@@ -99,7 +99,18 @@ class BadInputTest extends CliHarness {
     void yamlAliasesAreRefused() throws Exception {
         Path f = yaml("alias.yaml", "name: a\nsteps:\n  - upload: &ext producer\n  - load: *ext\n");
         assertThat(refused("YAML alias", "run", f.toString(), "--runs-dir", runs()))
-                .contains(f + ": line 4, column ").contains("YAML aliases (*name) are not supported");
+                .isEqualTo("llext-hil: " + f + ":4: YAML aliases/merge keys are not supported; write the values out");
+    }
+
+    @Test
+    void yamlMergeKeysAreRefusedLikeAliases() throws Exception {
+        Path f = yaml("merge.yaml", "name: m\nsteps:\n  - upload: producer\n  - load:\n      <<: {ext: producer}\n");
+        assertThat(refused("YAML merge key", "run", f.toString(), "--runs-dir", runs()))
+                .isEqualTo("llext-hil: " + f + ":5: YAML aliases/merge keys are not supported; write the values out");
+        Path map = yaml("map.yml", "- &a\n  id: x1\n  platform: p\n- <<: *a\n  id: x2\n");
+        assertThat(refused("merge key in a hardware map", "run", "--hardware-map", map.toString(), "--board", "x2",
+                "--runs-dir", runs()))
+                .contains(map + ":4: YAML aliases/merge keys are not supported; write the values out");
     }
 
     @Test

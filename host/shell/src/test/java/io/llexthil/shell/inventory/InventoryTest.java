@@ -211,10 +211,22 @@ class InventoryTest {
     }
 
     @Test
+    void aliasesAndMergeKeysInBoardFilesAndHardwareMapsAreRefusedWithTheirLine() throws Exception {
+        String refused = ": YAML aliases/merge keys are not supported; write the values out";
+        Path profile = write("boards/m.yaml", "name: m\ntimeouts: &t {ready: 5s}\nreset:\n  <<: {method: hard}\n");
+        assertThatThrownBy(() -> Inventory.loadProfile(profile)).isInstanceOf(InventoryException.class)
+                .hasMessage(profile + ":4" + refused);
+
+        Path map = write("map.yaml", "- &base\n  id: 'a'\n  platform: p\n- <<: *base\n  id: 'b'\n");
+        assertThatThrownBy(() -> HardwareMap.load(map)).isInstanceOf(InventoryException.class)
+                .hasMessage(map + ":4" + refused);
+    }
+
+    @Test
     void badYamlAndWrongShapesAreOneLineErrors() throws Exception {
         Path broken = write("broken.yaml", "- id: 'a'\n  serial: [unclosed\n");
         assertThatThrownBy(() -> HardwareMap.load(broken)).isInstanceOf(InventoryException.class)
-                .hasMessageStartingWith(broken + ": line ").hasMessageContaining("not valid YAML")
+                .hasMessageStartingWith(broken + ":2: not valid YAML at column ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
 
         Path notASequence = write("map2.yaml", "id: 'a'\n");
