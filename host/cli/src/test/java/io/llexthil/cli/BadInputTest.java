@@ -183,15 +183,19 @@ class BadInputTest extends CliHarness {
         String before = System.getProperty("llexthil.repo");
         System.setProperty("llexthil.repo", repo.toString());
         try {
+            Path broken = repo.resolve("boards/broken.yaml").toAbsolutePath();
+            String problem = broken + ":1: not valid YAML at column ";
             assertThat(new DefaultBoardBridge().profile("sim", null, null).name()).isEqualTo("sim");
-            assertThat(stderr()).contains("warning: ").contains("broken.yaml").contains("sim.yaml is read alone");
+            assertThat(stderr().strip()).startsWith("llext-hil: warning: " + problem).endsWith("(that board is left out)")
+                    .doesNotContain("\n");
             err.reset();
-            assertThat(run("boards", "--no-check")).isZero();
-            assertThat(stdout()).contains("sim");
-            assertThat(stderr()).contains("broken.yaml").contains("that board is left out");
-            err.reset();
+            // the list goes on: the broken file is a row with its one-line error, and the exit code says so
+            assertThat(run("boards", "--no-check")).isEqualTo(1);
+            assertThat(stdout()).containsPattern("(?m)^sim +- ")
+                    .containsPattern("(?m)^broken +BROKEN +" + java.util.regex.Pattern.quote(problem));
+            assertThat(stderr()).isEmpty();
             assertThat(refused("the broken board itself", "run", "--board", "broken", "--runs-dir", runs()))
-                    .contains("broken.yaml");
+                    .startsWith("llext-hil: " + problem);
         } finally {
             if (before == null) {
                 System.clearProperty("llexthil.repo");
@@ -199,6 +203,30 @@ class BadInputTest extends CliHarness {
                 System.setProperty("llexthil.repo", before);
             }
         }
+    }
+
+    @Test
+    void oneMalformedHardwareMapEntryDoesNotBlockTheOthers() throws Exception {
+        Path map = yaml("map.yml", """
+                - connected: true
+                  id: good-1
+                  platform: p
+                  serial: /dev/ttyNOPE0
+                - connected: true
+                  id: bad-2
+                  platform: p
+                  serial: /dev/ttyNOPE1
+                  baud: fast
+                """);
+        String problem = map + ": entry 2 (id bad-2): field 'baud': expected an integer, got 'fast'";
+        assertThat(new DefaultBoardBridge().profile("good-1", map, null).name()).isEqualTo("good-1");
+        assertThat(stderr()).contains("llext-hil: warning: " + problem + " (that board is left out)");
+        err.reset();
+        assertThat(run("boards", "--no-check", "--hardware-map", map.toString())).isEqualTo(1);
+        assertThat(stdout()).containsPattern("(?m)^good-1 +- ")
+                .containsPattern("(?m)^bad-2 +BROKEN +" + java.util.regex.Pattern.quote(problem) + "$");
+        assertThat(refused("the broken entry itself", "run", "--hardware-map", map.toString(), "--board", "bad-2",
+                "--runs-dir", runs())).isEqualTo("llext-hil: " + problem);
     }
 
     @Test

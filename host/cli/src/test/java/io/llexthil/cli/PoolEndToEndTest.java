@@ -7,6 +7,7 @@ import io.llexthil.board.BoardClient;
 import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.campaign.scenario.BuiltInSuite;
 import io.llexthil.shell.BoardProfile;
+import io.llexthil.shell.inventory.Inventory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,7 +114,7 @@ class PoolEndToEndTest extends CliHarness {
                 return real.profile(board, hardwareMap, link);
             }
 
-            public List<BoardProfile> inventory(Path hardwareMap) { return real.inventory(hardwareMap); }
+            public Inventory inventory(Path hardwareMap) { return real.inventory(hardwareMap); }
 
             public BoardClient open(BoardProfile profile, Path runDir, AccessMode mode) { return real.open(profile, runDir, mode); }
 
