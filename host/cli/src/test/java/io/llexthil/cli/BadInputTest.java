@@ -168,6 +168,20 @@ class BadInputTest extends CliHarness {
     }
 
     @Test
+    void aRefusedLinkLeavesNoLockFile() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort(); // closed again below: a port nobody's board is on
+        }
+        String url = "tcp://127.0.0.1:" + port;
+        String lockName = "link-" + io.llexthil.link.LinkUrl.parse(url).key() + ".lock";
+        Path lock = io.llexthil.shell.inventory.BoardLock.defaultDirectory().resolve(lockName);
+        assertThat(lock).doesNotExist();
+        assertThat(refused("unreachable link", "run", "--link", url, "--runs-dir", runs())).contains("cannot connect");
+        assertThat(lock).as("the lock taken for the link is removed with it").doesNotExist();
+    }
+
+    @Test
     void aBadLogOptionIsAUsageError() throws Exception {
         assertThat(refused("--log without a level", "run", "--log", "io.llexthil", "--runs-dir", runs()))
                 .contains("--log io.llexthil: expected LOGGER=LEVEL");

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Two things the OS lock alone gets wrong are handled here. Within one JVM, POSIX locks
  * belong to the process: a second {@code tryLock} would either throw or, worse, closing the
  * second channel would drop the first holder's lock; so the files this JVM holds are tracked
- * and a second attempt is refused as busy before any channel is opened. And a lock that stays
+ * and a second attempt is refused as busy before any channel is opened. The file is removed on
+ * release, so a refused or finished command leaves nothing behind. And a lock that stays
  * held although the pid written in it is gone from this host (a lock server that kept a dead
  * client's lock) is stale: the file is removed, after checking it is still the same file, and
  * the lock is taken on a fresh one.
@@ -44,13 +45,16 @@ public final class BoardLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    /** The identity (inode) of the locked file. */
+    private final Object key;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private BoardLock(String id, Path file, FileChannel channel, FileLock lock) {
+    private BoardLock(String id, Path file, FileChannel channel, FileLock lock, Object key) {
         this.id = id;
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.key = key;
     }
 
     public static Path defaultDirectory() {
@@ -124,7 +128,7 @@ public final class BoardLock implements AutoCloseable {
                     + " (user " + System.getProperty("user.name") + ")\n";
             channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
-            return new BoardLock(id, file, channel, lock);
+            return new BoardLock(id, file, channel, lock, opened);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -195,10 +199,19 @@ public final class BoardLock implements AutoCloseable {
 
     public Path file() { return file; }
 
-    /** Releases the lock; the file stays (deleting it would race with the next user). */
+    /**
+     * Removes the file and releases the lock. Removing it while it is still locked is safe because
+     * every {@code acquire} checks after locking that the path still names the file it locked: a
+     * user that opened this file before the removal finds it gone and locks a fresh one.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return; // a second close must not free a later holder's entry
+        try {
+            if (lock.isValid() && key.equals(fileKey(file))) Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the file stays; the next user takes it over
+        }
         try {
             if (lock.isValid()) lock.release();
         } catch (IOException ignored) {

@@ -26,8 +26,28 @@ class BoardLockTest {
                 .hasMessageContaining(dir.resolve("0010500.lock").toString());
 
         first.close();
+        assertThat(dir.resolve("0010500.lock")).as("removed on release").doesNotExist();
         try (BoardLock again = BoardLock.acquire("0010500", dir)) {
             assertThat(again.file()).isEqualTo(dir.resolve("0010500.lock"));
+        }
+    }
+
+    @Test
+    void aUserThatOpenedTheFileBeforeItWasRemovedLocksAFreshOne() throws Exception {
+        Path file = dir.resolve("race.lock");
+        BoardLock first = BoardLock.acquire("race", dir);
+        // a second process opened the old file and waits for its lock (as a user racing the release)
+        try (java.nio.channels.FileChannel late = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            first.close();
+            assertThat(file).doesNotExist();
+            try (java.nio.channels.FileLock onTheOldFile = late.tryLock()) {
+                assertThat(onTheOldFile).as("the removed file can still be locked").isNotNull();
+                // ... but that is no claim on the board: the path names no file, acquire makes a fresh one
+                try (BoardLock mine = BoardLock.acquire("race", dir)) {
+                    assertThat(Files.readString(mine.file())).startsWith("pid " + ProcessHandle.current().pid());
+                }
+            }
         }
     }
 
