@@ -19,9 +19,7 @@ final class DefaultBoardBridge implements BoardBridge {
 
     @Override
     public BoardProfile profile(String board, Path hardwareMap, String link) {
-        if (hardwareMap != null && !Files.isRegularFile(hardwareMap)) {
-            throw new ConfigException("--hardware-map " + hardwareMap + ": no such file");
-        }
+        requireExisting(hardwareMap);
         if (board == null && hardwareMap == null && link != null) {
             return Boards.profile(null, null, link); // a bare link needs no inventory
         }
@@ -51,10 +49,15 @@ final class DefaultBoardBridge implements BoardBridge {
 
     @Override
     public Inventory inventory(Path hardwareMap) {
-        if (hardwareMap != null && !Files.isRegularFile(hardwareMap)) {
+        requireExisting(hardwareMap);
+        return Boards.inventory(hardwareMap);
+    }
+
+    /** A missing map is named as the option; anything else (a directory, a device) the reader explains. */
+    private static void requireExisting(Path hardwareMap) {
+        if (hardwareMap != null && !Files.exists(hardwareMap)) {
             throw new ConfigException("--hardware-map " + hardwareMap + ": no such file");
         }
-        return Boards.inventory(hardwareMap);
     }
 
     @Override

@@ -61,6 +61,16 @@ class BadInputTest extends CliHarness {
     }
 
     @Test
+    void aDeviceOrADirectoryAsTheHardwareMapIsNamedForWhatItIs() throws Exception {
+        assertThat(refused("/dev/zero hardware map", "run", "--hardware-map", "/dev/zero", "--runs-dir", runs()))
+                .contains("/dev/zero: more than 1048576 bytes (not a regular file) is over the 1 MiB limit");
+        assertThat(refused("directory hardware map", "boards", "--no-check", "--hardware-map", tmp.toString()))
+                .contains(tmp + ": is a directory");
+        assertThat(refused("missing hardware map", "run", "--hardware-map", tmp.resolve("none.yml").toString(),
+                "--runs-dir", runs())).isEqualTo("llext-hil: --hardware-map " + tmp.resolve("none.yml") + ": no such file");
+    }
+
+    @Test
     void aTenMegabyteSingleLineYamlIsRefusedBySize() throws Exception {
         Path big = tmp.resolve("big.yaml");
         try (OutputStream o = Files.newOutputStream(big)) {
