@@ -13,9 +13,13 @@ import io.llexthil.shell.inventory.InventoryException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The board layer ({@link Boards}) as the CLI uses it. */
 final class DefaultBoardBridge implements BoardBridge {
+    /** Problems already warned about: a pool resolves one profile per board, the warning comes once. */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     @Override
     public BoardProfile profile(String board, Path hardwareMap, String link) {
@@ -26,7 +30,7 @@ final class DefaultBoardBridge implements BoardBridge {
         Inventory inventory = Boards.inventory(hardwareMap);
         try {
             BoardProfile profile = Boards.pick(inventory, board, link);
-            warnAboutBroken(inventory);
+            warnAboutBroken(inventory, warned);
             return profile;
         } catch (InventoryException e) {
             if (board != null && e.getMessage() != null && e.getMessage().startsWith("no board named")) {
@@ -41,9 +45,9 @@ final class DefaultBoardBridge implements BoardBridge {
      * One malformed {@code boards/*.yaml} or map entry must not block the other boards: it is left
      * out, with one warning line each, and only asking for it is an error.
      */
-    static void warnAboutBroken(Inventory inventory) {
+    static void warnAboutBroken(Inventory inventory, Set<String> already) {
         for (BrokenBoard b : inventory.broken()) {
-            Cli.err().println("llext-hil: warning: " + b.problem() + " (that board is left out)");
+            if (already.add(b.problem())) Cli.err().println("llext-hil: warning: " + b.problem() + " (that board is left out)");
         }
     }
 

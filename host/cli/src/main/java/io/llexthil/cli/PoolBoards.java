@@ -5,6 +5,7 @@ import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.inventory.Inventory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,7 +78,7 @@ final class PoolBoards {
 
     private static List<Member> ofPlatform(String platform, BoardOptions board, BoardBridge bridge) {
         Inventory inventory = bridge.inventory(board.hardwareMap);
-        DefaultBoardBridge.warnAboutBroken(inventory);
+        DefaultBoardBridge.warnAboutBroken(inventory, new HashSet<>());
         List<BoardProfile> all = inventory.boards();
         List<Member> out = all.stream().filter(p -> p.platforms().contains(platform))
                 .map(p -> new Member(p.name(), p)).toList();
