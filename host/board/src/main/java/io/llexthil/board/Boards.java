@@ -37,7 +37,6 @@ public final class Boards {
      * the other link.
      */
     public static BoardProfile profile(String name, Path hardwareMap, String linkUrl) {
-        Path boardsDir = repoRoot().resolve("boards");
         if (linkUrl != null && name == null && hardwareMap == null) {
             LinkUrl url = LinkUrl.parse(linkUrl); // fail early, with the link grammar's one-line message
             boolean launched = url.capabilities().launchesBoard();
@@ -50,7 +49,20 @@ public final class Boards {
                     .reset(launched ? ResetConfig.hard() : ResetConfig.shellCommand())
                     .source("--link " + linkUrl).build();
         }
-        Inventory inventory = Inventory.load(hardwareMap, Files.isDirectory(boardsDir) ? boardsDir : null);
+        return pick(inventory(hardwareMap), name, linkUrl);
+    }
+
+    /**
+     * The inventory: {@code boards/*.yaml} of the repository plus the hardware map. Files and map
+     * entries that cannot be used are in {@link Inventory#broken()}; the others stay usable.
+     */
+    public static Inventory inventory(Path hardwareMap) {
+        Path boardsDir = repoRoot().resolve("boards");
+        return Inventory.load(hardwareMap, Files.isDirectory(boardsDir) ? boardsDir : null);
+    }
+
+    /** The board {@code name} (default {@link #DEFAULT_BOARD}) of {@code inventory}, with {@code linkUrl} if given. */
+    public static BoardProfile pick(Inventory inventory, String name, String linkUrl) {
         BoardProfile board = inventory.board(name == null ? DEFAULT_BOARD : name);
         return linkUrl == null ? board : board.toBuilder().link(linkUrl).build();
     }

@@ -136,7 +136,7 @@ class ScenarioLoaderTest {
     void malformedYamlReportsLine() {
         ScenarioFileException e = error("name: x\nsteps:\n  - load: [a\n  - unload: b\n");
         assertThat(e.stepIndex()).isNull();
-        assertThat(e.getMessage()).startsWith("bad.yaml: not valid YAML at line").doesNotContain("\n");
+        assertThat(e.getMessage()).startsWith("bad.yaml:4: not valid YAML at column ").doesNotContain("\n");
     }
 
     @Test

@@ -4,9 +4,9 @@ import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.shell.BoardProfile;
+import io.llexthil.shell.inventory.Inventory;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /** What the CLI needs from the board layer; {@link DefaultBoardBridge} is the real one, tests may pass others. */
 public interface BoardBridge {
@@ -14,8 +14,11 @@ public interface BoardBridge {
     /** Resolves {@code --board/--hardware-map/--link} (default: the built-in simulated board). */
     BoardProfile profile(String board, Path hardwareMap, String link);
 
-    /** Every board of the inventory ({@code boards/*.yaml} plus the hardware map). */
-    List<BoardProfile> inventory(Path hardwareMap);
+    /**
+     * Every board of the inventory ({@code boards/*.yaml} plus the hardware map); files and map
+     * entries that cannot be used are in {@link Inventory#broken()}.
+     */
+    Inventory inventory(Path hardwareMap);
 
     /** Connects and waits until the board is ready; transcripts go under {@code runDir}. */
     BoardClient open(BoardProfile profile, Path runDir, AccessMode mode);

@@ -4,13 +4,17 @@ import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardInfo;
 import io.llexthil.shell.BoardProfile;
+import io.llexthil.shell.inventory.BrokenBoard;
+import io.llexthil.shell.inventory.Inventory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 @Command(name = "boards", mixinStandardHelpOptions = true,
         description = "List the board inventory (boards/*.yaml and the hardware map) and check each board is reachable (read-only: info).")
@@ -39,9 +43,11 @@ final class BoardsCommand implements Callable<Integer> {
             return PortScan.run(generateMap);
         }
         BoardBridge bridge = Cli.bridge();
-        List<BoardProfile> boards = bridge.inventory(hardwareMap);
-        Path dir = noCheck ? null : RunDirs.create(runsDir, null, "boards");
-        int nameWidth = Math.max(5, boards.stream().mapToInt(b -> b.name().length()).max().orElse(5));
+        Inventory inventory = bridge.inventory(hardwareMap);
+        List<BoardProfile> boards = inventory.boards();
+        Path dir = noCheck || boards.isEmpty() ? null : RunDirs.create(runsDir, null, "boards");
+        int nameWidth = Math.max(5, Stream.concat(boards.stream().map(BoardProfile::name),
+                inventory.broken().stream().map(BoardsCommand::name)).mapToInt(String::length).max().orElse(5));
         String fmt = "%-" + nameWidth + "s  %-9s  %s%n    link: %s%n";
         Cli.out().printf(Locale.ROOT, "%-" + nameWidth + "s  %-9s  %s%n", "board", "reachable", "firmware / problem");
         int unreachable = 0;
@@ -61,6 +67,16 @@ final class BoardsCommand implements Callable<Integer> {
             }
             Cli.out().printf(Locale.ROOT, fmt, p.name(), status, detail, p.link() == null ? "(none)" : p.link());
         }
-        return unreachable == 0 ? ExitCodes.OK : ExitCodes.DIVERGED;
+        // a file or map entry that cannot be read is a row with its one-line error, not the end of the list
+        for (BrokenBoard b : inventory.broken()) {
+            Cli.out().printf(Locale.ROOT, "%-" + nameWidth + "s  %-9s  %s%n", name(b), "BROKEN", b.problem());
+        }
+        return unreachable == 0 && inventory.broken().isEmpty() ? ExitCodes.OK : ExitCodes.DIVERGED;
+    }
+
+    /** How a broken board is shown: the shortest name it is known by. */
+    private static String name(BrokenBoard b) {
+        return b.names().stream().sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
+                .findFirst().orElse(b.source());
     }
 }

@@ -2,8 +2,10 @@ package io.llexthil.cli;
 
 import io.llexthil.link.LinkUrl;
 import io.llexthil.shell.BoardProfile;
+import io.llexthil.shell.inventory.Inventory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,7 +77,9 @@ final class PoolBoards {
     }
 
     private static List<Member> ofPlatform(String platform, BoardOptions board, BoardBridge bridge) {
-        List<BoardProfile> all = bridge.inventory(board.hardwareMap);
+        Inventory inventory = bridge.inventory(board.hardwareMap);
+        DefaultBoardBridge.warnAboutBroken(inventory, new HashSet<>());
+        List<BoardProfile> all = inventory.boards();
         List<Member> out = all.stream().filter(p -> p.platforms().contains(platform))
                 .map(p -> new Member(p.name(), p)).toList();
         if (out.isEmpty()) {

@@ -61,6 +61,16 @@ class BadInputTest extends CliHarness {
     }
 
     @Test
+    void aDeviceOrADirectoryAsTheHardwareMapIsNamedForWhatItIs() throws Exception {
+        assertThat(refused("/dev/zero hardware map", "run", "--hardware-map", "/dev/zero", "--runs-dir", runs()))
+                .contains("/dev/zero: more than 1048576 bytes (not a regular file) is over the 1 MiB limit");
+        assertThat(refused("directory hardware map", "boards", "--no-check", "--hardware-map", tmp.toString()))
+                .contains(tmp + ": is a directory");
+        assertThat(refused("missing hardware map", "run", "--hardware-map", tmp.resolve("none.yml").toString(),
+                "--runs-dir", runs())).isEqualTo("llext-hil: --hardware-map " + tmp.resolve("none.yml") + ": no such file");
+    }
+
+    @Test
     void aTenMegabyteSingleLineYamlIsRefusedBySize() throws Exception {
         Path big = tmp.resolve("big.yaml");
         try (OutputStream o = Files.newOutputStream(big)) {
@@ -99,7 +109,18 @@ class BadInputTest extends CliHarness {
     void yamlAliasesAreRefused() throws Exception {
         Path f = yaml("alias.yaml", "name: a\nsteps:\n  - upload: &ext producer\n  - load: *ext\n");
         assertThat(refused("YAML alias", "run", f.toString(), "--runs-dir", runs()))
-                .contains(f + ": line 4, column ").contains("YAML aliases (*name) are not supported");
+                .isEqualTo("llext-hil: " + f + ":4: YAML aliases/merge keys are not supported; write the values out");
+    }
+
+    @Test
+    void yamlMergeKeysAreRefusedLikeAliases() throws Exception {
+        Path f = yaml("merge.yaml", "name: m\nsteps:\n  - upload: producer\n  - load:\n      <<: {ext: producer}\n");
+        assertThat(refused("YAML merge key", "run", f.toString(), "--runs-dir", runs()))
+                .isEqualTo("llext-hil: " + f + ":5: YAML aliases/merge keys are not supported; write the values out");
+        Path map = yaml("map.yml", "- &a\n  id: x1\n  platform: p\n- <<: *a\n  id: x2\n");
+        assertThat(refused("merge key in a hardware map", "run", "--hardware-map", map.toString(), "--board", "x2",
+                "--runs-dir", runs()))
+                .contains(map + ":4: YAML aliases/merge keys are not supported; write the values out");
     }
 
     @Test
@@ -157,6 +178,20 @@ class BadInputTest extends CliHarness {
     }
 
     @Test
+    void aRefusedLinkLeavesNoLockFile() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort(); // closed again below: a port nobody's board is on
+        }
+        String url = "tcp://127.0.0.1:" + port;
+        String lockName = "link-" + io.llexthil.link.LinkUrl.parse(url).key() + ".lock";
+        Path lock = io.llexthil.shell.inventory.BoardLock.defaultDirectory().resolve(lockName);
+        assertThat(lock).doesNotExist();
+        assertThat(refused("unreachable link", "run", "--link", url, "--runs-dir", runs())).contains("cannot connect");
+        assertThat(lock).as("the lock taken for the link is removed with it").doesNotExist();
+    }
+
+    @Test
     void aBadLogOptionIsAUsageError() throws Exception {
         assertThat(refused("--log without a level", "run", "--log", "io.llexthil", "--runs-dir", runs()))
                 .contains("--log io.llexthil: expected LOGGER=LEVEL");
@@ -172,15 +207,19 @@ class BadInputTest extends CliHarness {
         String before = System.getProperty("llexthil.repo");
         System.setProperty("llexthil.repo", repo.toString());
         try {
+            Path broken = repo.resolve("boards/broken.yaml").toAbsolutePath();
+            String problem = broken + ":1: not valid YAML at column ";
             assertThat(new DefaultBoardBridge().profile("sim", null, null).name()).isEqualTo("sim");
-            assertThat(stderr()).contains("warning: ").contains("broken.yaml").contains("sim.yaml is read alone");
+            assertThat(stderr().strip()).startsWith("llext-hil: warning: " + problem).endsWith("(that board is left out)")
+                    .doesNotContain("\n");
             err.reset();
-            assertThat(run("boards", "--no-check")).isZero();
-            assertThat(stdout()).contains("sim");
-            assertThat(stderr()).contains("broken.yaml").contains("that board is left out");
-            err.reset();
+            // the list goes on: the broken file is a row with its one-line error, and the exit code says so
+            assertThat(run("boards", "--no-check")).isEqualTo(1);
+            assertThat(stdout()).containsPattern("(?m)^sim +- ")
+                    .containsPattern("(?m)^broken +BROKEN +" + java.util.regex.Pattern.quote(problem));
+            assertThat(stderr()).isEmpty();
             assertThat(refused("the broken board itself", "run", "--board", "broken", "--runs-dir", runs()))
-                    .contains("broken.yaml");
+                    .startsWith("llext-hil: " + problem);
         } finally {
             if (before == null) {
                 System.clearProperty("llexthil.repo");
@@ -188,6 +227,33 @@ class BadInputTest extends CliHarness {
                 System.setProperty("llexthil.repo", before);
             }
         }
+    }
+
+    @Test
+    void oneMalformedHardwareMapEntryDoesNotBlockTheOthers() throws Exception {
+        Path map = yaml("map.yml", """
+                - connected: true
+                  id: good-1
+                  platform: p
+                  serial: /dev/ttyNOPE0
+                - connected: true
+                  id: bad-2
+                  platform: p
+                  serial: /dev/ttyNOPE1
+                  baud: fast
+                """);
+        String problem = map + ": entry 2 (id bad-2): field 'baud': expected an integer, got 'fast'";
+        DefaultBoardBridge bridge = new DefaultBoardBridge();
+        assertThat(bridge.profile("good-1", map, null).name()).isEqualTo("good-1");
+        assertThat(bridge.profile("sim", map, null).name()).isEqualTo("sim"); // a second board of one pool
+        assertThat(stderr()).as("one warning per broken entry, however many boards are resolved")
+                .isEqualTo("llext-hil: warning: " + problem + " (that board is left out)" + System.lineSeparator());
+        err.reset();
+        assertThat(run("boards", "--no-check", "--hardware-map", map.toString())).isEqualTo(1);
+        assertThat(stdout()).containsPattern("(?m)^good-1 +- ")
+                .containsPattern("(?m)^bad-2 +BROKEN +" + java.util.regex.Pattern.quote(problem) + "$");
+        assertThat(refused("the broken entry itself", "run", "--hardware-map", map.toString(), "--board", "bad-2",
+                "--runs-dir", runs())).isEqualTo("llext-hil: " + problem);
     }
 
     @Test

@@ -36,7 +36,7 @@ class CliExitCodeTest extends CliHarness {
         Files.writeString(bad, "name: x\nsteps:\n  - load: [producer\n");
         int rc = run("run", bad.toString(), "--runs-dir", tmp.resolve("runs").toString());
         assertThat(rc).isEqualTo(2);
-        assertThat(errText().strip()).startsWith("llext-hil: " + bad + ": not valid YAML at line")
+        assertThat(errText().strip()).startsWith("llext-hil: " + bad + ":3: not valid YAML at column ")
                 .doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(runsLeft()).as("nothing written").isEmpty();
     }

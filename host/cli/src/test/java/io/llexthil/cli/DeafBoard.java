@@ -4,13 +4,13 @@ import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.shell.BoardProfile;
+import io.llexthil.shell.inventory.Inventory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * A board bridge that knows one more board, "deaf": the simulated board with a prompt it never
@@ -31,7 +31,7 @@ final class DeafBoard {
                 return real.profile(board, hardwareMap, link);
             }
 
-            public List<BoardProfile> inventory(Path hardwareMap) { return real.inventory(hardwareMap); }
+            public Inventory inventory(Path hardwareMap) { return real.inventory(hardwareMap); }
 
             public BoardClient open(BoardProfile profile, Path runDir, AccessMode mode) { return real.open(profile, runDir, mode); }
 

@@ -4,6 +4,7 @@ import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.shell.BoardProfile;
+import io.llexthil.shell.inventory.Inventory;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -28,7 +29,7 @@ class PoolBoardsTest {
                     .orElseThrow(() -> new ConfigException("--board " + name + ": no such board"));
         }
 
-        public List<BoardProfile> inventory(Path hardwareMap) { return INVENTORY; }
+        public Inventory inventory(Path hardwareMap) { return Inventory.of(INVENTORY, List.of()); }
 
         public BoardClient open(BoardProfile profile, Path runDir, AccessMode mode) { throw new UnsupportedOperationException(); }
 

@@ -40,7 +40,7 @@ public final class ScenarioLoader {
         try {
             text = YamlInput.read(file, "scenario");
         } catch (InputFileException e) {
-            throw new ScenarioFileException(file.toString(), null, null, e.problem());
+            throw new ScenarioFileException(e.place(), null, null, e.problem());
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), base);
@@ -64,8 +64,11 @@ public final class ScenarioLoader {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ScenarioFileException(source, null, null, "not valid YAML" + where + ": "
+            // FILE:LINE: as compilers print it (the same form as board files and hardware maps)
+            boolean placed = loc != null && loc.getLineNr() > 0;
+            String where = placed ? source + ":" + loc.getLineNr() : source;
+            String column = placed && loc.getColumnNr() > 0 ? " at column " + loc.getColumnNr() : "";
+            throw new ScenarioFileException(where, null, null, "not valid YAML" + column + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse("").trim());
         }
         if (root == null || !root.isObject()) {

@@ -10,15 +10,29 @@ import java.nio.file.Path;
 public class InputFileException extends IllegalArgumentException {
     private final transient Path file;
     private final String problem;
+    private final String place;
 
     public InputFileException(Path file, String problem) {
-        super(file + ": " + problem);
+        this(file, file.toString(), problem);
+    }
+
+    /** A problem at one line of the file: {@code FILE:LINE: problem}, as compilers print it. */
+    public InputFileException(Path file, int line, String problem) {
+        this(file, file + ":" + line, problem);
+    }
+
+    private InputFileException(Path file, String place, String problem) {
+        super(place + ": " + problem);
         this.file = file;
+        this.place = place;
         this.problem = problem;
     }
 
     public Path file() { return file; }
 
-    /** The message without the file, for callers that name the file their own way. */
+    /** Where the problem is: the file, or {@code FILE:LINE}. */
+    public String place() { return place; }
+
+    /** The message without the place, for callers that name the file their own way. */
     public String problem() { return problem; }
 }

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 
 /**
  * The one way input YAML (scenarios, board profiles, hardware maps) is read: bounded
- * ({@link BoundedFiles#TEXT_LIMIT}), UTF-8, and without aliases. Jackson reads an alias as the
- * plain string {@code *name}, so a shared block would silently turn into a wrong value; an anchor
- * ({@code &name}) alone is only a label and does no harm.
+ * ({@link BoundedFiles#TEXT_LIMIT}), UTF-8, and without aliases or merge keys. Jackson reads an
+ * alias as the plain string {@code *name} and a merge key {@code <<} as an ordinary key, so a
+ * shared block would silently turn into a wrong value or an ignored one (the hardware map keeps
+ * unknown keys); an anchor ({@code &name}) alone is only a label and does no harm.
  */
 public final class YamlInput {
     private static final YAMLFactory FACTORY = new YAMLFactory();
@@ -26,17 +27,20 @@ public final class YamlInput {
         return text;
     }
 
+    /** The one message for both: {@code FILE:LINE: ...}. */
+    static final String REFUSED = "YAML aliases/merge keys are not supported; write the values out";
+
     /**
-     * Throws when the YAML uses an alias ({@code *a}). Text that is not
-     * valid YAML passes: the caller's parser reports that with its own message.
+     * Throws when the YAML uses an alias ({@code *a}) or a merge key ({@code <<: ...}). Text that
+     * is not valid YAML passes: the caller's parser reports that with its own message.
      */
     public static void refuseAliases(String text, Path source) {
         try (YAMLParser p = FACTORY.createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (p.isCurrentAlias()) {
+                boolean mergeKey = t == JsonToken.FIELD_NAME && "<<".equals(p.currentName());
+                if (mergeKey || p.isCurrentAlias()) {
                     JsonLocation at = p.currentTokenLocation();
-                    throw new InputFileException(source, "line " + at.getLineNr() + ", column " + at.getColumnNr()
-                            + ": YAML aliases (*name) are not supported; write the value out where it is used");
+                    throw new InputFileException(source, at.getLineNr(), REFUSED);
                 }
             }
         } catch (IOException notYaml) {

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A twister hardware map ({@code west twister --generate-hardware-map map.yml}) read unchanged:
@@ -22,8 +24,19 @@ public final class HardwareMap {
         this.entries = entries;
     }
 
-    @SuppressWarnings("unchecked")
+    /** Reads the map; the first entry that cannot be used is an {@link InventoryException}. */
     public static HardwareMap load(Path file) {
+        return load(file, broken -> {
+            throw new InventoryException(broken.problem());
+        });
+    }
+
+    /**
+     * Reads the map; each entry that cannot be used goes to {@code brokenEntries} and is left out,
+     * so the others stay usable. A file that is not a readable sequence still throws.
+     */
+    @SuppressWarnings("unchecked")
+    public static HardwareMap load(Path file, Consumer<BrokenBoard> brokenEntries) {
         Object root = YamlFiles.read(file);
         if (root == null) return new HardwareMap(file, List.of());
         if (!(root instanceof List<?> list)) {
@@ -34,11 +47,18 @@ public final class HardwareMap {
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
             if (!(item instanceof Map<?, ?> m)) {
-                throw new InventoryException(file + ": entry " + (i + 1) + ": expected a mapping, got " + YamlFields.describe(item));
+                brokenEntries.accept(new BrokenBoard(file + ": entry " + (i + 1), Set.of(),
+                        file + ": entry " + (i + 1) + ": expected a mapping, got " + YamlFields.describe(item)));
+                continue;
             }
             HardwareMapEntry entry = new HardwareMapEntry(file.toString(), i + 1,
                     Collections.unmodifiableMap(new LinkedHashMap<>((Map<String, Object>) m)));
-            check(entry);
+            try {
+                check(entry);
+            } catch (InventoryException e) {
+                brokenEntries.accept(new BrokenBoard(entry.where(), entry.names(), e.getMessage()));
+                continue;
+            }
             entries.add(entry);
         }
         return new HardwareMap(file, List.copyOf(entries));

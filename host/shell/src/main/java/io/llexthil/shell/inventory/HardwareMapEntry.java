@@ -1,8 +1,10 @@
 package io.llexthil.shell.inventory;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One entry of a twister hardware map, exactly as written ({@link #raw}: every key kept, in order,
@@ -38,6 +40,14 @@ public record HardwareMapEntry(String file, int index, Map<String, Object> raw) 
     /** {@code file: entry N (id X)} — how errors name this entry. */
     public String where() {
         return file + ": entry " + index + id().map(i -> " (id " + i + ")").orElse("");
+    }
+
+    /** What a user may call this entry's board: its id and name, where written. */
+    Set<String> names() {
+        Set<String> all = new HashSet<>();
+        id().ifPresent(all::add);
+        if (raw.get("name") != null) all.add(raw.get("name").toString());
+        return all;
     }
 
     YamlFields fields() { return new YamlFields(raw, key -> where(), ""); }

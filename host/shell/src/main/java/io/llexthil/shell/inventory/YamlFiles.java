@@ -27,9 +27,11 @@ final class YamlFiles {
             throw new InventoryException(e.getMessage(), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " line " + at.getLineNr() + " column " + at.getColumnNr() + ":";
+            // FILE:LINE: as compilers print it, so editors and CI logs link to the place
+            String where = at == null || at.getLineNr() < 1 ? "" : at.getLineNr() + ":";
+            String column = at == null || at.getColumnNr() < 1 ? "" : " at column " + at.getColumnNr();
             String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new InventoryException(file + ":" + where + " not valid YAML: " + why, e);
+            throw new InventoryException(file + ":" + where + " not valid YAML" + column + ": " + why, e);
         } catch (IOException e) {
             throw new InventoryException(file + ": cannot read: " + e.getMessage(), e);
         }

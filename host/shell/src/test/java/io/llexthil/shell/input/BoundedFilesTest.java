@@ -56,9 +56,21 @@ class BoundedFilesTest {
     void yamlAliasesAreRefusedWithTheirPlace() throws Exception {
         Path f = Files.writeString(tmp.resolve("alias.yaml"), "a: &x 1\nb: *x\n");
         assertThatThrownBy(() -> YamlInput.read(f, "scenario")).isInstanceOf(InputFileException.class)
-                .hasMessage(f + ": line 2, column 4: YAML aliases (*name) are not supported; write the value out where it is used");
+                .hasMessage(f + ":2: YAML aliases/merge keys are not supported; write the values out");
         Path plain = Files.writeString(tmp.resolve("plain.yaml"), "a: '*x is text'\nb: \"&y\"\n");
         assertThat(YamlInput.read(plain, "scenario")).contains("*x is text");
+    }
+
+    @Test
+    void mergeKeysAreRefusedWithTheirLineWithOrWithoutAnAlias() throws Exception {
+        Path viaAlias = Files.writeString(tmp.resolve("merge.yaml"), "base: &b {x: 1}\nuse:\n  y: 2\n  <<: *b\n");
+        assertThatThrownBy(() -> YamlInput.read(viaAlias, "board inventory")).isInstanceOf(InputFileException.class)
+                .hasMessage(viaAlias + ":4: YAML aliases/merge keys are not supported; write the values out");
+        Path inline = Files.writeString(tmp.resolve("inline.yaml"), "use:\n  <<: {x: 1}\n  y: 2\n");
+        assertThatThrownBy(() -> YamlInput.read(inline, "scenario"))
+                .hasMessage(inline + ":2: YAML aliases/merge keys are not supported; write the values out");
+        Path quoted = Files.writeString(tmp.resolve("text.yaml"), "a: '<<'\nb: [\"<<: x\"]\n");
+        assertThat(YamlInput.read(quoted, "scenario")).contains("'<<'"); // a value, not a key
     }
 
     @Test

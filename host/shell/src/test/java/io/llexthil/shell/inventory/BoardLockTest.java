@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -25,8 +26,28 @@ class BoardLockTest {
                 .hasMessageContaining(dir.resolve("0010500.lock").toString());
 
         first.close();
+        assertThat(dir.resolve("0010500.lock")).as("removed on release").doesNotExist();
         try (BoardLock again = BoardLock.acquire("0010500", dir)) {
             assertThat(again.file()).isEqualTo(dir.resolve("0010500.lock"));
+        }
+    }
+
+    @Test
+    void aUserThatOpenedTheFileBeforeItWasRemovedLocksAFreshOne() throws Exception {
+        Path file = dir.resolve("race.lock");
+        BoardLock first = BoardLock.acquire("race", dir);
+        // a second process opened the old file and waits for its lock (as a user racing the release)
+        try (java.nio.channels.FileChannel late = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            first.close();
+            assertThat(file).doesNotExist();
+            try (java.nio.channels.FileLock onTheOldFile = late.tryLock()) {
+                assertThat(onTheOldFile).as("the removed file can still be locked").isNotNull();
+                // ... but that is no claim on the board: the path names no file, acquire makes a fresh one
+                try (BoardLock mine = BoardLock.acquire("race", dir)) {
+                    assertThat(Files.readString(mine.file())).startsWith("pid " + ProcessHandle.current().pid());
+                }
+            }
         }
     }
 
@@ -60,5 +81,99 @@ class BoardLockTest {
         } finally {
             other.destroyForcibly();
         }
+    }
+
+    @Test
+    void aSecondAttemptFromThisJvmIsBusyAndTheFirstHolderKeepsTheBoard() throws Exception {
+        try (BoardLock first = BoardLock.acquire("same-jvm", dir)) {
+            assertThatThrownBy(() -> BoardLock.acquire("same-jvm", dir))
+                    .isInstanceOf(BoardBusyException.class)
+                    .hasMessageContaining("locked by pid " + ProcessHandle.current().pid() + " (this process");
+
+            // the refused attempt must not have dropped the OS lock: another process is still refused
+            Process other = holder("same-jvm");
+            try {
+                assertThat(firstLine(other)).startsWith("BUSY board same-jvm is busy: locked by pid "
+                        + ProcessHandle.current().pid());
+                assertThat(other.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(other.exitValue()).isEqualTo(3);
+            } finally {
+                other.destroyForcibly();
+            }
+        }
+        try (BoardLock again = BoardLock.acquire("same-jvm", dir)) {
+            assertThat(again.id()).isEqualTo("same-jvm");
+        }
+    }
+
+    @Test
+    void closingTwiceDoesNotFreeALaterHolder() {
+        BoardLock first = BoardLock.acquire("twice", dir);
+        first.close();
+        try (BoardLock second = BoardLock.acquire("twice", dir)) {
+            first.close();
+            assertThatThrownBy(() -> BoardLock.acquire("twice", dir)).isInstanceOf(BoardBusyException.class);
+        }
+    }
+
+    @Test
+    void aHolderKilledWithSigkillDoesNotBlockTheNextUser() throws Exception {
+        Process other = holder("killed-board");
+        try {
+            assertThat(firstLine(other)).startsWith("LOCKED ");
+            other.destroyForcibly(); // SIGKILL: no shutdown hook, no close()
+            assertThat(other.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            other.destroyForcibly();
+        }
+        try (BoardLock mine = BoardLock.acquire("killed-board", dir)) {
+            assertThat(Files.readString(mine.file())).startsWith("pid " + ProcessHandle.current().pid() + " on ");
+        }
+    }
+
+    @Test
+    void aLockStillHeldInTheNameOfAPidThatIsGoneIsReplaced() throws Exception {
+        Process gone = new ProcessBuilder(java(), "-version").redirectErrorStream(true).start();
+        gone.getInputStream().readAllBytes();
+        assertThat(gone.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        Process other = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                LockHolderMain.class.getName(), "stale-board", dir.toString(), String.valueOf(gone.pid()))
+                .redirectErrorStream(true).start();
+        try {
+            assertThat(firstLine(other)).startsWith("LOCKED ");
+            Object staleFile = Files.readAttributes(dir.resolve("stale-board.lock"),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+            try (BoardLock mine = BoardLock.acquire("stale-board", dir)) {
+                assertThat(Files.readString(mine.file())).startsWith("pid " + ProcessHandle.current().pid() + " on ");
+                assertThat(Files.readAttributes(mine.file(), java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey()).isNotEqualTo(staleFile);
+            }
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void onlyAPidOfThisHostThatIsGoneMakesAHolderStale() {
+        long me = ProcessHandle.current().pid();
+        assertThat(BoardLock.isStale("pid " + me + " on " + BoardLock.hostName() + " since x")).isFalse();
+        assertThat(BoardLock.isStale("pid 1 on " + BoardLock.hostName() + " since x")).isFalse();
+        assertThat(BoardLock.isStale("pid 999999999 on another-host-name since x")).isFalse();
+        assertThat(BoardLock.isStale("another user (no details written yet)")).isFalse();
+        assertThat(BoardLock.isStale("pid 999999999 on " + BoardLock.hostName() + " since x")).isTrue();
+    }
+
+    private Process holder(String id) throws Exception {
+        return new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                LockHolderMain.class.getName(), id, dir.toString()).redirectErrorStream(true).start();
+    }
+
+    private static String firstLine(Process process) throws Exception {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -194,7 +194,8 @@ class InventoryTest {
                   serial: /dev/ttyACM0
                   reset: {method: pulse, steps: [{line: RTS, level: sideways, holdMs: 5}]}
                 """);
-        assertThatThrownBy(() -> Inventory.load(map, null)).isInstanceOf(InventoryException.class)
+        // the entry is set aside at load; asking for it gives its error
+        assertThatThrownBy(() -> Inventory.load(map, null).board("b7")).isInstanceOf(InventoryException.class)
                 .hasMessage(map + ": entry 1 (id b7): field 'reset.steps[0].level': expected low (asserted) or high (released), got 'sideways'");
 
         Path profile = write("boards/p.yaml", "name: p\ntimeouts: {ready: soon}\n");
@@ -211,10 +212,59 @@ class InventoryTest {
     }
 
     @Test
+    void aliasesAndMergeKeysInBoardFilesAndHardwareMapsAreRefusedWithTheirLine() throws Exception {
+        String refused = ": YAML aliases/merge keys are not supported; write the values out";
+        Path profile = write("boards/m.yaml", "name: m\ntimeouts: &t {ready: 5s}\nreset:\n  <<: {method: hard}\n");
+        assertThatThrownBy(() -> Inventory.loadProfile(profile)).isInstanceOf(InventoryException.class)
+                .hasMessage(profile + ":4" + refused);
+
+        Path map = write("map.yaml", "- &base\n  id: 'a'\n  platform: p\n- <<: *base\n  id: 'b'\n");
+        assertThatThrownBy(() -> HardwareMap.load(map)).isInstanceOf(InventoryException.class)
+                .hasMessage(map + ":4" + refused);
+    }
+
+    @Test
+    void aBrokenProfileFileOrMapEntryIsSetAsideAndTheOthersStayUsable() throws Exception {
+        write("boards/good.yaml", "name: good\nid: g1\nlink: 'serial:///dev/ttyNOPE0'\n");
+        Path bad = write("boards/bad.yaml", "name: [unclosed\n");
+        Path wrong = write("boards/wrong.yaml", "name: wrong\nid: w1\ntimeouts: {ready: soon}\n");
+        Path map = write("map.yml", """
+                - connected: true
+                  id: m1
+                  serial: /dev/ttyNOPE1
+                - connected: true
+                  id: m2
+                  serial: /dev/ttyNOPE2
+                  baud: fast
+                - connected: true
+                  id: bad
+                  serial: /dev/ttyNOPE3
+                - just a string
+                """);
+
+        Inventory inv = Inventory.load(map, dir.resolve("boards"));
+
+        assertThat(inv.boards()).extracting(BoardProfile::name).containsExactly("m1", "good");
+        assertThat(inv.broken()).extracting(BrokenBoard::source).containsExactly(bad.toString(),
+                map + ": entry 2 (id m2)", map + ": entry 4", map + ": entry 3 (id bad)", wrong.toString());
+        assertThat(inv.broken()).allSatisfy(b -> assertThat(b.problem()).doesNotContain("\n"));
+        assertThatThrownBy(() -> inv.board("bad")).hasMessageStartingWith(bad + ":1: not valid YAML at column ");
+        assertThatThrownBy(() -> inv.board("w1")).hasMessage(wrong + ": field 'timeouts.ready': expected a duration"
+                + " such as 500ms, 5s or 2m, got 'soon'");
+        assertThatThrownBy(() -> inv.board("wrong")).hasMessageStartingWith(wrong + ": field 'timeouts.ready'");
+        assertThatThrownBy(() -> inv.board("m2")).hasMessage(map + ": entry 2 (id m2): field 'baud': expected an integer, got 'fast'");
+        // an entry whose profile file cannot be read would lose that file's keys without a word
+        assertThatThrownBy(() -> inv.board("entry-3")).hasMessageStartingWith("no board named 'entry-3'")
+                .hasMessageContaining("; unreadable: " + bad);
+        assertThat(inv.broken().get(3).problem()).startsWith(map + ": entry 3 (id bad): its board profile cannot be read: "
+                + bad + ":1: not valid YAML");
+    }
+
+    @Test
     void badYamlAndWrongShapesAreOneLineErrors() throws Exception {
         Path broken = write("broken.yaml", "- id: 'a'\n  serial: [unclosed\n");
         assertThatThrownBy(() -> HardwareMap.load(broken)).isInstanceOf(InventoryException.class)
-                .hasMessageStartingWith(broken + ": line ").hasMessageContaining("not valid YAML")
+                .hasMessageStartingWith(broken + ":2: not valid YAML at column ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
 
         Path notASequence = write("map2.yaml", "id: 'a'\n");
