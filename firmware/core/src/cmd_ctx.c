@@ -227,7 +227,7 @@ static int check_images(uint32_t id, const struct hil_ctx_view *v)
 
 		e.name[HIL_NAME_MAX] = '\0';
 		if (rc == 0) {
-			rc = hil_images_can_reinstate(e.name, img.offset, img.len, img.crc, hil_image_busy);
+			rc = hil_images_can_reinstate(e.name, img.offset, img.len, img.crc);
 		}
 		if (rc != 0) {
 			return hil_out_error(id, rc, rc == -HIL_EBUSY
