@@ -99,5 +99,5 @@ int hil_name_arg(uint32_t id, const char *s)
 {
 	int rc = hil_check_name("name", s);
 
-	return rc != 0 ? hil_out_result("@@HIL", id, rc, "{\"error\":%s}", hil_msg_text()) : 0;
+	return rc != 0 ? hil_out_msg_error(id, rc) : 0;
 }

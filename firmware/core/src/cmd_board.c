@@ -38,7 +38,7 @@ int hil_cmd_state(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 		return hil_out_error(id, -HIL_ENOSPC, "more extensions loaded (%u) than state can report (16)",
 				     (uint32_t)n);
 	}
-	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
+	struct hil_json *j = hil_out_begin(id, 0);
 
 	hj_fmt(j, "{\"exts\":[");
 	for (size_t i = 0; i < n; i++) {
@@ -63,7 +63,7 @@ int hil_cmd_fault_show(const struct hil_cmd *c, uint32_t id, int argc, char **ar
 	(void)c;
 	(void)argc;
 	(void)argv;
-	return hil_out_result("@@HIL", id, 0, "{\"alloc\":%u,\"flash\":%u,\"alloc_calls\":%u}",
+	return hil_out_result(id, 0, "{\"alloc\":%u,\"flash\":%u,\"alloc_calls\":%u}",
 			      b->fault_alloc_armed(), hil_flash_fault_armed(), b->alloc_calls());
 }
 
@@ -74,7 +74,7 @@ int hil_cmd_fault_clear(const struct hil_cmd *c, uint32_t id, int argc, char **a
 	(void)argv;
 	hil_g_backend->fault_alloc(0);
 	hil_flash_fault_arm(0);
-	return hil_out_result("@@HIL", id, 0, "{\"alloc\":0,\"flash\":0}");
+	return hil_out_result(id, 0, "{\"alloc\":0,\"flash\":0}");
 }
 
 /* `fault alloc <k>` and `fault flash <n>`: one number, armed for later. */
@@ -94,7 +94,7 @@ int hil_cmd_fault_arm(const struct hil_cmd *c, uint32_t id, int argc, char **arg
 	} else {
 		hil_flash_fault_arm(k);
 	}
-	return hil_out_result("@@HIL", id, 0, alloc ? "{\"alloc\":%u}" : "{\"flash\":%u}", k);
+	return hil_out_result(id, 0, alloc ? "{\"alloc\":%u}" : "{\"flash\":%u}", k);
 }
 
 int hil_cmd_reset(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
@@ -105,7 +105,7 @@ int hil_cmd_reset(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	if (!cold && !hil_streq(argv[1], "warm")) {
 		return hil_bad_arg(id, "mode", "cold or warm", argv[1]);
 	}
-	(void)hil_out_result("@@HIL", id, 0, "{\"reset\":%s}", cold ? "cold" : "warm");
+	(void)hil_out_result(id, 0, "{\"reset\":%s}", cold ? "cold" : "warm");
 	if (hil_g_port->flush != NULL) {
 		hil_g_port->flush();
 	}

@@ -132,7 +132,7 @@ static int ctx_save(uint32_t id, int argc, char **argv)
 	int relink = hil_g_backend->save((const char (*)[HIL_NAME_MAX + 1])names, n, &snap);
 
 	if (relink < 0) {
-		return hil_out_result("@@HIL", id, relink, "{\"relink\":%d,\"error\":%s}", relink,
+		return hil_out_result(id, relink, "{\"relink\":%d,\"error\":%s}", relink,
 				      hil_msgf(relink == -HIL_ENOENT
 						       ? "an extension to save is not loaded or a dependency is not saved with it: %d"
 						       : "saving the extensions failed: %d",
@@ -142,7 +142,7 @@ static int ctx_save(uint32_t id, int argc, char **argv)
 	if (rc != 0) {
 		return save_error(id, rc, &snap, bad);
 	}
-	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
+	struct hil_json *j = hil_out_begin(id, 0);
 
 	hj_fmt(j, "{\"slot\":%s,\"seq\":%u,", slot_name(res.slot), res.seq);
 	exts_json(j, &snap);
@@ -227,7 +227,7 @@ static int check_images(uint32_t id, const struct hil_ctx_view *v)
 
 		e.name[HIL_NAME_MAX] = '\0';
 		if (rc == 0) {
-			rc = hil_images_can_reinstate(e.name, img.offset, img.len, img.crc, hil_image_busy);
+			rc = hil_images_can_reinstate(e.name, img.offset, img.len, img.crc);
 		}
 		if (rc != 0) {
 			return hil_out_error(id, rc, rc == -HIL_EBUSY
@@ -302,7 +302,7 @@ int hil_cmd_ctx_restore(const struct hil_cmd *c, uint32_t id, int argc, char **a
 	}
 	/* As Sound Open Firmware does: nothing saved, nothing to hand to llext_restore. */
 	int restore = snap->n == 0 ? 0 : hil_g_backend->restore(snap, order);
-	struct hil_json *j = hil_out_begin("@@HIL", id, restore < 0 ? restore : 0);
+	struct hil_json *j = hil_out_begin(id, restore < 0 ? restore : 0);
 
 	hj_fmt(j, "{\"slot\":%s,\"seq\":%u,", slot_name(slot), seq);
 	exts_json(j, snap);
@@ -324,7 +324,7 @@ int hil_cmd_ctx_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv
 	(void)argv;
 	hil_ctx_store_scan(&scan);
 	int active = scan.newest >= 0 && scan.slot[scan.newest].why == HIL_CTX_OK ? scan.newest : -1;
-	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
+	struct hil_json *j = hil_out_begin(id, 0);
 
 	hj_fmt(j, active >= 0 ? "{\"active\":%s,\"slots\":[" : "{\"active\":null,\"slots\":[", slot_name(active));
 	for (int s = 0; s < 2; s++) {
@@ -356,5 +356,5 @@ int hil_cmd_ctx_erase(const struct hil_cmd *c, uint32_t id, int argc, char **arg
 	if (rc != 0) {
 		return hil_out_error(id, rc, "flash erase failed: %d", rc);
 	}
-	return hil_out_result("@@HIL", id, 0, "{\"erased\":[\"A\",\"B\"]}");
+	return hil_out_result(id, 0, "{\"erased\":[\"A\",\"B\"]}");
 }

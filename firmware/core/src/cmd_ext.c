@@ -29,7 +29,7 @@ int hil_cmd_upload_begin(const struct hil_cmd *c, uint32_t id, int argc, char **
 				     : "image '%s' exists with another len/crc and is not the last image; reset to clear the store",
 				     argv[2]);
 	}
-	return hil_out_result("@@HIL", id, 0, "{\"name\":%s,\"len\":%u,\"next\":%u,\"chunk\":%u,\"window\":%u}",
+	return hil_out_result(id, 0, "{\"name\":%s,\"len\":%u,\"next\":%u,\"chunk\":%u,\"window\":%u}",
 			      img->name, img->len, img->received, hil_core_upload_chunk(),
 			      hil_core_upload_window());
 }
@@ -45,14 +45,14 @@ int hil_cmd_upload_data(const struct hil_cmd *c, uint32_t id, int argc, char **a
 	if (img == NULL) {
 		return hil_out_error(id, -HIL_ENOENT, "no image named '%s'; start with upload begin", argv[2]);
 	}
-	rc = hil_out_result("@@HIL", id, 0, "{\"name\":%s,\"next\":%u}", img->name, img->received);
+	rc = hil_out_result(id, 0, "{\"name\":%s,\"next\":%u}", img->name, img->received);
 	hil_upload_start(img->name, id, img->received);
 	return rc;
 }
 
 int hil_cmd_upload_list(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
-	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
+	struct hil_json *j = hil_out_begin(id, 0);
 
 	(void)c;
 	(void)argc;
@@ -70,7 +70,7 @@ int hil_cmd_upload_list(const struct hil_cmd *c, uint32_t id, int argc, char **a
 
 static int name_and_use_count(uint32_t id, int rc, const char *name, uint32_t use_count)
 {
-	return hil_out_result("@@HIL", id, rc, "{\"name\":%s,\"use_count\":%u}", name, use_count);
+	return hil_out_result(id, rc, "{\"name\":%s,\"use_count\":%u}", name, use_count);
 }
 
 int hil_cmd_load(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
@@ -128,6 +128,6 @@ int hil_cmd_call(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	if (rc < 0) {
 		return hil_out_error(id, rc, "call of '%s' failed: %d", argv[2], rc);
 	}
-	return hil_out_result("@@HIL", id, 0, "{\"name\":%s,\"symbol\":%s,\"value\":%d}", argv[1], argv[2],
+	return hil_out_result(id, 0, "{\"name\":%s,\"symbol\":%s,\"value\":%d}", argv[1], argv[2],
 			      (int)value);
 }

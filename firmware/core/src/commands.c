@@ -95,7 +95,7 @@ static const char *group_word(size_t i, char out[16])
 
 static int msg_error(uint32_t id)
 {
-	return hil_out_result("@@HIL", id, -HIL_EINVAL, "{\"error\":%s}", hil_msg_text());
+	return hil_out_msg_error(id, -HIL_EINVAL);
 }
 
 /* "usage: hil upload begin <...> | upload data <name> | upload list" */
@@ -163,7 +163,7 @@ static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	const struct hil_backend *b = hil_g_backend;
 	unsigned cause = (unsigned)p->reset_cause <= HIL_RESET_UNKNOWN ? (unsigned)p->reset_cause
 								      : HIL_RESET_UNKNOWN;
-	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
+	struct hil_json *j = hil_out_begin(id, 0);
 
 	(void)c;
 	(void)argc;
@@ -188,7 +188,7 @@ static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 /* `help`: the table itself, so the host can check its read-only list against this build. */
 static int cmd_help(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
-	struct hil_json *j = hil_out_begin("@@HIL", id, 0);
+	struct hil_json *j = hil_out_begin(id, 0);
 
 	(void)c;
 	(void)argc;

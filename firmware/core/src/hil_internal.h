@@ -19,13 +19,17 @@ void hil_bind(const struct hil_port *port, const struct hil_backend *backend);
 /* ---- output (output.c); formats as in hil_json.h ---- */
 /* Start the result line `<tag>|<id>|<rc>|` and return the JSON writer for its payload,
  * which streams to the port as it is written (static storage; one line at a time). */
-struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc);
+struct hil_json *hil_out_begin_tag(const char *tag, uint32_t id, int rc);
+/* The same with the tag of command results, `@@HIL` (every command but the upload's end). */
+struct hil_json *hil_out_begin(uint32_t id, int rc);
 /* Finish the line with `|<crc>\r\n`; returns the rc given to hil_out_begin. */
 int hil_out_end(void);
-/* A whole result line whose payload is the format; returns rc. */
-int hil_out_result(const char *tag, uint32_t id, int rc, const char *fmt, ...);
+/* A whole `@@HIL` result line whose payload is the format; returns rc. */
+int hil_out_result(uint32_t id, int rc, const char *fmt, ...);
 /* An error result {"error":"<message>"}, the message formatted in plain mode; returns rc. */
 int hil_out_error(uint32_t id, int rc, const char *fmt, ...);
+/* The same with the message hil_msgf and hil_msg_add built. */
+int hil_out_msg_error(uint32_t id, int rc);
 /* A plain line, plain-mode format; CRLF is appended. */
 void hil_out_line(const char *fmt, ...);
 /* A checked line `<tag>|<id>|<fields>|<crc>` (crc over `<id>|<fields>`, fields formatted in
@@ -37,7 +41,6 @@ size_t hil_out_capture(char *buf, size_t size);
 /* Format a one-line message into the message buffer (HIL_MSG_MAX, truncates safely). */
 const char *hil_msgf(const char *fmt, ...);
 void hil_msg_add(const char *fmt, ...);   /* append to it */
-const char *hil_msg_text(void);   /* the last message */
 
 /* ---- argument parsing (args.c) ---- */
 /* Whole-string decimal u32 within [min, max]. */

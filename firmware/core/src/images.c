@@ -52,6 +52,16 @@ const struct hil_image *hil_images_by_name(const char *name)
 	return find(name);
 }
 
+/* A new, empty table entry named `name` (the caller checked there is room). */
+static struct hil_image *add(const char *name)
+{
+	struct hil_image *img = &table[count++];
+
+	memset(img, 0, sizeof(*img));
+	memcpy(img->name, name, strlen(name) + 1);
+	return img;
+}
+
 size_t hil_images_used(void)
 {
 	size_t end = 0;
@@ -135,9 +145,7 @@ int hil_images_begin(const char *name, uint32_t len, uint32_t crc, bool (*busy)(
 	if ((size_t)off > store_size || store_size - off < len) {
 		return -HIL_ENOSPC;
 	}
-	img = &table[count++];
-	memset(img, 0, sizeof(*img));
-	memcpy(img->name, name, strlen(name) + 1);
+	img = add(name);
 	img->offset = off;
 	img->len = len;
 	img->crc = crc;
@@ -176,8 +184,7 @@ int hil_images_finish(const char *name)
 	return 0;
 }
 
-int hil_images_can_reinstate(const char *name, uint32_t offset, uint32_t len, uint32_t crc,
-			     bool (*busy)(const char *))
+int hil_images_can_reinstate(const char *name, uint32_t offset, uint32_t len, uint32_t crc)
 {
 	if ((size_t)offset > store_size || store_size - offset < len || offset % HIL_IMAGE_ALIGN) {
 		return -HIL_ENOSPC;
@@ -192,9 +199,7 @@ int hil_images_can_reinstate(const char *name, uint32_t offset, uint32_t len, ui
 			 * twice hands llext_restore the same set again; the saved bytes win). */
 			continue;
 		}
-		if (same_name && busy != NULL && busy(name)) {
-			return -HIL_EBUSY;
-		}
+		/* another image of that name (loaded or not) or in the way: reset first */
 		if (same_name || overlap) {
 			return -HIL_EBUSY;
 		}
@@ -213,9 +218,7 @@ int hil_images_reinstate(const char *name, uint32_t offset, uint32_t len, uint32
 		if (count >= HIL_IMAGES_MAX) {
 			return -HIL_ENOSPC;
 		}
-		img = &table[count++];
-		memset(img, 0, sizeof(*img));
-		memcpy(img->name, name, strlen(name) + 1);
+		img = add(name);
 	}
 	img->offset = offset;
 	img->len = len;

@@ -97,7 +97,7 @@ static void end_line(void)
 	flush_piece();
 }
 
-struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc)
+struct hil_json *hil_out_begin_tag(const char *tag, uint32_t id, int rc)
 {
 	char head[16];
 	size_t n = hil_fmt_i32(head, rc);
@@ -109,6 +109,11 @@ struct hil_json *hil_out_begin(const char *tag, uint32_t id, int rc)
 	put_bytes(NULL, head, n);
 	hj_init(&line.json, put_bytes, NULL);
 	return &line.json;
+}
+
+struct hil_json *hil_out_begin(uint32_t id, int rc)
+{
+	return hil_out_begin_tag("@@HIL", id, rc);
 }
 
 int hil_out_end(void)
@@ -149,11 +154,11 @@ size_t hil_out_capture(char *buf, size_t size)
 	return fits ? n - 2 : 0; /* without the CRLF */
 }
 
-int hil_out_result(const char *tag, uint32_t id, int rc, const char *fmt, ...)
+int hil_out_result(uint32_t id, int rc, const char *fmt, ...)
 {
 	va_list ap;
 
-	hil_out_begin(tag, id, rc);
+	hil_out_begin(id, rc);
 	va_start(ap, fmt);
 	hil_vformat(put_bytes, NULL, true, fmt, ap);
 	va_end(ap);
@@ -203,7 +208,12 @@ int hil_out_error(uint32_t id, int rc, const char *fmt, ...)
 	va_start(ap, fmt);
 	(void)vmsg(fmt, ap);
 	va_end(ap);
-	return hil_out_result("@@HIL", id, rc, "{\"error\":%s}", msg.buf);
+	return hil_out_msg_error(id, rc);
+}
+
+int hil_out_msg_error(uint32_t id, int rc)
+{
+	return hil_out_result(id, rc, "{\"error\":%s}", msg.buf);
 }
 
 int hil_usage(uint32_t id, const struct hil_cmd *c)
@@ -223,9 +233,4 @@ void hil_out_line(const char *fmt, ...)
 	va_end(ap);
 	put_bytes(NULL, "\r\n", 2);
 	flush_piece();
-}
-
-const char *hil_msg_text(void)
-{
-	return msg.buf;
 }

@@ -119,8 +119,8 @@ int hil_cmd_last(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 		hil_out_line("%s", replay.line);
 	}
 	if (found < 0) {
-		return hil_out_result("@@HIL", id, 0, "{\"id\":%u,\"ran\":false,\"replayed\":false}", asked);
+		return hil_out_result(id, 0, "{\"id\":%u,\"ran\":false,\"replayed\":false}", asked);
 	}
-	return hil_out_result("@@HIL", id, 0, "{\"id\":%u,\"ran\":true,\"rc\":%d,\"replayed\":%b}", asked,
+	return hil_out_result(id, 0, "{\"id\":%u,\"ran\":true,\"rc\":%d,\"replayed\":%b}", asked,
 			      (int)recent[found].rc, (int)replayed);
 }

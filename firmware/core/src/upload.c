@@ -107,8 +107,10 @@ static void finish(int rc_override)
 	rx.state = RX_OFF;
 	hil_g_port->bypass(false);
 
-	(void)hil_out_result("@@UPL", rx.id, rc, "{\"name\":%s,\"len\":%u,\"received\":%u,\"crc\":%x,\"complete\":%b}",
-			     rx.name, len, received, crc, img != NULL && img->complete);
+	hj_fmt(hil_out_begin_tag("@@UPL", rx.id, rc),
+	       "{\"name\":%s,\"len\":%u,\"received\":%u,\"crc\":%x,\"complete\":%b}", rx.name, len, received,
+	       crc, img != NULL && img->complete);
+	(void)hil_out_end();
 }
 
 /* Judge a full 8-byte header. Returns true when the frame body should be read. */

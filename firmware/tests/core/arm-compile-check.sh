@@ -14,7 +14,7 @@ out=${1:-${TMPDIR:-/tmp}/hil-core-arm-check}
 # The RAM limit is the budget of docs/firmware-core.md. The flash limit is today's ceiling,
 # a regression guard: the 12 KiB goal is not reached yet (the docs give the gap).
 ram_limit=${HIL_RAM_LIMIT:-4096}
-flash_limit=${HIL_FLASH_LIMIT:-19456}
+flash_limit=${HIL_FLASH_LIMIT:-19200}
 flash_goal=12288
 mkdir -p "$out"
 cc=${ARM_CC:-arm-none-eabi-gcc}

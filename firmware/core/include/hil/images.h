@@ -69,11 +69,10 @@ int hil_images_finish(const char *name);
 
 /* `ctx restore`: can name/offset/len be re-instated? 0 when the range is free or holds
  * the very same image (same name, offset, len, crc; also while loaded: its saved bytes
- * are written back); -HIL_EBUSY when it overlaps another image, or the name is loaded
- * from another place (busy), -HIL_ENOSPC outside the buffer,
- * -HIL_ENOSPC when the table is full. Changes nothing. */
-int hil_images_can_reinstate(const char *name, uint32_t offset, uint32_t len, uint32_t crc,
-			     bool (*busy)(const char *));
+ * are written back); -HIL_EBUSY when it overlaps another image or the name is in the store
+ * at another place or with another len/crc (loaded or not), -HIL_ENOSPC outside the buffer
+ * or when the table is full. Changes nothing. */
+int hil_images_can_reinstate(const char *name, uint32_t offset, uint32_t len, uint32_t crc);
 /* Register (or refresh) a complete image at exactly `offset`; the caller has already
  * copied its bytes to base + offset. Call only after hil_images_can_reinstate() == 0. */
 int hil_images_reinstate(const char *name, uint32_t offset, uint32_t len, uint32_t crc);
