@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.llexthil.link.Links;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.DefaultShellSession;
+import io.llexthil.shell.ReadyAnnouncement;
+import io.llexthil.shell.ShellException;
 import io.llexthil.testkit.FakeZephyrShell;
 import io.llexthil.testkit.Reply;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ class LinkNoiseRegressionTest {
     private static final String INFO_JSON = "{\"fw\":\"0.1.0\",\"build\":\"3f2a9c1e5b7d0a42\",\"zephyr\":\"4.2.0\","
             + "\"board\":\"fake\",\"arch\":\"arm\",\"sizes\":{\"llext\":208,\"sect_map\":8,\"symbol\":8,\"ptr\":4},"
             + "\"boot\":1,\"test\":true}";
+    private static final String READY_JSON = "{\"build\":\"3f2a9c1e5b7d0a42\",\"fw\":\"0.1.0\",\"board\":\"fake\"}";
 
     @TempDir
     Path dir;
@@ -166,6 +169,27 @@ class LinkNoiseRegressionTest {
             assertThat(board.client.unload("counter").payload().path("use_count").asInt()).isZero();
             assertThat(board.fake.commands()).hasSize(3);
             assertThat(board.fake.commands().get(2)).endsWith(" unload counter");
+        }
+    }
+
+    /**
+     * A request that may change the board, answered by a reboot whose banner arrived damaged: the
+     * new boot's ready line ends it as a reboot. Asking the new boot {@code last} would hear "did
+     * not run" (its memory starts empty) and send the request again to a board that already ran it.
+     */
+    @Test
+    void aRebootWhoseBannerWasLostIsNotAskedWhetherTheRequestRan() {
+        try (Fake board = new Fake(dir)) {
+            board.fake.emit(Reply.lines(ReadyAnnouncement.format(1, READY_JSON)));
+            long deadline = System.nanoTime() + T.toNanos();
+            while (board.session.readyAnnouncement() == null && System.nanoTime() < deadline) Thread.onSpinWait();
+            board.fake.onCommand(REQUEST, answer((id, cmd, n) -> n == 1
+                    ? Reply.lines("*** Boo\u00f4ing Zephyr OS build v4.2.0-fake ***", ReadyAnnouncement.format(2, READY_JSON))
+                    : Reply.lines(ResultLine.format(ResultLine.HIL, id, 0, cmd.startsWith("last")
+                            ? "{\"id\":1,\"ran\":false,\"replayed\":false}" : "{\"name\":\"counter\",\"use_count\":0}"))));
+            assertThatThrownBy(() -> board.client.unload("counter")).isInstanceOf(ShellException.class)
+                    .hasMessageContaining("board rebooted during command").hasMessageContaining("banner not seen");
+            assertThat(board.fake.commands()).hasSize(1);
         }
     }
 

@@ -710,13 +710,8 @@ public final class DefaultShellSession implements ShellSession {
             transcript.lineIn(line.text());
             switch (line.kind()) {
                 case BANNER -> {
-                    epoch++;
-                    bootEpoch = new BootEpoch(epoch, line.text().strip(), Instant.now(clock));
-                    pending.clear(); // whatever came before the reset belongs to the old boot
-                    announced = null;
-                    epochStartSeq = nextSeq;
+                    newEpoch(line.text().strip());
                     enqueue(line);
-                    log.debug("{}: boot epoch {}: {}", board, epoch, line.text());
                 }
                 case FATAL -> {
                     lastFatalSeq = nextSeq;
@@ -726,10 +721,30 @@ public final class DefaultShellSession implements ShellSession {
                 }
                 default -> {
                     ReadyAnnouncement ready = readyIn(line);
-                    if (ready != null) announced = ready; // session state, not command output
-                    else enqueue(line);
+                    if (ready == null) {
+                        enqueue(line);
+                        return;
+                    }
+                    // A ready line is printed once per boot. Another boot count in the same epoch
+                    // means the board rebooted and its banner was lost (damaged on the link, or
+                    // printed late through a deferred log): the ready line opens the new boot, so
+                    // a command in flight ends as "rebooted" instead of being answered by a board
+                    // that never saw it.
+                    if (announced != null && ready.boot() != announced.boot()) {
+                        newEpoch("(banner not seen) " + ready.line().strip());
+                    }
+                    announced = ready; // session state, not command output
                 }
             }
+        }
+
+        private void newEpoch(String banner) {
+            epoch++;
+            bootEpoch = new BootEpoch(epoch, banner, Instant.now(clock));
+            pending.clear(); // whatever came before the reset belongs to the old boot
+            announced = null;
+            epochStartSeq = nextSeq;
+            log.debug("{}: boot epoch {}: {}", board, epoch, banner);
         }
 
         private ReadyAnnouncement readyIn(ConsoleLine line) {

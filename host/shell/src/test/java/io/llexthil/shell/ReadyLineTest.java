@@ -88,6 +88,31 @@ class ReadyLineTest {
     }
 
     @Test
+    void aReadyLineWithAnotherBootCountIsANewBootWhenItsBannerWasLost() {
+        open(BoardProfile.ReadyLine.AUTO);
+        link.deliver(BANNER + ReadyAnnouncement.format(4, JSON) + "\r\nuart:~$ ");
+        session.awaitReady(READY);
+        // the banner of the next boot arrives damaged: only its ready line is intact
+        link.deliver("*** Boo\u00f4ing Zephyr OS build v4.2.0 ***\r\n" + ReadyAnnouncement.format(5, JSON) + "\r\nuart:~$ ");
+
+        assertThat(session.awaitBoot(1, READY).number()).isEqualTo(2);
+        assertThat(session.bootEpoch().banner()).startsWith("(banner not seen) @@RDY|5|");
+        assertThat(session.readyAnnouncement().boot()).isEqualTo(5);
+    }
+
+    @Test
+    void theSameReadyLineAgainIsNoNewBoot() {
+        open(BoardProfile.ReadyLine.AUTO);
+        link.deliver(BANNER + ReadyAnnouncement.format(4, JSON) + "\r\nuart:~$ ");
+        session.awaitReady(READY);
+        link.deliver(ReadyAnnouncement.format(4, JSON) + "\r\nuart:~$ ");
+        link.deliver("after\r\n");
+
+        assertThat(session.awaitLine(l -> l.equals("after"), READY)).isEqualTo("after");
+        assertThat(session.epoch()).isEqualTo(1);
+    }
+
+    @Test
     void aNewBootForgetsTheOldReadyLine() {
         open(BoardProfile.ReadyLine.AUTO);
         link.deliver(BANNER + ReadyAnnouncement.format(1, JSON) + "\r\nuart:~$ ");

@@ -82,7 +82,7 @@ public final class ConsoleDecoder {
             case '\r' -> pendingCr = true;
             case '\n' -> endLine(false);
             case ESC -> state = State.ESCAPE;
-            case 0x08 -> line.left(1); // backspace moves the cursor; the erase follows as ESC[K or a blank
+            case 0x08 -> { checkPromptBeforeRewrite(); line.left(1); } // the erase follows as ESC[K or a blank
             case '\t' -> line.put((byte) ' ');
             default -> {
                 // other C0 controls (NUL, BEL, XON/XOFF...) and DEL are not text
@@ -100,8 +100,8 @@ public final class ConsoleDecoder {
             case '[' -> { state = State.CSI; csi.setLength(0); }
             case ']', 'P', '_', '^' -> { state = State.OSC; oscLength = 0; } // string sequences
             case '7' -> line.saveCursor();
-            case '8' -> line.restoreCursor();
-            case 'c' -> { checkPromptBeforeErase(); line.clear(); forgetPromptIfErased(); } // full reset
+            case '8' -> { checkPromptBeforeRewrite(); line.restoreCursor(); }
+            case 'c' -> { checkPromptBeforeRewrite(); line.clear(); forgetPromptIfErased(); } // full reset
             case ESC -> state = State.ESCAPE;
             default -> {
                 if (b >= 0x20 && b <= 0x2f) state = State.ESCAPE_INTERMEDIATE; // ESC ( B and the like
@@ -125,19 +125,19 @@ public final class ConsoleDecoder {
     private void applyCsi(char command, String params) {
         int n = firstParam(params);
         switch (command) {
-            case 'D' -> line.left(Math.max(1, n));
+            case 'D' -> { checkPromptBeforeRewrite(); line.left(Math.max(1, n)); }
             case 'C' -> line.right(Math.max(1, n));
-            case 'G' -> line.column(Math.max(1, n) - 1);
-            case 'H', 'f' -> { checkPromptBeforeErase(); line.home(); }
+            case 'G' -> { checkPromptBeforeRewrite(); line.column(Math.max(1, n) - 1); }
+            case 'H', 'f' -> { checkPromptBeforeRewrite(); line.home(); }
             case 'K' -> {
-                checkPromptBeforeErase();
+                checkPromptBeforeRewrite();
                 if (n == 2) line.clear();
                 else if (n == 1) line.eraseToCursor();
                 else line.eraseToEnd();
                 forgetPromptIfErased();
             }
             case 'J' -> {
-                checkPromptBeforeErase();
+                checkPromptBeforeRewrite();
                 if (n >= 2) line.clear();
                 else if (n == 0) line.eraseToEnd();
                 forgetPromptIfErased();
@@ -145,7 +145,7 @@ public final class ConsoleDecoder {
             default -> {
                 // m (colours), A/B (vertical moves), h/l (modes), n (reports), s/u...: no effect on the text
                 if (command == 's') line.saveCursor();
-                else if (command == 'u') line.restoreCursor();
+                else if (command == 'u') { checkPromptBeforeRewrite(); line.restoreCursor(); }
             }
         }
     }
@@ -200,8 +200,13 @@ public final class ConsoleDecoder {
         }
     }
 
-    // a prompt printed and erased within one read still appeared: report it before it goes
-    private void checkPromptBeforeErase() { checkPrompt(); }
+    /*
+     * A prompt printed and then erased, or overwritten after a cursor move back, within one read
+     * still appeared: report it before it goes. Only an erase or a move back can destroy text, so
+     * checking there (and at the end of every read) makes the result independent of how the
+     * stream was split into reads.
+     */
+    private void checkPromptBeforeRewrite() { checkPrompt(); }
 
     private void forgetPromptIfErased() {
         if (promptLengthReported >= 0 && line.length() < promptLengthReported) promptLengthReported = -1;
