@@ -4,7 +4,6 @@ import io.llexthil.board.BoardClient;
 import io.llexthil.board.Boards;
 import io.llexthil.shell.BoardProfile;
 import io.llexthil.shell.Transcript;
-import io.llexthil.shell.inventory.BoardLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -101,8 +100,6 @@ final class ClassBoard implements AutoCloseable {
         } finally {
             if (freshFlashDir != null) {
                 deleteTree(freshFlashDir);
-                // the key was this board's alone: nobody else can race for its lock file
-                deleteQuietly(BoardLock.defaultDirectory().resolve(profile.id() + ".lock"));
             }
         }
     }
