@@ -97,7 +97,11 @@ void hil_request_done(uint32_t id, int rc)
 	}
 }
 
-/* `last <id>`: did request <id> run, with which rc; its result line again when kept. */
+/*
+ * `last <id>`: did request <id> run, with which rc (0 when it did not), in which boot; its
+ * result line again when kept. The boot count lets a host that lost both the banner and the
+ * ready line of a reboot tell "did not run" from "the board that got it is gone".
+ */
 int hil_cmd_last(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	uint32_t asked;
@@ -118,9 +122,7 @@ int hil_cmd_last(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	if (replayed) {
 		hil_out_line("%s", replay.line);
 	}
-	if (found < 0) {
-		return hil_out_result(id, 0, "{\"id\":%u,\"ran\":false,\"replayed\":false}", asked);
-	}
-	return hil_out_result(id, 0, "{\"id\":%u,\"ran\":true,\"rc\":%d,\"replayed\":%b}", asked,
-			      (int)recent[found].rc, (int)replayed);
+	return hil_out_result(id, 0, "{\"id\":%u,\"ran\":%b,\"rc\":%d,\"replayed\":%b,\"boot\":%u}", asked,
+			      (int)(found >= 0), found >= 0 ? (int)recent[found].rc : 0, (int)replayed,
+			      hil_g_port->boot_count);
 }

@@ -41,7 +41,7 @@ static void corrupted_request_is_refused_and_not_run(void)
 	CHECK_EQ_INT(t_cmd("@10:1234567 fault flash 3"), -HIL_EILSEQ);
 	CHECK_CMD(framed(11, "fault"), 0, "{\"alloc\":0,\"flash\":0,\"alloc_calls\":0}");
 	/* the refused request is not remembered as run */
-	CHECK_CMD(framed(12, "last 8"), 0, "{\"id\":8,\"ran\":false,\"replayed\":false}");
+	CHECK_CMD(framed(12, "last 8"), 0, "{\"id\":8,\"ran\":false,\"rc\":0,\"replayed\":false,\"boot\":7}");
 }
 
 static void last_replays_the_latest_result(void)
@@ -53,15 +53,15 @@ static void last_replays_the_latest_result(void)
 	snprintf(want, sizeof(want), "%s", t_last_line("@@HIL|20|"));
 	CHECK_CMD(framed(21, "state"), 0, "{\"exts\":[],\"heap\":{\"size\":16384,\"used\":0,\"free\":16384,\"max_used\":0,\"allocs\":0}}");
 	t_out_clear();
-	CHECK_CMD(framed(22, "last 20"), 0, "{\"id\":20,\"ran\":true,\"rc\":0,\"replayed\":true}");
+	CHECK_CMD(framed(22, "last 20"), 0, "{\"id\":20,\"ran\":true,\"rc\":0,\"replayed\":true,\"boot\":7}");
 	CHECK_STR(t_last_line("@@HIL|20|"), want);
 	/* an older one: the rc only */
 	CHECK_CMD(framed(23, "fault clear"), 0, "{\"alloc\":0,\"flash\":0}");
-	CHECK_CMD(framed(24, "last 20"), 0, "{\"id\":20,\"ran\":true,\"rc\":0,\"replayed\":false}");
+	CHECK_CMD(framed(24, "last 20"), 0, "{\"id\":20,\"ran\":true,\"rc\":0,\"replayed\":false,\"boot\":7}");
 	/* refused by the command itself: ran, with its rc */
 	CHECK_EQ_INT(t_cmd(framed(25, "load nosuch")), -HIL_ENOENT);
-	CHECK_CMD(framed(26, "last 25"), 0, "{\"id\":25,\"ran\":true,\"rc\":-2,\"replayed\":true}");
-	CHECK_CMD(framed(27, "last 999"), 0, "{\"id\":999,\"ran\":false,\"replayed\":false}");
+	CHECK_CMD(framed(26, "last 25"), 0, "{\"id\":25,\"ran\":true,\"rc\":-2,\"replayed\":true,\"boot\":7}");
+	CHECK_CMD(framed(27, "last 999"), 0, "{\"id\":999,\"ran\":false,\"rc\":0,\"replayed\":false,\"boot\":7}");
 	CHECK_CMD_CONTAINS(framed(28, "last x"), -HIL_EINVAL, "id: expected");
 }
 
@@ -71,11 +71,11 @@ static void memory_is_bounded(void)
 	for (uint32_t id = 100; id < 100 + HIL_RECENT_IDS + 1; id++) {
 		CHECK_EQ_INT(t_cmd(framed(id, "fault clear")), 0);
 	}
-	CHECK_CMD(framed(200, "last 100"), 0, "{\"id\":100,\"ran\":false,\"replayed\":false}");
-	CHECK_CMD(framed(201, "last 101"), 0, "{\"id\":101,\"ran\":true,\"rc\":0,\"replayed\":false}");
+	CHECK_CMD(framed(200, "last 100"), 0, "{\"id\":100,\"ran\":false,\"rc\":0,\"replayed\":false,\"boot\":7}");
+	CHECK_CMD(framed(201, "last 101"), 0, "{\"id\":101,\"ran\":true,\"rc\":0,\"replayed\":false,\"boot\":7}");
 	/* a reboot forgets everything */
 	t_boot();
-	CHECK_CMD(framed(202, "last 108"), 0, "{\"id\":108,\"ran\":false,\"replayed\":false}");
+	CHECK_CMD(framed(202, "last 108"), 0, "{\"id\":108,\"ran\":false,\"rc\":0,\"replayed\":false,\"boot\":7}");
 }
 
 int main(void)

@@ -1,6 +1,9 @@
 package io.llexthil.board;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.llexthil.shell.CommandResult;
+import io.llexthil.shell.ReadyAnnouncement;
+import io.llexthil.shell.ShellException;
 import io.llexthil.shell.ShellSession;
 import io.llexthil.shell.ShellTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +50,7 @@ final class CommandDelivery {
         int attempts = readOnly ? READ_ONLY_ATTEMPTS : ATTEMPTS;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             int id = client.newId();
+            ReadyAnnouncement bootAtSend = session.readyAnnouncement();
             Attempt a = once(command, id, timeout, flush);
             seen = a.seen();
             flush = a.timedOut();
@@ -59,7 +63,7 @@ final class CommandDelivery {
             }
             troubles.add("request " + id + ": " + a.trouble());
             if (!readOnly) {
-                Optional<HilReply> ran = resolve(command, id, timeout, troubles);
+                Optional<HilReply> ran = resolve(command, id, bootAtSend, timeout, troubles);
                 if (ran.isPresent()) {
                     return recorded(ran.get(), troubles);
                 }
@@ -122,11 +126,15 @@ final class CommandDelivery {
      * Asks the board whether request {@code id} ran; its reply when it did. The board keeps the
      * result line until the next request that may change it, so a damaged copy is asked for
      * again. A request that ran but whose result line is gone (too long to keep) ends in a link
-     * error: its rc alone would be compared as if it were the whole answer.
+     * error: its rc alone would be compared as if it were the whole answer. An answer from
+     * another boot than the one the request was sent to ends it as a reboot: the new boot's
+     * memory starts empty, so its "did not run" says nothing about the boot that got it.
      */
-    private Optional<HilReply> resolve(String command, int id, Duration timeout, List<String> troubles) {
+    private Optional<HilReply> resolve(String command, int id, ReadyAnnouncement bootAtSend, Duration timeout,
+                                       List<String> troubles) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             HilReply answer = deliver("last " + id, timeout);
+            failIfAnotherBoot(command, id, bootAtSend, answer);
             if (!answer.ok() || !answer.payload().path("ran").asBoolean(false)) {
                 troubles.add("the board says request " + id + " did not run: sent again");
                 return Optional.empty();
@@ -145,6 +153,20 @@ final class CommandDelivery {
         }
         throw new HilLinkException(client.boardName(), "hil " + command, "request " + id
                 + " ran but no intact copy of its result line arrived (" + String.join("; ", troubles) + ")", "");
+    }
+
+    /**
+     * A reboot whose banner and ready line were both lost shows only here: the answer to
+     * {@code last} names a boot count other than the ready line of the boot the request went to.
+     */
+    private void failIfAnotherBoot(String command, int id, ReadyAnnouncement bootAtSend, HilReply answer) {
+        JsonNode boot = answer.ok() ? answer.payload().get("boot") : null;
+        if (bootAtSend == null || boot == null || !boot.canConvertToLong() || boot.asLong() == bootAtSend.boot()) {
+            return; // foreign or older firmware, or no ready line seen: nothing to compare
+        }
+        throw new ShellException(client.boardName(), "hil " + command, "board rebooted during command (request " + id
+                + " went to boot " + bootAtSend.boot() + ", the board now answers from boot " + boot.asLong()
+                + "; neither its banner nor its ready line arrived)", HilBoardClient.tail(answer.line()), null);
     }
 
     /** The kept result line of request {@code id} among the lines printed by {@code last}. */

@@ -180,9 +180,7 @@ class LinkNoiseRegressionTest {
     @Test
     void aRebootWhoseBannerWasLostIsNotAskedWhetherTheRequestRan() {
         try (Fake board = new Fake(dir)) {
-            board.fake.emit(Reply.lines(ReadyAnnouncement.format(1, READY_JSON)));
-            long deadline = System.nanoTime() + T.toNanos();
-            while (board.session.readyAnnouncement() == null && System.nanoTime() < deadline) Thread.onSpinWait();
+            announceBoot(board, 1);
             board.fake.onCommand(REQUEST, answer((id, cmd, n) -> n == 1
                     ? Reply.lines("*** Boo\u00f4ing Zephyr OS build v4.2.0-fake ***", ReadyAnnouncement.format(2, READY_JSON))
                     : Reply.lines(ResultLine.format(ResultLine.HIL, id, 0, cmd.startsWith("last")
@@ -191,6 +189,51 @@ class LinkNoiseRegressionTest {
                     .hasMessageContaining("board rebooted during command").hasMessageContaining("banner not seen");
             assertThat(board.fake.commands()).hasSize(1);
         }
+    }
+
+    /**
+     * A reboot whose banner and ready line were both lost: the new boot answers {@code last} with
+     * its own boot count, so "did not run" is not taken as an answer about the boot that got the
+     * request, which is not sent again.
+     */
+    @Test
+    void aLastAnswerFromAnotherBootEndsTheRequestAsAReboot() {
+        try (Fake board = new Fake(dir)) {
+            announceBoot(board, 1);
+            board.fake.onCommand(REQUEST, answer((id, cmd, n) -> n == 1
+                    ? Reply.empty() // the power went; the new boot printed nothing that arrived
+                    : Reply.lines(ResultLine.format(ResultLine.HIL, id, 0,
+                            "{\"id\":1,\"ran\":false,\"rc\":0,\"replayed\":false,\"boot\":2}"))));
+            assertThatThrownBy(() -> board.client.unload("counter")).isInstanceOf(ShellException.class)
+                    .hasMessageContaining("board rebooted during command")
+                    .hasMessageContaining("went to boot 1, the board now answers from boot 2");
+            assertThat(board.fake.commands()).hasSize(2);
+            assertThat(board.fake.commands().get(1)).contains(" last ");
+        }
+    }
+
+    /** The same answer from the boot the request went to: it did not run, so it is sent again. */
+    @Test
+    void aLastAnswerFromTheSameBootSendsTheRequestAgain() {
+        try (Fake board = new Fake(dir)) {
+            announceBoot(board, 1);
+            board.fake.onCommand(REQUEST, answer((id, cmd, n) -> switch (n) {
+                case 1 -> Reply.empty();
+                case 2 -> Reply.lines(ResultLine.format(ResultLine.HIL, id, 0,
+                        "{\"id\":1,\"ran\":false,\"rc\":0,\"replayed\":false,\"boot\":1}"));
+                default -> Reply.lines(ResultLine.format(ResultLine.HIL, id, 0, "{\"name\":\"counter\",\"use_count\":0}"));
+            }));
+            assertThat(board.client.unload("counter").payload().path("use_count").asInt()).isZero();
+            assertThat(board.fake.commands()).hasSize(3);
+        }
+    }
+
+    /** The fake prints our firmware's ready line for {@code boot}; returns once the session has read it. */
+    private static void announceBoot(Fake board, long boot) {
+        board.fake.emit(Reply.lines(ReadyAnnouncement.format(boot, READY_JSON)));
+        long deadline = System.nanoTime() + T.toNanos();
+        while (board.session.readyAnnouncement() == null && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertThat(board.session.readyAnnouncement()).as("the ready line of boot " + boot).isNotNull();
     }
 
     /** Defect 7: a late prompt (answering an attach probe) that ends the first command early costs a retry only. */

@@ -7,6 +7,7 @@ import io.llexthil.link.Link;
 import io.llexthil.shell.BootEpoch;
 import io.llexthil.shell.CommandResult;
 import io.llexthil.shell.DefaultShellSession;
+import io.llexthil.shell.ReadyAnnouncement;
 import io.llexthil.shell.ShellSession;
 import io.llexthil.shell.Transcript;
 
@@ -89,6 +90,9 @@ final class ReconnectingBoardClient extends ForwardingBoardClient {
 
         @Override
         public void writeRaw(byte[] bytes, Duration timeout) { s().writeRaw(bytes, timeout); }
+
+        @Override
+        public ReadyAnnouncement readyAnnouncement() { return s().readyAnnouncement(); }
 
         @Override
         public String awaitLine(Predicate<String> match, Duration timeout) { return s().awaitLine(match, timeout); }

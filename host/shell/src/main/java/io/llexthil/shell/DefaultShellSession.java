@@ -319,7 +319,7 @@ public final class DefaultShellSession implements ShellSession {
                         "a ready line " + ReadyAnnouncement.TAG + "<boot>|<json>|<crc> after the prompt"));
     }
 
-    /** This boot's ready line, or null when the board has printed none (yet, or foreign firmware). */
+    @Override
     public ReadyAnnouncement readyAnnouncement() {
         lock.lock();
         try { return announced; } finally { lock.unlock(); }

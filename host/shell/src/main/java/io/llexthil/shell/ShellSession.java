@@ -77,6 +77,14 @@ public interface ShellSession extends AutoCloseable {
      */
     CommandResult exec(String command, Predicate<String> lastLine, Duration timeout);
 
+    /**
+     * This boot's ready line (our firmware prints one per boot, docs/protocol.md section 3.1), or
+     * null when none arrived in this boot (yet, or foreign firmware, or a session that cannot tell).
+     */
+    default ReadyAnnouncement readyAnnouncement() {
+        return null;
+    }
+
     /** Writes raw bytes (no pacing, no echo handling), e.g. upload frames in bypass mode. */
     void writeRaw(byte[] bytes, Duration timeout);
 
