@@ -2,6 +2,7 @@ package io.llexthil.campaign;
 
 import io.llexthil.campaign.fake.FakeBoardClient;
 import io.llexthil.campaign.fake.FakeTwin;
+import io.llexthil.campaign.report.CaseJournal;
 import io.llexthil.campaign.report.ConsoleSummary;
 import io.llexthil.campaign.report.HtmlReportWriter;
 import io.llexthil.campaign.report.JsonReportReader;
@@ -105,7 +106,66 @@ class ReportWritersTest {
     void aDirectoryWithoutAReportIsOneLine() {
         assertThatThrownBy(() -> JsonReportReader.read(tmp))
                 .isInstanceOf(JsonReportReader.UnreadableReportException.class)
-                .hasMessage(tmp + ": no report.json (is it a run directory? each run writes one)");
+                .hasMessage(tmp + ": no report.json and no cases.jsonl (is it a run directory? each run writes both)");
+    }
+
+    @Test
+    void theCaseJournalReadsBackToTheSameCasesAndRun() {
+        writeJournal();
+        JsonReportReader.Journal back = JsonReportReader.readJournal(run.runDir());
+
+        assertThat(back.tornLastLine()).isFalse();
+        assertThat(back.run().cases().stream().map(JsonReportWriter::caseNode).toList())
+                .isEqualTo(run.cases().stream().map(JsonReportWriter::caseNode).toList());
+        assertThat(back.run().command()).isEqualTo("run");
+        assertThat(back.run().board()).isEqualTo("fake");
+        assertThat(back.run().boardInfo()).isEqualTo("{\"fw\":\"0.1.0\"}");
+        assertThat(back.run().measurements()).containsEntry("flash_erases_during_sweep", 0)
+                .containsEntry("read_from_case_journal", true);
+        // without report.json, reading the run directory (report merge) takes the journal
+        assertThat(JsonReportReader.read(run.runDir()).cases()).hasSize(3);
+    }
+
+    @Test
+    void aLineTornByAKilledProcessIsLeftOut() throws Exception {
+        writeJournal();
+        Path file = run.runDir().resolve(RunDirectory.JOURNAL);
+        Files.writeString(file, "{\"name\":\"half-writ", java.nio.file.StandardOpenOption.APPEND);
+
+        JsonReportReader.Journal back = JsonReportReader.readJournal(run.runDir());
+        assertThat(back.tornLastLine()).isTrue();
+        assertThat(back.run().cases()).extracting(CaseResult::name).containsExactly("agrees", "leaks", "crashes");
+    }
+
+    @Test
+    void aDamagedLineBeforeTheLastIsRefusedWithItsNumber() throws Exception {
+        writeJournal();
+        Path file = run.runDir().resolve(RunDirectory.JOURNAL);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(2, "{not json");
+        Files.write(file, lines);
+
+        assertThatThrownBy(() -> JsonReportReader.readJournal(run.runDir()))
+                .isInstanceOf(JsonReportReader.UnreadableReportException.class)
+                .hasMessageStartingWith(file + ":3: not a JSON line");
+    }
+
+    @Test
+    void aJournalThatCannotBeCreatedSaysWhere() {
+        RunResult nowhere = new RunResult(run.command(), run.board(), run.boardInfo(), run.profile(), List.of(),
+                Map.of(), tmp.resolve("no-such-dir"), run.started(), 0);
+        assertThatThrownBy(() -> CaseJournal.create(nowhere)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("cannot create " + tmp.resolve("no-such-dir").resolve(RunDirectory.JOURNAL));
+    }
+
+    /** The journal a run writes: its first line, then each case as it finishes. */
+    private void writeJournal() {
+        RunResult start = new RunResult(run.command(), run.board(), run.boardInfo(), run.profile(), List.of(),
+                run.measurements(), run.runDir(), run.started(), 0);
+        try (CaseJournal journal = CaseJournal.create(start)) {
+            run.cases().forEach(journal::append);
+            assertThat(journal.problem()).isNull();
+        }
     }
 
     @Test

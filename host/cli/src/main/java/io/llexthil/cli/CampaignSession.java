@@ -3,6 +3,7 @@ package io.llexthil.cli;
 import io.llexthil.board.AccessMode;
 import io.llexthil.board.BoardClient;
 import io.llexthil.board.BoardFlash;
+import io.llexthil.campaign.report.CaseJournal;
 import io.llexthil.campaign.report.ConsoleSummary;
 import io.llexthil.campaign.report.Plural;
 import io.llexthil.campaign.report.RunReports;
@@ -71,14 +72,14 @@ final class CampaignSession {
             ScenarioRunner runner = new ScenarioRunner(client, new TwinSessions(), out.profile, new ImageLibrary(fw),
                     new StandardResetDriver(bridge.firmwareSwitch(profile)), RunOptions.defaults(), null);
             ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
-            FinishedCases finished = new FinishedCases(progress);
             Map<String, Object> measurements = new LinkedHashMap<>();
             String info = runner.boardInfo().json();
             // the link as opened for the run (a QEMU board: QEMU's version), before any case reconnects
             RunResult.BoardLink link = client instanceof ReconnectingBoardClient rc ? rc.link() : null;
             Report report = cases -> new RunResult(command, profile.name(), info, out.profile, cases, copy(measurements),
                     runDir, started, (System.nanoTime() - t0) / 1_000_000, link);
-            try (InterruptGuard guard = InterruptGuard.install(() -> {
+            try (FinishedCases finished = new FinishedCases(progress, () -> CaseJournal.create(report.of(List.of())));
+                 InterruptGuard guard = InterruptGuard.install(() -> {
                 List<CaseResult> done = finished.stop();
                 progress.finish();
                 RunResult partial = report.of(done);
@@ -94,9 +95,18 @@ final class CampaignSession {
                 progress.finish();
                 RunResult run = report.of(cases);
                 print(run, RunReports.writeAll(run, client.session().transcript()));
+                warnIfIncomplete(finished);
                 guard.reportsWritten();
                 return run.allPassed() ? ExitCodes.OK : ExitCodes.DIVERGED;
             }
+        }
+    }
+
+    /** The reports are complete, but a journal that stopped early must not pass unnoticed. */
+    static void warnIfIncomplete(FinishedCases finished) {
+        String problem = finished.journalProblem();
+        if (problem != null) {
+            Cli.err().println("llext-hil: warning: " + problem);
         }
     }
 

@@ -1,23 +1,34 @@
 package io.llexthil.cli;
 
+import io.llexthil.campaign.report.CaseJournal;
 import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.StepRecord;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The cases of a run that have finished so far, in order, recorded as they finish (and passed on
- * to the progress display): what an interrupted run still reports.
+ * to the progress display): what an interrupted run still reports. Each one also goes to the run's
+ * case journal on disk at once ({@link CaseJournal}), which is what is left when the tool is killed
+ * before it can write any report. The journal is opened at the first finished case, when the
+ * board's info (part of its first line) is known.
  */
-final class FinishedCases implements RunListener {
+final class FinishedCases implements RunListener, AutoCloseable {
     private final RunListener next;
+    private final Supplier<CaseJournal> openJournal;
     private final List<CaseResult> cases = new ArrayList<>();
     private volatile boolean stopped;
+    private CaseJournal journal;
+    private String journalProblem;
 
-    FinishedCases(RunListener next) {
+    FinishedCases(RunListener next, Supplier<CaseJournal> openJournal) {
         this.next = next;
+        this.openJournal = openJournal;
     }
 
     @Override
@@ -43,8 +54,20 @@ final class FinishedCases implements RunListener {
                 return;
             }
             cases.add(result);
+            journal().ifPresent(j -> j.append(result));
         }
         next.caseDone(result);
+    }
+
+    private Optional<CaseJournal> journal() {
+        if (journal == null && journalProblem == null) {
+            try {
+                journal = openJournal.get();
+            } catch (UncheckedIOException e) {
+                journalProblem = e.getMessage();
+            }
+        }
+        return Optional.ofNullable(journal);
     }
 
     /**
@@ -55,6 +78,23 @@ final class FinishedCases implements RunListener {
         synchronized (cases) {
             stopped = true;
             return List.copyOf(cases);
+        }
+    }
+
+    /** Why the case journal is incomplete, or null when it holds every finished case. */
+    String journalProblem() {
+        synchronized (cases) {
+            return journalProblem != null ? journalProblem : journal == null ? null : journal.problem();
+        }
+    }
+
+    /** Closes the journal (the file stays: it is part of the run directory). */
+    @Override
+    public void close() {
+        synchronized (cases) {
+            if (journal != null) {
+                journal.close();
+            }
         }
     }
 }

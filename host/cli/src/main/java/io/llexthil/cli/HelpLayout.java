@@ -22,9 +22,21 @@ final class HelpLayout {
 
     /** Installs the layout on {@code cl} and all its subcommands. */
     static void install(CommandLine cl) {
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION,
+                help -> description(help.commandSpec()));
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST, help -> "");
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> table(help.commandSpec()));
         cl.getSubcommands().values().forEach(HelpLayout::install);
+    }
+
+    /** The command's description, each of its lines wrapped at spaces (no descriptions use picocli markup). */
+    private static String description(CommandLine.Model.CommandSpec spec) {
+        int width = Math.max(MIN_WIDTH, spec.usageMessage().width());
+        StringBuilder sb = new StringBuilder();
+        for (String line : spec.usageMessage().description()) {
+            wrap(line, width).forEach(l -> sb.append(l).append('\n'));
+        }
+        return sb.toString();
     }
 
     private static String table(CommandLine.Model.CommandSpec spec) {

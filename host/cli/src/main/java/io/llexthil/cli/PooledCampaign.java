@@ -9,6 +9,7 @@ import io.llexthil.campaign.pool.PoolCase;
 import io.llexthil.campaign.pool.PoolOutcome;
 import io.llexthil.campaign.pool.PoolScheduler;
 import io.llexthil.campaign.pool.RunControl;
+import io.llexthil.campaign.report.CaseJournal;
 import io.llexthil.campaign.report.ConsoleSummary;
 import io.llexthil.campaign.report.Plural;
 import io.llexthil.campaign.report.RunDirectory;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A campaign whose cases are independent, run on a pool of one or more boards
@@ -153,7 +155,6 @@ final class PooledCampaign {
         List<BoardSlot<Connected>> slots = members.stream().map(m -> slot(m, bridge, runDir, pooled, out.firmwareBuild(),
                 out.profile, flash, busyWait, opened, openFailures, fatal)).toList();
         ProgressBar progress = ProgressBar.forTerminal(Cli.err(), command);
-        FinishedCases finished = new FinishedCases(progress);
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         String boards = pooled ? String.join(",", members.stream().map(PoolBoards.Member::name).toList())
@@ -161,8 +162,12 @@ final class PooledCampaign {
         // the board info and link of the board that was ready first stand for the pool (one profile, or alike)
         Report report = (first, done, meas) -> new RunResult(command, boards, first.runner().boardInfo().json(), out.profile,
                 done, meas, runDir, started, (System.nanoTime() - t0) / 1_000_000, first.link());
+        // a case finishes on a board that is open, so one is there when the journal is opened
+        Supplier<CaseJournal> journal = () -> CaseJournal.create(report.of(opened.values().iterator().next(), List.of(),
+                runMeasurements));
         PoolOutcome outcome;
-        try (InterruptGuard guard = InterruptGuard.install(() -> {
+        try (FinishedCases finished = new FinishedCases(progress, journal);
+             InterruptGuard guard = InterruptGuard.install(() -> {
             List<CaseResult> done = finished.stop();
             progress.finish();
             Connected any = opened.values().stream().findFirst().orElse(null);
@@ -212,6 +217,7 @@ final class PooledCampaign {
             Connected first = opened.get(outcome.firstReady());
             RunResult run = report.of(first, finish.apply(outcome.results(), measurements, outcome.stopReason() != null), measurements);
             write(run, pooled, first, outcome);
+            CampaignSession.warnIfIncomplete(finished);
             guard.reportsWritten();
             return run.allPassed() && outcome.stopReason() == null ? ExitCodes.OK : ExitCodes.DIVERGED;
         }

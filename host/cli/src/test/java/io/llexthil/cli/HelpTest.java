@@ -80,6 +80,12 @@ class HelpTest extends CliHarness {
         // picocli alone breaks "serial:///dev/ttyACM0" after "serial:" and "io.llexthil.link" after a dot
         assertThat(stdout()).contains("serial:///dev/ttyACM0?baud=115200").contains("io.llexthil.link=debug")
                 .contains("./firmware/build");
+        out.reset();
+        // a command's own description too: picocli alone printed "summary.\ntxt"
+        assertThat(run("report", "rebuild", "--help")).isZero();
+        assertThat(stdout()).contains("summary.txt").contains("report.json")
+                .contains("Write the reports of a killed run (SIGKILL, a CI timeout) from its case journal.\n");
+        assertThat(stdout().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
     }
 
     @Test

@@ -65,6 +65,33 @@ class SignalsIT {
                 "fuzz", "--seed", "7", "--count", "1000", "--out", tmp.resolve("killed").toString());
     }
 
+    /**
+     * SIGKILL runs no hook, so no report is written; the case journal written as cases finish is
+     * there, and {@code report rebuild} turns it into the reports of the cases that finished.
+     */
+    @Test
+    void afterSigkillTheCaseJournalRebuildsTheReports() throws Exception {
+        Path dir = tmp.resolve("journal");
+        killAndCheckChildren("^fuzz 3/1000: ", "llext-hil-sim",
+                "fuzz", "--seed", "7", "--count", "1000", "--out", dir.toString());
+        assertThat(dir.resolve("report.json")).doesNotExist();
+        List<String> journal = java.nio.file.Files.readAllLines(dir.resolve("cases.jsonl"));
+        assertThat(journal.size()).as("first line + one per finished case").isGreaterThanOrEqualTo(4);
+        try (CliProcess rebuild = CliProcess.start(tmp, "report", "rebuild", dir.toString())) {
+            assertThat(rebuild.exitCode(START)).as(rebuild.stderr()).isZero();
+            Matcher m = Pattern.compile("rebuilt from cases.jsonl: (\\d+) finished cases").matcher(rebuild.stdout());
+            assertThat(m.find()).as(rebuild.stdout()).isTrue();
+            int finished = Integer.parseInt(m.group(1));
+            assertThat(finished).isGreaterThanOrEqualTo(3).isLessThan(1000);
+            Element suites = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(dir.resolve("junit.xml").toFile()).getDocumentElement();
+            assertThat(suites.getAttribute("tests")).isEqualTo(String.valueOf(finished));
+            assertThat(suites.getAttribute("failures")).isEqualTo("0");
+            assertThat(dir.resolve("report.html")).content().contains("fuzz seed 7");
+            assertThat(dir.resolve("summary.txt")).content().contains(finished + " cases: " + finished + " passed");
+        }
+    }
+
     @Test
     void sigkillDuringAQemuSweepLeavesNoQemuRunning() throws Exception {
         killAndCheckChildren("^sweep-powercut 1 done: ", "qemu-system-arm",

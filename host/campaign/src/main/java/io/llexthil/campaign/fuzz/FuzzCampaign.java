@@ -58,10 +58,12 @@ public final class FuzzCampaign {
                 r = new CaseResult(r.name(), r.group(), r.description(), r.source(), r.status(), m.steps(), meas,
                         m.message(), r.started(), r.millis());
             }
-            listener.caseDone(r);
             // full detail only where it matters (failing and shrunk cases): a passing sequence is kept as
-            // its summary line, so a run of thousands of sequences holds and reports little per case
-            out.add(r.status() == CaseStatus.PASS ? r.summary() : r);
+            // its summary line, so a run of thousands of sequences holds, journals and reports little per
+            // case; the listener (the case journal, an interrupted run's report) gets that same form
+            CaseResult kept = r.status() == CaseStatus.PASS ? r.summary() : r;
+            listener.caseDone(kept);
+            out.add(kept);
         }
         return out;
     }

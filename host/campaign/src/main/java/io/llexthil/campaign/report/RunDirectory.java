@@ -35,6 +35,8 @@ public final class RunDirectory {
     public static final String JSON = "report.json";
     public static final String HTML = "report.html";
     public static final String TRANSCRIPTS = "transcripts";
+    /** The cases as they finished, one JSON line each ({@link CaseJournal}). */
+    public static final String JOURNAL = "cases.jsonl";
 
     private RunDirectory() { }
 
