@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -38,6 +39,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class BoardLock implements AutoCloseable {
     /** Lock files held by this JVM, as absolute paths. */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+    /** rwxrwxrwt, as /tmp: every user may add a lock, only a lock's owner may remove it. */
+    static final int SHARED_DIRECTORY_MODE = 01777;
+    /** rw-rw-rw-: every user may open a lock file to try its lock. */
+    static final int SHARED_FILE_MODE = 0666;
     /** A stale file is replaced at most this often per attempt (another user may race for it). */
     private static final int MAX_ATTEMPTS = 3;
 
@@ -71,17 +76,50 @@ public final class BoardLock implements AutoCloseable {
                     + " (this process: another session of it holds the board)", file.toString());
         }
         try {
-            Files.createDirectories(directory);
+            sharedDirectory(directory);
             for (int attempt = 1; ; attempt++) {
                 BoardLock taken = tryOnce(id, file, attempt < MAX_ATTEMPTS);
                 if (taken != null) return taken;
             }
+        } catch (AccessDeniedException e) {
+            HELD.remove(file);
+            throw new UncheckedIOException("board " + id + ": cannot lock " + file + ": permission denied (the"
+                    + " directory: " + ownerOf(directory) + "); the lock directory and its files are shared by every user"
+                    + " of this machine: chmod 1777 " + directory + " and chmod 666 " + directory + "/*.lock", e);
         } catch (IOException e) {
             HELD.remove(file);
             throw new UncheckedIOException("board " + id + ": cannot lock " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             HELD.remove(file);
             throw e;
+        }
+    }
+
+    /**
+     * Creates the lock directory for every user of the machine, as /tmp is (rwxrwxrwt: anyone may
+     * add a lock file, only its owner may remove it), so that users share one lock per board. A
+     * directory that exists is left as it is.
+     */
+    private static void sharedDirectory(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) return;
+        Files.createDirectories(directory);
+        setMode(directory, SHARED_DIRECTORY_MODE);
+    }
+
+    /** Sets the Unix mode where there is one (not on Windows); failing to is not fatal: the owner still locks. */
+    private static void setMode(Path path, int mode) {
+        try {
+            Files.setAttribute(path, "unix:mode", mode, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            // no Unix modes here, or not our file: its owner's mode stays
+        }
+    }
+
+    private static String ownerOf(Path directory) {
+        try {
+            return "owned by " + Files.getOwner(directory).getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "its owner is unknown";
         }
     }
 
@@ -101,6 +139,11 @@ public final class BoardLock implements AutoCloseable {
                 if (!mayRetry) throw new IOException("the lock file keeps being replaced");
                 return null;
             }
+            // Other users must open the file to lock it (the directory's sticky bit still keeps them
+            // from removing it). Only its creator can change the mode: others fail quietly. Before the
+            // lock, because the JDK may open and close the file for it, and closing any handle on a
+            // file drops the process's POSIX lock on it.
+            setMode(file, SHARED_FILE_MODE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -157,7 +200,11 @@ public final class BoardLock implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return true;
         }
-        Files.deleteIfExists(file);
+        try {
+            Files.deleteIfExists(file);
+        } catch (AccessDeniedException othersFile) {
+            return false; // another user's file in the sticky directory: report the holder as busy
+        }
         return true;
     }
 

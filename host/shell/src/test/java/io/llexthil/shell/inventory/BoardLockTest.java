@@ -51,6 +51,22 @@ class BoardLockTest {
         }
     }
 
+    /** Users share one lock per board: the directory is made as /tmp is, each lock file open to all. */
+    @Test
+    void aNewLockDirectoryAndItsFilesAreSharedWithEveryUser() throws Exception {
+        Path shared = dir.resolve("new-lock-dir");
+        try (BoardLock lock = BoardLock.acquire("bench-1", shared)) {
+            assertThat((int) Files.getAttribute(shared, "unix:mode") & 07777).isEqualTo(01777);
+            assertThat((int) Files.getAttribute(lock.file(), "unix:mode") & 07777).isEqualTo(0666);
+        }
+        // an existing directory keeps the mode its owner gave it
+        Path own = Files.createDirectory(dir.resolve("own"));
+        Files.setAttribute(own, "unix:mode", 0700);
+        try (BoardLock lock = BoardLock.acquire("bench-1", own)) {
+            assertThat((int) Files.getAttribute(own, "unix:mode") & 07777).isEqualTo(0700);
+        }
+    }
+
     @Test
     void differentBoardsDoNotBlockEachOther() {
         try (BoardLock a = BoardLock.acquire("a", dir); BoardLock b = BoardLock.acquire("b/../c", dir)) {
