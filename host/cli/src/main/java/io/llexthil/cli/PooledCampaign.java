@@ -176,9 +176,16 @@ final class PooledCampaign {
             }
             Map<String, Object> meas = new LinkedHashMap<>(runMeasurements);
             meas.put("interrupted_after_cases", done.size());
+            List<CaseResult> reported = done;
+            try {
+                // a sweep's summary of the points that finished, as after --timeout (stopped early)
+                reported = finish.apply(done, meas, true);
+            } catch (RuntimeException e) {
+                meas.put("summary_unavailable", Main.oneLine(e));
+            }
             Cli.err().println("llext-hil: interrupted after " + Plural.of(done.size(), "case")
                     + "; the reports below cover only those");
-            write(report.of(any, done, meas), pooled, any, null);
+            write(report.of(any, reported, meas), pooled, any, null);
         })) {
             PoolScheduler<Connected> scheduler = new PoolScheduler<>(slots, control, finished);
             outcome = sequence ? scheduler.runSequences(cases) : scheduler.run(cases.get(0));

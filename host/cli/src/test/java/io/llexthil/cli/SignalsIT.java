@@ -59,6 +59,26 @@ class SignalsIT {
         }
     }
 
+    /** An interrupted sweep reports the summary of the points that finished, as one stopped by --timeout does. */
+    @Test
+    void sigtermDuringAQemuSweepReportsTheSummaryOfThePointsThatFinished() throws Exception {
+        Path dir = tmp.resolve("sweep");
+        try (CliProcess cli = CliProcess.start(tmp, "sweep", "powercut", "--board", "qemu-mps2-an385-core",
+                "--out", dir.toString())) {
+            cli.awaitStderr(Pattern.compile("^sweep-powercut 3 done: "), START);
+            cli.signal("TERM");
+            assertThat(cli.exitCode(Duration.ofSeconds(60))).as(cli.stderr()).isEqualTo(143);
+            Matcher m = INTERRUPTED.matcher(cli.stderr());
+            assertThat(m.find()).as(cli.stderr()).isTrue();
+            int finished = Integer.parseInt(m.group(1));
+            assertThat(finished).as("stopped well before the sweep's end (about 50 points)").isBetween(3, 40);
+            String report = java.nio.file.Files.readString(dir.resolve("report.json"));
+            assertThat(report).contains("\"interrupted_after_cases\" : " + finished)
+                    .contains("\"powercut_points\" : " + finished).contains("\"powercut_save_flash_ops\"");
+            assertThat(cli.stdout()).contains("powercut_points: " + finished);
+        }
+    }
+
     @Test
     void sigkillLeavesNoSimulatedBoardRunning() throws Exception {
         killAndCheckChildren("^fuzz 1/1000: ", "llext-hil-sim",
