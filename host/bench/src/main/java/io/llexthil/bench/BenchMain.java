@@ -66,7 +66,7 @@ public final class BenchMain {
         CommandPathBench path = new CommandPathBench();
         if (only.contains("command") || only.contains("suite")) {
             out.print("command path ");
-            path.run(sim, work, quick ? 2 : 10, quick ? 20 : 200, out);
+            path.run(sim, work, quick ? 2 : 10, quick ? 20 : 200, quick ? 200 : 20_000, out);
             rows.add(row("hil state: raw socket write + read to the prompt", path.raw.micros(), "1.0x (floor)"));
             rows.add(row("hil state: shell session exec", path.shell.micros(), path.shell.ratioTo(path.raw) + " raw"));
             rows.add(row("hil state: board client state() (id, CRC, JSON)", path.client.micros(),
