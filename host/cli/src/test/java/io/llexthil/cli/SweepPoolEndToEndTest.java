@@ -19,7 +19,7 @@ class SweepPoolEndToEndTest extends CliHarness {
     @TempDir
     Path tmp;
 
-    private Path sweep(String name, String... args) {
+    Path sweep(String name, String... args) {
         Path dir = tmp.resolve(name);
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--out");
@@ -30,7 +30,7 @@ class SweepPoolEndToEndTest extends CliHarness {
     }
 
     /** What a pool must not change: each case's name, status and sweep measurement, in order. */
-    private static List<String> points(JsonNode report, String... keys) {
+    static List<String> points(JsonNode report, String... keys) {
         List<String> out = new ArrayList<>();
         report.path("cases").forEach(c -> {
             StringBuilder b = new StringBuilder(c.path("name").asText()).append(' ').append(c.path("status").asText());
@@ -42,11 +42,11 @@ class SweepPoolEndToEndTest extends CliHarness {
         return out;
     }
 
-    private static void benchmark(String what, JsonNode one, JsonNode pool, int boards) {
+    static void benchmark(String what, JsonNode one, JsonNode pool, String poolSpec) {
         long a = one.path("millis").asLong();
         long b = pool.path("millis").asLong();
-        System.out.printf("sweep pool benchmark: %s (%d cases) on %d cores: one board %d ms, sim:%d %d ms, ratio %.2f%n",
-                what, one.path("cases").size(), Runtime.getRuntime().availableProcessors(), a, boards, b, (double) b / Math.max(1, a));
+        System.out.printf("sweep pool benchmark: %s (%d cases) on %d cores: one board %d ms, %s %d ms, ratio %.2f%n",
+                what, one.path("cases").size(), Runtime.getRuntime().availableProcessors(), a, poolSpec, b, (double) b / Math.max(1, a));
     }
 
     @Test
@@ -61,7 +61,7 @@ class SweepPoolEndToEndTest extends CliHarness {
         }
         two.path("cases").forEach(c -> assertThat(c.path("measurements").path("board").asText()).isIn("sim-1", "sim-2"));
         assertThat(two.path("board").asText()).isEqualTo("sim-1,sim-2");
-        benchmark("sweep powercut", one, two, 2);
+        benchmark("sweep powercut", one, two, "sim:2");
     }
 
     @Test
@@ -76,7 +76,7 @@ class SweepPoolEndToEndTest extends CliHarness {
             assertThat(two.path("measurements").path(k)).as(k).isEqualTo(one.path("measurements").path(k));
         }
         assertThat(two.path("measurements").path("flash_erases_during_sweep").asLong()).isZero();
-        benchmark("sweep alloc", one, two, 2);
+        benchmark("sweep alloc", one, two, "sim:2");
     }
 
     @Test
@@ -99,7 +99,7 @@ class SweepPoolEndToEndTest extends CliHarness {
             assertThat(cases.get(i + 1).path("measurements").path("board").asText())
                     .isEqualTo(cases.get(i).path("measurements").path("board").asText()).isIn("sim-1", "sim-2");
         }
-        benchmark("sweep heap", one, two, 2);
+        benchmark("sweep heap", one, two, "sim:2");
     }
 
     @Test
