@@ -5,7 +5,6 @@ import io.llexthil.campaign.run.CaseResult;
 import io.llexthil.campaign.run.RunListener;
 import io.llexthil.campaign.run.StepRecord;
 
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,12 +58,20 @@ final class FinishedCases implements RunListener, AutoCloseable {
         next.caseDone(result);
     }
 
+    /**
+     * The journal, opened at the first case that finishes once it can be (the opener returns null
+     * while no board is ready to say what the run is); cases finished before are written first.
+     * Never throws: a journal that cannot be opened is reported at the end, the run goes on.
+     */
     private Optional<CaseJournal> journal() {
         if (journal == null && journalProblem == null) {
             try {
                 journal = openJournal.get();
-            } catch (UncheckedIOException e) {
+            } catch (RuntimeException e) {
                 journalProblem = e.getMessage();
+            }
+            if (journal != null) {
+                cases.subList(0, cases.size() - 1).forEach(journal::append); // all but the one being added
             }
         }
         return Optional.ofNullable(journal);

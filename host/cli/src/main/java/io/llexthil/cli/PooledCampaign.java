@@ -162,9 +162,9 @@ final class PooledCampaign {
         // the board info and link of the board that was ready first stand for the pool (one profile, or alike)
         Report report = (first, done, meas) -> new RunResult(command, boards, first.runner().boardInfo().json(), out.profile,
                 done, meas, runDir, started, (System.nanoTime() - t0) / 1_000_000, first.link());
-        // a case finishes on a board that is open, so one is there when the journal is opened
-        Supplier<CaseJournal> journal = () -> CaseJournal.create(report.of(opened.values().iterator().next(), List.of(),
-                runMeasurements));
+        // an open board's info stands for the pool in the journal's first line (null: none is open yet)
+        Supplier<CaseJournal> journal = () -> opened.values().stream().findFirst()
+                .map(first -> CaseJournal.create(report.of(first, List.of(), runMeasurements))).orElse(null);
         PoolOutcome outcome;
         try (FinishedCases finished = new FinishedCases(progress, journal);
              InterruptGuard guard = InterruptGuard.install(() -> {
