@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 
 /**
  * A command that runs a campaign on a board ({@code run}, {@code fuzz}, {@code sweep ...}): they all
- * take the board selection and the run-output options, and hand their work to {@link CampaignSession}.
+ * take the board selection and the run-output options, and hand their work to {@link PooledCampaign}
+ * (one board or several).
  */
 abstract class CampaignCommand implements Callable<Integer> {
     @Mixin
@@ -22,9 +23,4 @@ abstract class CampaignCommand implements Callable<Integer> {
             description = "Flash this build directory with the board's flash step (flash: or runner: in its profile or"
                     + " hardware-map entry) before the run, and check that the board reports a new build id.")
     Path flash;
-
-    /** Runs {@code body} on the selected board in a new run directory named after {@code command}. */
-    int execute(String command, CampaignSession.Body body) {
-        return CampaignSession.execute(command, board, output, flash, body);
-    }
 }

@@ -21,6 +21,7 @@ import io.llexthil.campaign.run.RunResult;
 import io.llexthil.campaign.run.ScenarioRunner;
 import io.llexthil.campaign.run.StandardResetDriver;
 import io.llexthil.campaign.twin.TwinSessions;
+import io.llexthil.shell.BoardProfile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ import java.util.function.Supplier;
  * A campaign whose cases are independent, run on a pool of one or more boards
  * ({@link PoolScheduler}): create the run directory, open every board on its own thread, run, write
  * every report (also when the run stopped early: the cases that finished, the ones that did not, and
- * why), print the summary. One board behaves as {@link CampaignSession} always did: its files go
+ * why), print the summary. One board behaves as a single-board run always did: its files go
  * straight into the run directory and a board that cannot be opened is a configuration error. In a
  * pool each board has {@code boards/NAME/} for its files, and a board that cannot be opened is
  * dropped while the others run.
@@ -143,7 +144,7 @@ final class PooledCampaign {
             RunControl control, Duration busyWait, Map<String, Object> runMeasurements, List<List<CaseSpec>> specs,
             boolean sequence, Finish finish) {
         out.check();
-        members.forEach(m -> CampaignSession.checkFlash(m.profile(), flash));
+        members.forEach(m -> checkFlash(m.profile(), flash));
         BoardBridge bridge = Cli.bridge();
         Path runDir = out.createRunDirectory(command);
         boolean pooled = members.size() > 1;
@@ -224,9 +225,29 @@ final class PooledCampaign {
             Connected first = opened.get(outcome.firstReady());
             RunResult run = report.of(first, finish.apply(outcome.results(), measurements, outcome.stopReason() != null), measurements);
             write(run, pooled, first, outcome);
-            CampaignSession.warnIfIncomplete(finished);
+            warnIfIncomplete(finished);
             guard.reportsWritten();
             return run.allPassed() && outcome.stopReason() == null ? ExitCodes.OK : ExitCodes.DIVERGED;
+        }
+    }
+
+    /** {@code --flash} needs a flash step; a board that must be flashed before every run needs {@code --flash}. */
+    private static void checkFlash(BoardProfile profile, Path flash) {
+        if (flash != null && profile.flash() == null) {
+            throw new ConfigException("--flash " + flash + ": board '" + profile.name() + "' has no flash step; add"
+                    + " flash: {command: [...]} or runner: to its profile or hardware-map entry (docs/boards.md)");
+        }
+        if (flash == null && profile.flash() != null && profile.flash().before()) {
+            throw new ConfigException("board '" + profile.name() + "' has flash_before: true; give the build to flash"
+                    + " with --flash BUILD_DIR");
+        }
+    }
+
+    /** The reports are complete, but a journal that stopped early must not pass unnoticed. */
+    private static void warnIfIncomplete(FinishedCases finished) {
+        String problem = finished.journalProblem();
+        if (problem != null) {
+            Cli.err().println("llext-hil: warning: " + problem);
         }
     }
 
