@@ -98,9 +98,15 @@ public final class BoardLock implements AutoCloseable {
     /**
      * Creates the lock directory for every user of the machine, as /tmp is (rwxrwxrwt: anyone may
      * add a lock file, only its owner may remove it), so that users share one lock per board. A
-     * directory that exists is left as it is.
+     * directory that exists is left as it is; a symbolic link in its place is refused.
      */
     private static void sharedDirectory(Path directory) throws IOException {
+        if (Files.isSymbolicLink(directory)) {
+            // in a directory every user can write to, a link there may be anyone's: locks would be
+            // taken (and removed) wherever it points
+            throw new IOException("the lock directory is a symbolic link (to " + Files.readSymbolicLink(directory)
+                    + "); remove the link, the next run creates the directory");
+        }
         if (Files.isDirectory(directory)) return;
         Files.createDirectories(directory);
         setMode(directory, SHARED_DIRECTORY_MODE);

@@ -68,6 +68,24 @@ class BoardLockTest {
     }
 
     @Test
+    void aLockDirectoryThatIsASymbolicLinkIsRefused() throws Exception {
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(dir.resolve("llext-hil-locks"), elsewhere);
+        assertThatThrownBy(() -> BoardLock.acquire("bench-1", link))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("board bench-1: cannot lock")
+                .hasMessageContaining("the lock directory is a symbolic link (to " + elsewhere + "); remove the link");
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files.toList()).as("nothing written where the link points").isEmpty();
+        }
+        // and a later acquire of the same board in this JVM is not refused as "held by this process"
+        Files.delete(link);
+        try (BoardLock lock = BoardLock.acquire("bench-1", link)) {
+            assertThat(lock.file()).isEqualTo(link.resolve("bench-1.lock"));
+        }
+    }
+
+    @Test
     void differentBoardsDoNotBlockEachOther() {
         try (BoardLock a = BoardLock.acquire("a", dir); BoardLock b = BoardLock.acquire("b/../c", dir)) {
             assertThat(a.file().getFileName().toString()).isEqualTo("a.lock");
