@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Work with the reports of finished runs.",
+        description = "Work with the reports of runs: merge shards, rebuild a killed run's reports.",
         subcommands = {ReportCommand.Merge.class, ReportCommand.Rebuild.class})
 final class ReportCommand extends CommandGroup {
     ReportCommand() {
