@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -72,7 +73,7 @@ final class PooledCampaign {
      * One independent case of a campaign: its name (unique in the run), group and body; in a sweep,
      * whether its verdict makes it the sweep's last point.
      */
-    record CaseSpec(String name, String group, CaseBody body, java.util.function.Predicate<CaseResult> last) {
+    record CaseSpec(String name, String group, CaseBody body, Predicate<CaseResult> last) {
         CaseSpec(String name, String group, CaseBody body) {
             this(name, group, body, r -> false);
         }

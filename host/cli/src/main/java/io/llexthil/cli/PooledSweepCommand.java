@@ -1,5 +1,6 @@
 package io.llexthil.cli;
 
+import io.llexthil.shell.BoardProfile;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -20,7 +21,7 @@ abstract class PooledSweepCommand extends CampaignCommand {
     String shard;
 
     /** Refuses (one line) a board this sweep cannot run on; any board by default. */
-    void checkBoard(io.llexthil.shell.BoardProfile profile) { }
+    void checkBoard(BoardProfile profile) { }
 
     /** Runs the sweep's possible points, in order, on the selected pool. */
     int executeSweep(String command, List<PooledCampaign.CaseSpec> points, PooledCampaign.Finish finish) {

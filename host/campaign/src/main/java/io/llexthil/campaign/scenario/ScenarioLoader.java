@@ -4,7 +4,6 @@ import io.llexthil.board.ReturnCodes;
 import io.llexthil.shell.input.InputFileException;
 import io.llexthil.shell.input.YamlInput;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -63,13 +62,9 @@ public final class ScenarioLoader {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            // FILE:LINE: as compilers print it (the same form as board files and hardware maps)
-            boolean placed = loc != null && loc.getLineNr() > 0;
-            String where = placed ? source + ":" + loc.getLineNr() : source;
-            String column = placed && loc.getColumnNr() > 0 ? " at column " + loc.getColumnNr() : "";
-            throw new ScenarioFileException(where, null, null, "not valid YAML" + column + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("").trim());
+            // the same form as board files and hardware maps
+            throw new ScenarioFileException(YamlInput.syntaxErrorPlace(source, e), null, null,
+                    YamlInput.syntaxErrorProblem(e));
         }
         if (root == null || !root.isObject()) {
             throw new ScenarioFileException(source, null, null,

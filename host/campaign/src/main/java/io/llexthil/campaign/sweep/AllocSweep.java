@@ -21,8 +21,11 @@ import io.llexthil.campaign.twin.TwinSession;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +45,7 @@ public final class AllocSweep {
     private final List<String> exts;
     private final int maxK;
     // identity: each runner drives one board, for the whole sweep
-    private final Map<ScenarioRunner, BoardPart> boards = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<ScenarioRunner, BoardPart> boards = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** One board's part of the sweep: its twin after the save, and its erase counters. */
     private static final class BoardPart {
@@ -83,7 +86,7 @@ public final class AllocSweep {
             CaseResult s = setup(runner);
             if (s.status() != CaseStatus.PASS) {
                 throw new IllegalStateException("alloc-setup on this board before point k=" + k + ": "
-                        + s.status().name().toLowerCase(java.util.Locale.ROOT) + " (" + s.message() + ")");
+                        + s.status().name().toLowerCase(Locale.ROOT) + " (" + s.message() + ")");
             }
             part = boards.get(runner);
         }

@@ -21,11 +21,13 @@ import io.llexthil.campaign.twin.TwinSession;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code sweep heap}: for every extension set and every LLEXT heap size from the board's smallest
@@ -53,7 +55,7 @@ public final class HeapSizeSweep {
     private final int step;
     private final int largest;
     /** Both cases of each point that ran, by the point's name (the last attempt of each). */
-    private final Map<String, List<CaseResult>> halves = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<CaseResult>> halves = new ConcurrentHashMap<>();
 
     /** One point of the sweep: a set at one heap size. */
     public record Point(String name, List<String> set, int heap) { }
@@ -109,11 +111,16 @@ public final class HeapSizeSweep {
         halves.put(p.name(), two);
         List<StepRecord> steps = new ArrayList<>();
         two.forEach(c -> steps.addAll(c.steps()));
-        CaseResult worst = two.stream().max(java.util.Comparator.comparingInt(HeapSizeSweep::severity)).orElseThrow();
+        CaseResult worst = worst(two);
         long millis = two.stream().mapToLong(CaseResult::millis).sum();
         return new CaseResult(p.name(), "sweep-heap", "load, save, reset and restore " + p.set() + " with a " + p.heap()
                 + "-byte LLEXT heap", "sweep heap", worst.status(), steps, two.get(0).measurements(), worst.message(),
                 two.get(0).started(), millis);
+    }
+
+    /** The case with the worse verdict (error, fail, skipped, pass), the first of equals. */
+    private static CaseResult worst(List<CaseResult> cases) {
+        return cases.stream().max(Comparator.comparingInt(HeapSizeSweep::severity)).orElseThrow();
     }
 
     private static int severity(CaseResult c) {
@@ -144,8 +151,7 @@ public final class HeapSizeSweep {
             byName.put(p.name(), p);
             List<CaseResult> two = halves.get(p.name());
             // a point the pool judged itself (its boards failed, the run's time ran out) stays as the pool reported it
-            if (two == null || p.status() != two.stream().max(java.util.Comparator.comparingInt(HeapSizeSweep::severity))
-                    .orElseThrow().status()) {
+            if (two == null || p.status() != worst(two).status()) {
                 out.add(p);
                 continue;
             }

@@ -1,6 +1,7 @@
 package io.llexthil.shell.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -25,6 +26,23 @@ public final class YamlInput {
         String text = BoundedFiles.readText(file, BoundedFiles.TEXT_LIMIT, what);
         refuseAliases(text, file);
         return text;
+    }
+
+    /**
+     * Where a YAML syntax error is, as compilers print it so that editors and CI logs link to the
+     * place: {@code SOURCE:LINE}, or {@code SOURCE} when the parser names no line.
+     */
+    public static String syntaxErrorPlace(String source, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? source : source + ":" + at.getLineNr();
+    }
+
+    /** The syntax error itself, one line: {@code not valid YAML at column C: <the parser's first line>}. */
+    public static String syntaxErrorProblem(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String column = at == null || at.getLineNr() < 1 || at.getColumnNr() < 1 ? "" : " at column " + at.getColumnNr();
+        String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("").trim();
+        return "not valid YAML" + column + ": " + why;
     }
 
     /** The one message for both: {@code FILE:LINE: ...}. */

@@ -1,5 +1,8 @@
 package io.llexthil.shell.inventory;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,5 +17,14 @@ import java.util.Set;
 public record BrokenBoard(String source, Set<String> names, String problem) {
     public BrokenBoard {
         names = Set.copyOf(names);
+    }
+
+    /** What a user may call the board these keys describe: its {@code id} and {@code name}, where written. */
+    static Set<String> namesIn(Map<String, Object> keys) {
+        Set<String> all = new HashSet<>();
+        for (String key : List.of("id", "name")) {
+            if (keys.get(key) != null) all.add(keys.get(key).toString());
+        }
+        return all;
     }
 }

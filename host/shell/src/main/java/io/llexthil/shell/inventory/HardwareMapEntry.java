@@ -1,6 +1,5 @@
 package io.llexthil.shell.inventory;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,12 +42,7 @@ public record HardwareMapEntry(String file, int index, Map<String, Object> raw) 
     }
 
     /** What a user may call this entry's board: its id and name, where written. */
-    Set<String> names() {
-        Set<String> all = new HashSet<>();
-        id().ifPresent(all::add);
-        if (raw.get("name") != null) all.add(raw.get("name").toString());
-        return all;
-    }
+    Set<String> names() { return BrokenBoard.namesIn(raw); }
 
     YamlFields fields() { return new YamlFields(raw, key -> where(), ""); }
 }

@@ -177,9 +177,8 @@ public final class Inventory {
 
         /** What a user may call this board: file base name, id and name, as far as readable. */
         Set<String> names() {
-            Set<String> all = new HashSet<>(Set.of(baseName(file)));
-            if (id() != null) all.add(id());
-            if (keys.get("name") != null) all.add(keys.get("name").toString());
+            Set<String> all = BrokenBoard.namesIn(keys);
+            all.add(baseName(file));
             return all;
         }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -26,12 +25,8 @@ final class YamlFiles {
         } catch (InputFileException e) {
             throw new InventoryException(e.getMessage(), e);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            // FILE:LINE: as compilers print it, so editors and CI logs link to the place
-            String where = at == null || at.getLineNr() < 1 ? "" : at.getLineNr() + ":";
-            String column = at == null || at.getColumnNr() < 1 ? "" : " at column " + at.getColumnNr();
-            String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new InventoryException(file + ":" + where + " not valid YAML" + column + ": " + why, e);
+            throw new InventoryException(YamlInput.syntaxErrorPlace(file.toString(), e) + ": "
+                    + YamlInput.syntaxErrorProblem(e), e);
         } catch (IOException e) {
             throw new InventoryException(file + ": cannot read: " + e.getMessage(), e);
         }
