@@ -67,18 +67,18 @@ int hil_check_name(const char *what, const char *s)
 	size_t n = strlen(s);
 
 	if (n == 0) {
-		hil_msgf("%s: expected a name of 1..15 characters", what);
+		hil_msgf(HIL_WORDS("%s: expected a name of 1..15 characters", "%s"), what);
 		return -HIL_EINVAL;
 	}
 	if (n > HIL_NAME_MAX) {
-		hil_msgf("%s '%s' is longer than 15 characters", what, s);
+		hil_msgf(HIL_WORDS("%s '%s' is longer than 15 characters", "%s"), what, s);
 		return -HIL_ENAMETOOLONG;
 	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c <= 0x20 || c >= 0x7f || c == '|') {
-			hil_msgf("%s: expected a name of printable ASCII characters without '|'", what);
+			hil_msgf(HIL_WORDS("%s: expected a name of printable ASCII characters without '|'", "%s"), what);
 			return -HIL_EINVAL;
 		}
 	}
@@ -90,9 +90,9 @@ bool hil_streq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got)
+int (hil_bad_arg)(uint32_t id, const char *what, const char *form, const char *got) /* not the macro */
 {
-	return hil_out_error(id, -HIL_EINVAL, "%s: expected %s, got '%s'", what, form, got);
+	return (hil_out_error)(id, -HIL_EINVAL, HIL_WORDS("%s: expected %s, got '%s'", "%s"), what, form, got);
 }
 
 int hil_name_arg(uint32_t id, const char *s)

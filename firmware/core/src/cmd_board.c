@@ -1,7 +1,8 @@
-/* `state`, `fault ...` and `reset`: the board as a whole. */
+/* `state`, `fault ...` (test builds only) and `reset`: the board as a whole. */
 #include <string.h>
 
 #include "flash_ops.h"
+#include "hil/config.h"
 #include "hil/images.h"
 #include "hil_internal.h"
 
@@ -56,6 +57,7 @@ int hil_cmd_state(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	return hil_out_end();
 }
 
+#if HIL_TEST_COMMANDS
 int hil_cmd_fault_show(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	const struct hil_backend *b = hil_g_backend;
@@ -96,6 +98,7 @@ int hil_cmd_fault_arm(const struct hil_cmd *c, uint32_t id, int argc, char **arg
 	}
 	return hil_out_result(id, 0, alloc ? "{\"alloc\":%u}" : "{\"flash\":%u}", k);
 }
+#endif
 
 int hil_cmd_reset(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {

@@ -1,7 +1,9 @@
-/* `ctx save | restore | info | erase`: the handlers the command table (commands.c) lists. */
+/* `ctx save | restore | info | erase` (erase in test builds only): the handlers the command
+ * table (commands.c) lists. */
 #include <string.h>
 
 #include "flash_ops.h"
+#include "hil/config.h"
 #include "hil/ctx_store.h"
 #include "hil/images.h"
 #include "hil_internal.h"
@@ -133,9 +135,9 @@ static int ctx_save(uint32_t id, int argc, char **argv)
 
 	if (relink < 0) {
 		return hil_out_result(id, relink, "{\"relink\":%d,\"error\":%s}", relink,
-				      hil_msgf(relink == -HIL_ENOENT
-						       ? "an extension to save is not loaded or a dependency is not saved with it: %d"
-						       : "saving the extensions failed: %d",
+				      hil_msgf(HIL_WORDS(relink == -HIL_ENOENT
+							 ? "an extension to save is not loaded or a dependency is not saved with it: %d"
+							 : "saving the extensions failed: %d", ""),
 					       relink));
 	}
 	rc = hil_ctx_store_save(&snap, &res, &bad);
@@ -207,6 +209,7 @@ static bool is_permutation(const uint8_t *order, uint32_t n)
 
 static int load_error(uint32_t id, int rc, uint8_t slot)
 {
+	(void)slot; /* named by the message only */
 	if (rc == -HIL_ENOENT) {
 		return hil_out_error(id, rc, "no valid context in slot A or B");
 	}
@@ -308,7 +311,7 @@ int hil_cmd_ctx_restore(const struct hil_cmd *c, uint32_t id, int argc, char **a
 	exts_json(j, snap);
 	hj_fmt(j, ",\"restore\":%d", restore);
 	if (restore < 0) {
-		hj_fmt(j, ",\"error\":%s", hil_msgf("llext_restore returned %d", restore));
+		hj_fmt(j, ",\"error\":%s", hil_msgf(HIL_WORDS("llext_restore returned %d", ""), restore));
 	}
 	hj_fmt(j, "}");
 	return hil_out_end();
@@ -346,6 +349,7 @@ int hil_cmd_ctx_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv
 	return hil_out_end();
 }
 
+#if HIL_TEST_COMMANDS
 int hil_cmd_ctx_erase(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	(void)c;
@@ -358,3 +362,4 @@ int hil_cmd_ctx_erase(const struct hil_cmd *c, uint32_t id, int argc, char **arg
 	}
 	return hil_out_result(id, 0, "{\"erased\":[\"A\",\"B\"]}");
 }
+#endif

@@ -8,10 +8,19 @@
  */
 #include <string.h>
 
+#include "hil/config.h"
 #include "hil/images.h"
 #include "hil_internal.h"
 
 #define MAX_WORDS 24
+
+/* Test-only handlers exist only in test builds (hil/config.h): elsewhere their rows stay in
+ * the table, so `help` lists them and the dispatcher answers them -ENOTSUP. */
+#if HIL_TEST_COMMANDS
+#define TEST_ONLY(fn) fn
+#else
+#define TEST_ONLY(fn) NULL
+#endif
 
 static int cmd_help(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
@@ -29,11 +38,11 @@ static const struct hil_cmd commands[] = {
 	{ "ctx save", "[<name>...]", hil_cmd_ctx_save, 0, 2, MAX_WORDS },
 	{ "ctx restore", "[order <i,j,...>]", hil_cmd_ctx_restore, 0, 2, 4 },
 	{ "ctx info", "", hil_cmd_ctx_info, HIL_CMD_READ_ONLY, 2, 2 },
-	{ "ctx erase", "", hil_cmd_ctx_erase, HIL_CMD_TEST, 2, 2 },
-	{ "fault", "", hil_cmd_fault_show, HIL_CMD_READ_ONLY | HIL_CMD_TEST, 1, 1 },
-	{ "fault alloc", "<k>", hil_cmd_fault_arm, HIL_CMD_TEST, 3, 3 },
-	{ "fault flash", "<n>", hil_cmd_fault_arm, HIL_CMD_TEST, 3, 3 },
-	{ "fault clear", "", hil_cmd_fault_clear, HIL_CMD_TEST, 2, 2 },
+	{ "ctx erase", "", TEST_ONLY(hil_cmd_ctx_erase), HIL_CMD_TEST, 2, 2 },
+	{ "fault", "", TEST_ONLY(hil_cmd_fault_show), HIL_CMD_READ_ONLY | HIL_CMD_TEST, 1, 1 },
+	{ "fault alloc", "<k>", TEST_ONLY(hil_cmd_fault_arm), HIL_CMD_TEST, 3, 3 },
+	{ "fault flash", "<n>", TEST_ONLY(hil_cmd_fault_arm), HIL_CMD_TEST, 3, 3 },
+	{ "fault clear", "", TEST_ONLY(hil_cmd_fault_clear), HIL_CMD_TEST, 2, 2 },
 	{ "reset", "[cold|warm]", hil_cmd_reset, 0, 1, 2 },
 	{ "last", "<id>", hil_cmd_last, HIL_CMD_READ_ONLY, 2, 2 },
 	{ "help", "", cmd_help, HIL_CMD_READ_ONLY, 1, 1 },
@@ -154,6 +163,12 @@ static void cmds_json(struct hil_json *j, bool with_test)
 	hj_fmt(j, "]");
 }
 
+/* Built in and switched on by the port. */
+static bool test_commands_on(void)
+{
+	return HIL_TEST_COMMANDS && hil_g_port->test_commands;
+}
+
 static const char *const reset_causes[] = { "power-on", "software", "pin", "watchdog", "unknown" };
 
 /* `info`: the board, its build and the command groups of the table. */
@@ -178,9 +193,9 @@ static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	       "\"test\":%b,\"upload\":{\"chunk\":%u,\"window\":%u,\"rx_buf\":%u},",
 	       p->flash.offset, p->flash.size, p->flash.erase_block, p->flash.write_block,
 	       (uint32_t)hil_images_capacity(), (uint32_t)hil_images_used(), p->boot_count,
-	       reset_causes[cause], b->profile, p->test_commands, hil_core_upload_chunk(),
+	       reset_causes[cause], b->profile, test_commands_on(), hil_core_upload_chunk(),
 	       hil_core_upload_window(), (uint32_t)p->rx_buf);
-	cmds_json(j, p->test_commands);
+	cmds_json(j, test_commands_on());
 	hj_fmt(j, "}");
 	return hil_out_end();
 }
@@ -233,7 +248,7 @@ int hil_core_command(int argc, char **argv)
 		return group ? group_usage(id, argv[0])
 			     : names_error(id, "command: expected one of ", ", ", argv[0]);
 	}
-	if ((c->flags & HIL_CMD_TEST) != 0 && !hil_g_port->test_commands) {
+	if ((c->flags & HIL_CMD_TEST) != 0 && !test_commands_on()) {
 		return hil_out_error(id, -HIL_ENOTSUP,
 				     "%s is a test command, not built in (enable CONFIG_LLEXT_HIL_TEST)", c->words);
 	}

@@ -341,6 +341,7 @@ int hil_ctx_store_copy_image(const struct hil_ctx_view *v, const struct hil_ctx_
 	return v->r.read(v->r.user, v->body_offset + img->data_offset, dst, img->len);
 }
 
+#if HIL_TEST_COMMANDS
 int hil_ctx_store_erase(void)
 {
 	struct hil_ctx_scan scan;
@@ -356,3 +357,4 @@ int hil_ctx_store_erase(void)
 	}
 	return 0;
 }
+#endif

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "hil/backend.h"
+#include "hil/config.h"
 #include "hil/core.h"
 #include "hil/port.h"
 #include "hil_json.h"
@@ -26,8 +27,12 @@ struct hil_json *hil_out_begin(uint32_t id, int rc);
 int hil_out_end(void);
 /* A whole `@@HIL` result line whose payload is the format; returns rc. */
 int hil_out_result(uint32_t id, int rc, const char *fmt, ...);
-/* An error result {"error":"<message>"}, the message formatted in plain mode; returns rc. */
+/* An error result {"error":"<message>"}, the message formatted in plain mode; returns rc.
+ * Without HIL_MESSAGES the sentence and its arguments are not compiled in: {"error":""}. */
 int hil_out_error(uint32_t id, int rc, const char *fmt, ...);
+#if !HIL_MESSAGES
+#define hil_out_error(id, rc, ...) hil_out_error((id), (rc), "")
+#endif
 /* The same with the message hil_msgf and hil_msg_add built. */
 int hil_out_msg_error(uint32_t id, int rc);
 /* A plain line, plain-mode format; CRLF is appended. */
@@ -41,6 +46,12 @@ size_t hil_out_capture(char *buf, size_t size);
 /* Format a one-line message into the message buffer (HIL_MSG_MAX, truncates safely). */
 const char *hil_msgf(const char *fmt, ...);
 void hil_msg_add(const char *fmt, ...);   /* append to it */
+/* A sentence of a message: the text with HIL_MESSAGES, else `terse` (a format too). */
+#if HIL_MESSAGES
+#define HIL_WORDS(text, terse) text
+#else
+#define HIL_WORDS(text, terse) terse
+#endif
 
 /* ---- argument parsing (args.c) ---- */
 /* Whole-string decimal u32 within [min, max]. */
@@ -50,8 +61,12 @@ bool hil_parse_hex32(const char *s, uint32_t *out);
 /* 1..HIL_NAME_MAX chars, no control characters. -EINVAL or -ENAMETOOLONG (msg set). */
 int hil_check_name(const char *what, const char *s);
 bool hil_streq(const char *a, const char *b);
-/* Print the error result for a bad argument: -EINVAL "<what>: expected <form>, got '<got>'". */
+/* Print the error result for a bad argument: -EINVAL "<what>: expected <form>, got '<got>'"
+ * (without HIL_MESSAGES: "<what>", and `form` is not compiled in). */
 int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got);
+#if !HIL_MESSAGES
+#define hil_bad_arg(id, what, form, got) hil_bad_arg((id), (what), "", (got))
+#endif
 /* hil_check_name of a "name" argument; prints the error result and returns its rc (0 = ok). */
 int hil_name_arg(uint32_t id, const char *s);
 

@@ -201,7 +201,7 @@ const char *hil_msgf(const char *fmt, ...)
 	return msg.buf;
 }
 
-int hil_out_error(uint32_t id, int rc, const char *fmt, ...)
+int (hil_out_error)(uint32_t id, int rc, const char *fmt, ...) /* (name): not the macro */
 {
 	va_list ap;
 
@@ -218,8 +218,9 @@ int hil_out_msg_error(uint32_t id, int rc)
 
 int hil_usage(uint32_t id, const struct hil_cmd *c)
 {
-	return hil_out_error(id, -HIL_EINVAL, c->args[0] != '\0' ? "usage: hil %s %s" : "usage: hil %s",
-			     c->words, c->args);
+	/* from the command table: kept without HIL_MESSAGES too (not the macro) */
+	return (hil_out_error)(id, -HIL_EINVAL, c->args[0] != '\0' ? "usage: hil %s %s" : "usage: hil %s",
+			       c->words, c->args);
 }
 
 void hil_out_line(const char *fmt, ...)

@@ -160,6 +160,7 @@ int board_setup(const struct sim_options *opts, char *why, size_t why_len)
 	p->build_id = board.opts.build_id;
 	p->image_store = image_store;
 	p->image_store_size = sizeof(image_store);
+	p->test_commands = !opts->field; /* a field build answers them -ENOTSUP */
 	if (noinit_boot(opts->flash_path, &p->boot_count, &p->reset_cause, why, why_len) != 0) {
 		return -1;
 	}

@@ -99,6 +99,10 @@ int sim_parse_options(int argc, char **argv, struct sim_options *o, char *why, s
 			o->keep_uart = true;
 			continue;
 		}
+		if (strcmp(a, "--field") == 0) {
+			o->field = true;
+			continue;
+		}
 		/* Everything below takes a value. */
 		if (strncmp(a, "--", 2) != 0 || (
 		    strcmp(a, "--flash") != 0 && strcmp(a, "--profile") != 0 &&

@@ -19,6 +19,7 @@ struct sim_options {
 	bool color;
 	bool fatal_reboot;            /* --on-fatal reboot (default halt) */
 	bool keep_uart;               /* resets restart the board behind the same console connection */
+	bool field;                   /* no test commands, as a CONFIG_LLEXT_HIL_TEST=n field build */
 	uint32_t flash_size;          /* size of a new file (default 65536) */
 	bool flash_size_given;        /* an existing file must then have exactly this size */
 	uint32_t erase_block;
@@ -36,6 +37,6 @@ int sim_parse_options(int argc, char **argv, struct sim_options *o, char *why, s
 	"usage: llext-hil-sim --flash FILE [--tcp PORT | --pty | --stdio] [--profile upstream|contract]\n" \
 	"                     [--baud N] [--rx-buf BYTES] [--heap BYTES] [--color] [--on-fatal halt|reboot]\n" \
 	"                     [--flash-size BYTES] [--erase-block BYTES] [--write-block BYTES]\n" \
-	"                     [--board NAME] [--build-id HEX16] [--build-id-file FILE] [--keep-uart]\n"
+	"                     [--board NAME] [--build-id HEX16] [--build-id-file FILE] [--keep-uart] [--field]\n"
 
 #endif

@@ -6,6 +6,8 @@
 # Not counted (sized by the user, see docs/firmware-core.md): the image store (a port
 # buffer, CONFIG_LLEXT_HIL_IMAGE_STORE_SIZE), the LLEXT heap and the backend.
 # Last, core-deps-check.py fails when the objects call each other in a circle.
+# HIL_CFLAGS adds build options (hil/config.h), e.g. -DHIL_TEST_COMMANDS=0 for a field build;
+# HIL_CONFIG names that configuration in the figures.
 # Usage: arm-compile-check.sh [OUTDIR]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,10 +28,11 @@ n=0
 for src in "$core"/src/*.c; do
 	obj="$out/$(basename "$src" .c).o"
 	"$cc" -mcpu=cortex-m3 -mthumb -std=c99 -Os -Werror -Wall -Wextra -ffreestanding \
-		-I"$core/include" -c "$src" -o "$obj"
+		${HIL_CFLAGS:-} -I"$core/include" -c "$src" -o "$obj"
 	n=$((n + 1))
 done
-echo "arm-compile-check: $n core sources compiled for cortex-m3 (-Os) into $out"
+config=${HIL_CONFIG:-default}
+echo "arm-compile-check: $n core sources compiled for cortex-m3 (-Os, configuration $config${HIL_CFLAGS:+: $HIL_CFLAGS}) into $out"
 "$size" -t "$out"/*.o | sed "s|$out/||"
 totals=$("$size" -t "$out"/*.o | tail -n 1)
 text=$(echo "$totals" | awk '{print $1}')
@@ -37,7 +40,7 @@ data=$(echo "$totals" | awk '{print $2}')
 bss=$(echo "$totals" | awk '{print $3}')
 flash=$((text + data))
 ram=$((data + bss))
-echo "HIL module footprint: flash (text+rodata+data) $flash B (limit $flash_limit, goal $flash_goal)," \
+echo "HIL module footprint ($config): flash (text+rodata+data) $flash B (limit $flash_limit, goal $flash_goal)," \
 	"static RAM (data+bss) $ram B (limit $ram_limit); image store, LLEXT heap and backend not counted"
 fail=0
 if [ "$flash" -gt "$flash_limit" ]; then

@@ -59,6 +59,29 @@
 #define HIL_REPLAY_MAX 192
 #endif
 
+/* The test-only commands (`fault ...`, `ctx erase`) and the flash fault injection behind
+ * them: 1 builds them in, 0 leaves them out (a field build; they answer -ENOTSUP). Zephyr:
+ * CONFIG_LLEXT_HIL_TEST. Elsewhere on unless the build defines HIL_TEST_COMMANDS=0. */
+#ifndef HIL_TEST_COMMANDS
+#if defined(CONFIG_LLEXT_HIL) && !defined(CONFIG_LLEXT_HIL_TEST)
+#define HIL_TEST_COMMANDS 0
+#else
+#define HIL_TEST_COMMANDS 1
+#endif
+#endif
+
+/* Error messages in words. 1: every error result says what failed and what was expected.
+ * 0: the sentences are not built in (about 2.4 KiB of flash on Cortex-M3): an error result
+ * keeps its rc, the name of a bad argument and what the command table says (usage lines,
+ * command names), and the message is otherwise empty. Zephyr: CONFIG_LLEXT_HIL_MESSAGES. */
+#ifndef HIL_MESSAGES
+#if defined(CONFIG_LLEXT_HIL) && !defined(CONFIG_LLEXT_HIL_MESSAGES)
+#define HIL_MESSAGES 0
+#else
+#define HIL_MESSAGES 1
+#endif
+#endif
+
 #if HIL_OUT_PIECE < 16
 #error "HIL_OUT_PIECE (CONFIG_LLEXT_HIL_OUT_PIECE) must be at least 16"
 #endif

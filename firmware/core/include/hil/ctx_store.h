@@ -55,7 +55,8 @@ int hil_ctx_store_decode_slot(uint8_t slot, const struct hil_ctx_header *h, stru
 /* Copy an image's bytes from the view's slot straight into dst (the image store). */
 int hil_ctx_store_copy_image(const struct hil_ctx_view *v, const struct hil_ctx_image *img, uint8_t *dst);
 
-/* Erase both slots (the erase counts survive in RAM until the next save writes them). */
+/* Erase both slots (the erase counts survive in RAM until the next save writes them).
+ * Test builds only (`ctx erase`, HIL_TEST_COMMANDS). */
 int hil_ctx_store_erase(void);
 
 /* Wrap-safe sequence comparison: a is newer than b. */

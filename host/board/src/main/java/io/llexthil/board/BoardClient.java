@@ -129,9 +129,16 @@ public interface BoardClient extends AutoCloseable {
 
     /** A command whose failure is an error of the exchange, not a result (the queries above). */
     private HilReply checked(String commandLine) {
-        HilReply reply = command(commandLine, commandTimeout());
+        return require(command(commandLine, commandTimeout()));
+    }
+
+    /**
+     * The reply of a command that must succeed (a fault to arm, the erase that starts a case): a
+     * failure is an error naming the board, the command and the board's answer, never ignored.
+     */
+    default HilReply require(HilReply reply) {
         if (!reply.ok()) {
-            throw new HilProtocolException(boardName(), "hil " + commandLine,
+            throw new HilProtocolException(boardName(), "hil " + reply.command(),
                     "failed with rc " + reply.rc() + ": " + reply.error(), HilBoardClient.tail(reply.line()));
         }
         return reply;

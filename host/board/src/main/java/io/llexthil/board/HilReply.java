@@ -25,6 +25,20 @@ public record HilReply(String command, int id, int rc, JsonNode payload, String 
         return field < 0 || end <= field ? payload.toString() : line.substring(field + 1, end);
     }
 
-    /** The board's one-line error text when rc < 0, else empty. */
-    public String error() { return payload.path("error").asText(""); }
+    /**
+     * The board's one-line error text when rc < 0, else empty. A board built without messages
+     * (CONFIG_LLEXT_HIL_MESSAGES=n) sends the name of a bad argument, a usage line or nothing:
+     * for nothing this names the rc and why the text is missing.
+     */
+    public String error() {
+        return messageLeftOut(rc, payload) ? ReturnCodes.describe(rc) + ", " + NO_MESSAGE : payload.path("error").asText("");
+    }
+
+    /** Why an error result has an empty message. */
+    public static final String NO_MESSAGE = "no message (board built with CONFIG_LLEXT_HIL_MESSAGES=n)";
+
+    /** An error result whose message the board's build left out: {@code "error":""}. */
+    public static boolean messageLeftOut(int rc, JsonNode payload) {
+        return rc < 0 && payload.has("error") && payload.path("error").asText("").isEmpty();
+    }
 }

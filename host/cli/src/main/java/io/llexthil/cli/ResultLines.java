@@ -1,5 +1,6 @@
 package io.llexthil.cli;
 
+import io.llexthil.board.HilReply;
 import io.llexthil.board.ResultLine;
 import io.llexthil.board.ReturnCodes;
 
@@ -8,7 +9,8 @@ import java.util.Optional;
 /**
  * The console's view of the firmware's framed result lines: {@code @@HIL|3|-22|{...}|1a2b3c4d}
  * is shown as {@code [hil #3] rc -22 (-EINVAL) {...}}; a framed line whose CRC does not match
- * is shown as it came, marked as not trustworthy. Any other line is left alone.
+ * is shown as it came, marked as not trustworthy; an error whose message the board's build left
+ * out says so. Any other line is left alone.
  */
 final class ResultLines {
     private ResultLines() { }
@@ -20,7 +22,8 @@ final class ResultLines {
         } catch (ResultLine.MalformedResultException e) {
             return line + "   [framed line not trusted: " + e.getMessage() + "]";
         }
-        return r.map(x -> "[hil #" + x.id() + "] rc " + ReturnCodes.describe(x.rc()) + (x.rc() >= 0 ? " ok " : " ") + x.json())
+        return r.map(x -> "[hil #" + x.id() + "] rc " + ReturnCodes.describe(x.rc()) + (x.rc() >= 0 ? " ok " : " ") + x.json()
+                        + (HilReply.messageLeftOut(x.rc(), x.json()) ? "   [" + HilReply.NO_MESSAGE + "]" : ""))
                 .orElse(line);
     }
 }

@@ -14,6 +14,10 @@ class ConsoleLinesTest {
         String failed = ResultLine.format(ResultLine.HIL, 4, -22, "{\"error\":\"bad\"}");
         assertThat(ResultLines.decode(failed)).isEqualTo("[hil #4] rc -22 (-EINVAL) {\"error\":\"bad\"}");
         assertThat(ResultLines.decode("uart:~$ hil info")).isEqualTo("uart:~$ hil info");
+        // a board built with CONFIG_LLEXT_HIL_MESSAGES=n: the console says why the message is empty
+        String terse = ResultLine.format(ResultLine.HIL, 5, -2, "{\"error\":\"\"}");
+        assertThat(ResultLines.decode(terse))
+                .isEqualTo("[hil #5] rc -2 (-ENOENT) {\"error\":\"\"}   [no message (board built with CONFIG_LLEXT_HIL_MESSAGES=n)]");
         String mangled = ok.substring(0, ok.length() - 1) + (ok.endsWith("0") ? "1" : "0");
         assertThat(ResultLines.decode(mangled)).startsWith(mangled).contains("[framed line not trusted: CRC mismatch");
     }

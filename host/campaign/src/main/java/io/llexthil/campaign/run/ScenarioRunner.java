@@ -136,14 +136,23 @@ public final class ScenarioRunner {
         return finish(scenario, group, records, meas, started, t0);
     }
 
-    /** Why this board cannot run the scenario at all (a reset it cannot do), before anything is sent. */
+    /**
+     * Why this board cannot run the scenario at all (a reset it cannot do, test commands a field
+     * build leaves out), before anything but {@code info} is sent.
+     */
     private Optional<String> unavailableHere(HilScenario scenario) {
-        return scenario.steps().stream()
+        Optional<String> reset = scenario.steps().stream()
                 .filter(step -> step.action() instanceof ResetAction)
                 .map(step -> resets.unavailable(board, ((ResetAction) step.action()).spec())
                         .map(why -> "not run on this board: step " + step.index() + " (" + step.describe() + "): " + why))
                 .flatMap(Optional::stream)
                 .findFirst();
+        if (reset.isPresent()) {
+            return reset;
+        }
+        return scenario.testCommandUse().filter(use -> !boardInfo().testCommands())
+                .map(use -> "not run on this board: it has no test commands (built with CONFIG_LLEXT_HIL_TEST=n), and "
+                        + use);
     }
 
     private CaseResult skipped(HilScenario s, String group, Map<String, Object> meas, Instant started, String why) {
@@ -174,8 +183,8 @@ public final class ScenarioRunner {
         BoardInfo bi = boardInfo();
         TwinSession twin = sharedTwin != null ? sharedTwin : twins.create(profile, bi);
         if (scenario.fresh()) {
-            board.faultClear();
-            board.ctxErase();
+            board.require(board.faultClear());
+            board.require(board.ctxErase());
             resets.reset(board, ResetSpec.shell(), options.resetTimeout());
         }
         return twin;
@@ -221,11 +230,11 @@ public final class ScenarioRunner {
         TwinResult prediction = TwinResult.none();
         try {
             if (step.fault().alloc() > 0) {
-                board.faultAlloc(step.fault().alloc());
+                board.require(board.faultAlloc(step.fault().alloc()));
                 st.twin.armAllocFault(step.fault().alloc());
             }
             if (step.fault().flash() > 0) {
-                board.faultFlash(step.fault().flash());
+                board.require(board.faultFlash(step.fault().flash()));
             }
             prediction = step.action().predict(run);
             step.action().perform(run);
@@ -249,7 +258,7 @@ public final class ScenarioRunner {
                     predicted.put("fault.reached", !st.twin.allocFaultPending());
                 }
                 if (step.fault().any()) {
-                    board.faultClear();
+                    board.require(board.faultClear());
                     st.twin.clearFaults();
                 }
                 BoardFacts.putState(observed, board.state());

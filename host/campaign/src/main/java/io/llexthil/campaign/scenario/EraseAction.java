@@ -30,4 +30,7 @@ public record EraseAction() implements StepAction {
 
     @Override
     public boolean touchesContext() { return true; }
+
+    @Override
+    public boolean usesTestCommands() { return true; }
 }

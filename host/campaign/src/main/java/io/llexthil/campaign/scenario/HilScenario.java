@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A scenario: extension images and the steps to run on a board and in the twin.
@@ -27,6 +28,18 @@ public record HilScenario(String name, String description, String source, String
     /** Where the image named {@code image} comes from: declared, or the built-in one of that name. */
     public String imageSource(String image) {
         return images.getOrDefault(image, "builtin:" + image);
+    }
+
+    /**
+     * Why this scenario needs the board's test commands ({@code ctx erase}, {@code fault ...}),
+     * which a field build ({@code CONFIG_LLEXT_HIL_TEST=n}) leaves out; empty when it does not.
+     */
+    public Optional<String> testCommandUse() {
+        if (fresh) {
+            return Optional.of("a fresh case starts from an erased context store (ctx erase)");
+        }
+        return steps.stream().filter(Step::usesTestCommands).findFirst()
+                .map(s -> "step " + s.index() + " (" + s.describe() + ") arms a fault or erases the context store");
     }
 
     /** A scenario built in code (sweeps, the fuzzer, tests), its steps numbered in order. */

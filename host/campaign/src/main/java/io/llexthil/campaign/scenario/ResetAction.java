@@ -120,7 +120,7 @@ public record ResetAction(ResetSpec spec) implements StepAction {
     public void perform(StepRun run) {
         run.markReset();
         if (spec.kind() == ResetKind.POWERCUT) {
-            run.board().faultFlash(spec.flashOp());
+            run.board().require(run.board().faultFlash(spec.flashOp()));
             run.powerCutSave(List.of());
         } else {
             run.reset(spec);
@@ -129,4 +129,8 @@ public record ResetAction(ResetSpec spec) implements StepAction {
 
     @Override
     public boolean touchesContext() { return true; }
+
+    /** A power cut is {@code fault flash n} armed before a save. */
+    @Override
+    public boolean usesTestCommands() { return spec.kind() == ResetKind.POWERCUT; }
 }

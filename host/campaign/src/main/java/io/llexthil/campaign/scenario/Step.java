@@ -24,6 +24,9 @@ public record Step(int index, StepAction action, Integer expectRc, StepFaults fa
         return new Step(0, action, null, null, null);
     }
 
+    /** Arms a fault or runs a test-only command: a field build cannot run it. */
+    public boolean usesTestCommands() { return fault.any() || action.usesTestCommands(); }
+
     /** The YAML action key. */
     public String kind() { return action.key(); }
 

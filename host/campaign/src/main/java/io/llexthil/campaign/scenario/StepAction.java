@@ -57,6 +57,9 @@ public sealed interface StepAction permits UploadAction, LoadAction, UnloadActio
     /** The runner also reads and compares {@code ctx info} after this step. */
     default boolean touchesContext() { return false; }
 
+    /** Runs a test-only command ({@code ctx erase}, {@code fault ...}): a field build cannot. */
+    default boolean usesTestCommands() { return false; }
+
     /** A fault on the flash ({@code fault: {flash: n}}) belongs on this kind of step. */
     default boolean takesFlashFault() { return false; }
 

@@ -63,9 +63,12 @@ public final class PowerCutSweep {
                 r.message(), r.started(), r.millis());
     }
 
-    /** A point ends the sweep when its save completed before the cut, or when it erred. */
+    /**
+     * A point ends the sweep when its save completed before the cut, when it erred, or when the
+     * board cannot run it (skipped: no test commands), since then it cannot run any point.
+     */
     public static boolean pointEnds(CaseResult point) {
-        return !powerWasCut(point) || point.status() == CaseStatus.ERROR;
+        return point.status() == CaseStatus.SKIPPED || !powerWasCut(point) || point.status() == CaseStatus.ERROR;
     }
 
     /** The sweep's measurements from its points, in order; {@code stopped}: the run stopped early. */
@@ -80,7 +83,9 @@ public final class PowerCutSweep {
         measurements.put("powercut_previous_kept", (int) kept);
         measurements.put("powercut_new_committed", (int) committed);
         // the save's flash operations: the last point's save completed before its cut point
-        measurements.put("powercut_save_flash_ops", capped ? ">" + maxN : ended ? Integer.toString(points.size() - 1)
+        measurements.put("powercut_save_flash_ops", capped ? ">" + maxN
+                : last != null && last.status() == CaseStatus.SKIPPED ? "unknown: the board cannot run the sweep"
+                : ended ? Integer.toString(points.size() - 1)
                 : "unknown: the sweep stopped before its end");
     }
 

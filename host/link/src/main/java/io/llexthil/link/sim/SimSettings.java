@@ -25,7 +25,7 @@ public record SimSettings(Path binary, Path flash, Transport transport, List<Str
 
     public static SimSettings from(LinkUrl url) {
         Set<String> allowed = new java.util.HashSet<>(VALUE_OPTIONS);
-        allowed.addAll(List.of("flash", "transport", "binary", "color"));
+        allowed.addAll(List.of("flash", "transport", "binary", "color", "field"));
         LinkParams p = LinkParams.of(url, allowed, EXAMPLE);
         Path flash = Path.of(p.required("flash")).toAbsolutePath();
         Transport transport = Transport.valueOf(p.choice("transport", "tcp", List.of("tcp", "pty")).toUpperCase());
@@ -48,6 +48,9 @@ public record SimSettings(Path binary, Path flash, Transport transport, List<Str
         }
         if (p.bool("color", false)) {
             options.add("--color");
+        }
+        if (p.bool("field", false)) {
+            options.add("--field"); // a field build: no test commands
         }
         return new SimSettings(binary(p), flash, transport, List.copyOf(options));
     }
