@@ -185,6 +185,22 @@ struct list_ctx {
 	size_t count;
 };
 
+static int is_ext(struct llext *ext, void *arg)
+{
+	return ext == arg ? 1 : 0;   /* non-zero stops the iteration and is returned */
+}
+
+/*
+ * A dependency pointer still names a struct llext: listed, or a live LLEXT heap block of at least
+ * that size. After `unload` of an extension another one depends on (its use count dropped to 0)
+ * the pointer dangles: its name is not read from freed memory but shown as "?", as the model
+ * board does (docs/model.md).
+ */
+static bool dep_live(const struct llext *dep)
+{
+	return llext_iterate(is_ext, (void *)dep) != 0 || hil_zheap_block_size(dep) >= sizeof(struct llext);
+}
+
 static int describe_one(struct llext *ext, void *arg)
 {
 	struct list_ctx *ctx = arg;
@@ -202,7 +218,8 @@ static int describe_one(struct llext *ext, void *arg)
 		s->alloc = hil_zheap_block_size(ext) + hil_zheap_block_size(ext->exp_tab.syms) +
 			   (slot ? hil_zheap_block_size(slot->bl.loader.sect_map) : 0U);
 		for (j = 0; j < HIL_MAX_DEPS && ext->dependency[j] != NULL; j++) {
-			strncpy(s->deps[j], ext->dependency[j]->name, HIL_NAME_MAX);
+			strncpy(s->deps[j], dep_live(ext->dependency[j]) ? ext->dependency[j]->name : "?",
+				HIL_NAME_MAX);
 		}
 		s->n_deps = j;
 	}

@@ -445,7 +445,10 @@ public final class TwinBoard {
             for (int j = 0; j < n.depCount(); j++) {
                 long d = n.dependency[j];
                 LlextStruct t = m.structAt(d);
-                deps.add(t == null ? "?" : t.name);
+                HeapBlock block = m.heap.block(d);
+                // a dangling dependency (freed by an unload while still depended on) reads as "?",
+                // as the boards report it (docs/model.md), not as the stale name in freed memory
+                deps.add(t == null || (block != null && !block.live()) ? "?" : t.name);
                 refs.add(describe(d, position.keySet()));
                 at.add(position.getOrDefault(d, -1));
             }
