@@ -71,7 +71,7 @@
 #endif
 
 /* Error messages in words. 1: every error result says what failed and what was expected.
- * 0: the sentences are not built in (about 2.4 KiB of flash on Cortex-M3): an error result
+ * 0: the sentences are not built in (about 2.5 KiB of flash on Cortex-M3): an error result
  * keeps its rc, the name of a bad argument and what the command table says (usage lines,
  * command names), and the message is otherwise empty. Zephyr: CONFIG_LLEXT_HIL_MESSAGES. */
 #ifndef HIL_MESSAGES
