@@ -92,4 +92,14 @@ class FieldBuildTest extends CliHarness {
         assertThat(stdout()).contains("1 case: 0 passed, 0 failed (divergences), 0 errors, 1 skipped")
                 .contains("powercut_save_flash_ops: unknown: the board cannot run the sweep");
     }
+
+    @Test
+    void aHeapSweepReportsEverySetAsUnknownInsteadOfAHeapSize() throws Exception {
+        Path dir = tmp.resolve("heap");
+        int rc = run("sweep", "heap", "--out", dir.toString(), "--board", "sim", "--link", FIELD_SIM);
+        assertThat(rc).as(stdout() + err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        assertThat(stdout()).contains("0 passed, 0 failed (divergences), 0 errors")
+                .contains("heap_needed[producer]: unknown: the board cannot run the sweep")
+                .doesNotContain("board dropped");
+    }
 }
