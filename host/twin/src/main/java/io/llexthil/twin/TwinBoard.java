@@ -246,6 +246,14 @@ public final class TwinBoard {
 
     /** ctx save: names in this order (empty = every loaded extension in list order). Returns relink's rc. */
     public StepResult save(List<String> names) {
+        return save(names, true);
+    }
+
+    /**
+     * ctx save on a board whose context store may be too small for it: after a successful relink,
+     * {@code fitsInSlot} false is the store's {@code -ENOSPC}, and the previous context stays.
+     */
+    public StepResult save(List<String> names, boolean fitsInSlot) {
         Mark mark = begin("ctx save");
         List<LlextStruct> chosen = new ArrayList<>();
         if (names == null || names.isEmpty()) {
@@ -276,6 +284,9 @@ public final class TwinBoard {
         }
         int rc = profile.upstream() ? UpstreamAlgorithm.relink(m, copies)
                 : ContractAlgorithm.relink(m, copies);
+        if (rc == 0 && !fitsInSlot) {
+            return end(mark, -Errno.ENOSPC); // the store refuses before it erases anything
+        }
         if (rc == 0) {
             List<SavedCopy> out = new ArrayList<>();
             for (LlextStruct c : copies) {

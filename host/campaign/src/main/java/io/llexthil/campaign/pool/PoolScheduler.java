@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class PoolScheduler<W> {
     // all below guarded by this
     private final Deque<Attempt<W>> queue = new ArrayDeque<>();
     private final List<PoolOutcome.DroppedBoard> dropped = new ArrayList<>();
+    /** The case each board was dropped during (boards dropped between cases have none). */
+    private final Map<PoolOutcome.DroppedBoard, Integer> droppedDuring = new IdentityHashMap<>();
     private final Map<BoardSlot<W>, W> inCase = new HashMap<>();
     private CaseResult[] results;
     private int finished;
@@ -162,7 +165,18 @@ public final class PoolScheduler<W> {
                     notRun.add(cases.get(i).name());
                 }
             }
-            return new PoolOutcome(done, List.copyOf(dropped), notRun, stopReason, firstReady, discarded);
+            // a board that failed during a case past its sequence's end failed in what does not count:
+            // the end's own cause usually (every board's setup failing alike), so it is listed with that case
+            List<PoolOutcome.DroppedBoard> counts = new ArrayList<>();
+            for (PoolOutcome.DroppedBoard d : dropped) {
+                Integer at = droppedDuring.get(d);
+                if (at != null && cut[at]) {
+                    discarded.add(cases.get(at).name() + " (" + d + ")");
+                } else {
+                    counts.add(d);
+                }
+            }
+            return new PoolOutcome(done, List.copyOf(counts), notRun, stopReason, firstReady, discarded);
         }
     }
 
@@ -230,7 +244,9 @@ public final class PoolScheduler<W> {
                     r = a.work().run(board);
                 } catch (RuntimeException e) {
                     String reason = "failed during case " + a.work().name() + ": " + oneLine(e);
-                    drop(slot, reason);
+                    synchronized (this) {
+                        droppedDuring.put(drop(slot, reason), a.index());
+                    }
                     boardFailedDuringCase(a, slot.name(), reason);
                     return;
                 } finally {
@@ -354,8 +370,10 @@ public final class PoolScheduler<W> {
         notifyAll();
     }
 
-    private synchronized void drop(BoardSlot<W> slot, String reason) {
-        dropped.add(new PoolOutcome.DroppedBoard(slot.name(), reason));
+    private synchronized PoolOutcome.DroppedBoard drop(BoardSlot<W> slot, String reason) {
+        PoolOutcome.DroppedBoard d = new PoolOutcome.DroppedBoard(slot.name(), reason);
+        dropped.add(d);
+        return d;
     }
 
     private synchronized void workerEnded() {

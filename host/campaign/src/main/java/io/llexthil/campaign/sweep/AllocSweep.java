@@ -68,7 +68,8 @@ public final class AllocSweep {
         List<Step> setup = new ArrayList<>();
         setup.add(Step.of(new UploadAction(exts)));
         exts.forEach(e -> setup.add(Step.of(new LoadAction(e))));
-        setup.add(Step.of(new SaveAction(List.of())));
+        // the sweep restores this context: its save must succeed, not only agree with the twin
+        setup.add(new Step(0, new SaveAction(List.of()), 0, null, null));
         HilScenario setupScenario = HilScenario.numbered("alloc-setup", "load " + exts + " and save them once", "sweep alloc", true, setup);
         CaseResult s = runner.run(setupScenario, "sweep-alloc", Map.of(), part.twin);
         if (s.status() == CaseStatus.PASS) {

@@ -32,7 +32,8 @@ public final class TwinSessions implements TwinSessionFactory {
         BoardInfo.TargetSizes s = board.sizes();
         TargetSizes sizes = new TargetSizes(s.llext(), s.sectMap(), s.symbol(), s.pointer());
         // the firmware's backend profile names its loader: "zephyr" is Zephyr's LLEXT
-        return new Session(Profile.parse(profile), sizes, (int) board.heap().size(), "zephyr".equals(board.profile()));
+        return new Session(Profile.parse(profile), sizes, (int) board.heap().size(), "zephyr".equals(board.profile()),
+                ContextCapacity.of(board));
     }
 
     static final class Session implements TwinSession {
@@ -51,10 +52,15 @@ public final class TwinSessions implements TwinSessionFactory {
 
         /** Zephyr's LLEXT loads the images (its export rule), else the model boards' loader. */
         private final boolean llextLoader;
+        /** How large a context the board's store takes. */
+        private final ContextCapacity capacity;
+        /** Image length per extension name, from the images loaded (what a save stores). */
+        private final java.util.Map<String, Integer> imageLength = new java.util.HashMap<>();
 
-        Session(Profile profile, TargetSizes sizes, int heapSize, boolean llextLoader) {
+        Session(Profile profile, TargetSizes sizes, int heapSize, boolean llextLoader, ContextCapacity capacity) {
             this.profile = profile;
             this.llextLoader = llextLoader;
+            this.capacity = capacity;
             this.twin = new TwinBoard(profile, sizes, heapSize);
         }
 
@@ -74,6 +80,7 @@ public final class TwinSessions implements TwinSessionFactory {
             }
             ElfExtensionReader.Meta meta = ElfExtensionReader.read(name, image, llextLoader);
             exportsOf.put(name, meta.exports());
+            imageLength.put(name, image.length);
             return guarded(() -> withUseCount(twin.load(meta.spec(name))));
         }
 
@@ -101,8 +108,9 @@ public final class TwinSessions implements TwinSessionFactory {
             if (new java.util.HashSet<>(chosen).size() != chosen.size() || names.size() > TwinBoard.MAX_SAVED_EXT) {
                 return TwinResult.rc(EINVAL);
             }
+            boolean fits = fitsOneSlot(chosen);
             return guarded(() -> {
-                StepResult r = twin.save(names);
+                StepResult r = twin.save(names, fits);
                 Facts extra = new Facts();
                 if (r.rc() == 0) {
                     contextValid = true;
@@ -113,6 +121,24 @@ public final class TwinSessions implements TwinSessionFactory {
                 }
                 return new TwinResult(r.rc(), r.crashes(), extra);
             });
+        }
+
+        /** The store's -ENOSPC: the chosen extensions' context is larger than a slot (unknown names: left to the twin). */
+        private boolean fitsOneSlot(List<String> chosen) {
+            int maps = 0;
+            int syms = 0;
+            List<Integer> lengths = new ArrayList<>();
+            for (String name : chosen) {
+                ExtState e = twin.list().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+                Integer len = imageLength.get(name);
+                if (e == null || len == null) {
+                    return true;
+                }
+                maps += e.sect();
+                syms += e.exp();
+                lengths.add(len);
+            }
+            return capacity.fits(maps, syms, lengths);
         }
 
         @Override

@@ -266,6 +266,46 @@ class PoolSchedulerTest {
     }
 
     @Test
+    void aBoardThatFailsInACasePastTheSequencesEndIsListedWithThatCaseNotAsDropped() {
+        // point-1 fails on its board (as every board's own setup fails when point-0, the setup, did),
+        // while point-0 ends the sequence: what happened past the end does not count
+        CountDownLatch point1Failed = new CountDownLatch(1);
+        List<PoolCase<Board>> seq = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "point-" + i;
+            boolean first = i == 0;
+            seq.add(new PoolCase<>() {
+                public String name() { return name; }
+
+                public String group() { return "sweep"; }
+
+                public CaseResult run(Board b) {
+                    if (!first) {
+                        point1Failed.countDown();
+                        throw new IllegalStateException("setup on this board failed");
+                    }
+                    try {
+                        assertThat(point1Failed.await(10, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return new CaseResult(name, "sweep", "", "", CaseStatus.FAIL, List.of(), Map.of(), "save failed",
+                            Instant.now(), 1);
+                }
+
+                public boolean isLast(CaseResult verdict) { return first; }
+            });
+        }
+        var outcome = new PoolScheduler<>(List.of(slot("a", true), slot("b", true)), RunControl.DEFAULTS, null)
+                .runSequence(seq);
+
+        assertThat(outcome.results()).extracting(CaseResult::name).containsExactly("point-0");
+        assertThat(outcome.dropped()).isEmpty();
+        assertThat(outcome.discarded()).singleElement().asString()
+                .startsWith("point-1 (").contains(": failed during case point-1: ").contains("setup on this board failed");
+    }
+
+    @Test
     void aSequenceWithoutAnEndRunsEveryCase() {
         var outcome = new PoolScheduler<>(List.of(slot("a", true), slot("b", true)), RunControl.DEFAULTS, null)
                 .runSequence(sequence(6, -1, new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
