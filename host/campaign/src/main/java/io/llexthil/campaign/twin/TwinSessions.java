@@ -18,7 +18,8 @@ import java.util.List;
  * relink, restore, heap) to the campaign, and adds what the HIL core firmware does around it and
  * the twin does not model: the image store (RAM: uploads are gone after a reset, a restore
  * re-instates the saved images; loading a name with no image is {@code -ENOENT}), the context store
- * (erased, written by which build: {@code -ENOENT}, {@code -ENOEXEC}), the argument checks of
+ * (erased, written by which build: {@code -ENOENT}, {@code -ENOEXEC}; a context larger than a slot:
+ * {@code -ENOSPC}, {@link ContextCapacity}), the argument checks of
  * {@code ctx save} ({@code -EINVAL}), and calls (whose code the twin does not run: 0 when the
  * extension is loaded and exports the symbol, else {@code -ENOENT}).
  */
