@@ -42,10 +42,9 @@ ctest --test-dir firmware/build-asan --output-on-failure -j"$jobs"
 echo "== firmware: portable core compiles for Cortex-M3 and fits its footprint budget"
 firmware/tests/core/arm-compile-check.sh "$PWD/firmware/build/arm-check"
 # the build options that trade features for flash (docs/firmware-core.md), each under its own limit
-HIL_CONFIG=field HIL_CFLAGS="-DHIL_TEST_COMMANDS=0" HIL_FLASH_LIMIT=18300 \
-  firmware/tests/core/arm-compile-check.sh "$PWD/firmware/build/arm-check-field" | grep 'footprint'
-HIL_CONFIG=small-flash HIL_CFLAGS="-DHIL_TEST_COMMANDS=0 -DHIL_MESSAGES=0" HIL_FLASH_LIMIT=15850 \
-  firmware/tests/core/arm-compile-check.sh "$PWD/firmware/build/arm-check-small" | grep 'footprint'
+for config in field small-flash; do
+  HIL_CONFIG=$config firmware/tests/core/arm-compile-check.sh "$PWD/firmware/build/arm-check-$config" | grep 'footprint'
+done
 
 echo "== firmware: bounded fuzz runs of the context decoder (${FUZZ_SECONDS}s) and the ELF reader"
 firmware/fuzz/run.sh "$FUZZ_SECONDS"

@@ -217,7 +217,7 @@ public final class PoolScheduler<W> {
         try {
             board = slot.open();
         } catch (RuntimeException e) {
-            drop(slot, "not ready: " + oneLine(e));
+            drop(slot, "not ready: " + oneLine(e), null);
             workerEnded();
             return;
         }
@@ -233,7 +233,7 @@ public final class PoolScheduler<W> {
                     slot.check(board);
                 } catch (RuntimeException e) {
                     requeueFront(a);
-                    drop(slot, "failed between cases: " + oneLine(e));
+                    drop(slot, "failed between cases: " + oneLine(e), null);
                     return;
                 }
                 synchronized (this) {
@@ -244,9 +244,7 @@ public final class PoolScheduler<W> {
                     r = a.work().run(board);
                 } catch (RuntimeException e) {
                     String reason = "failed during case " + a.work().name() + ": " + oneLine(e);
-                    synchronized (this) {
-                        droppedDuring.put(drop(slot, reason), a.index());
-                    }
+                    drop(slot, reason, a.index());
                     boardFailedDuringCase(a, slot.name(), reason);
                     return;
                 } finally {
@@ -370,10 +368,13 @@ public final class PoolScheduler<W> {
         notifyAll();
     }
 
-    private synchronized PoolOutcome.DroppedBoard drop(BoardSlot<W> slot, String reason) {
+    /** Takes the board out of the pool; {@code duringCase}: the index of the case it failed in, or null. */
+    private synchronized void drop(BoardSlot<W> slot, String reason, Integer duringCase) {
         PoolOutcome.DroppedBoard d = new PoolOutcome.DroppedBoard(slot.name(), reason);
         dropped.add(d);
-        return d;
+        if (duringCase != null) {
+            droppedDuring.put(d, duringCase);
+        }
     }
 
     private synchronized void workerEnded() {

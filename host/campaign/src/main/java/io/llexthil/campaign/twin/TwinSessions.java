@@ -129,8 +129,10 @@ public final class TwinSessions implements TwinSessionFactory {
             int maps = 0;
             int syms = 0;
             List<Integer> lengths = new ArrayList<>();
+            java.util.Map<String, ExtState> loaded = new java.util.HashMap<>();
+            twin.list().forEach(x -> loaded.putIfAbsent(x.name(), x));
             for (String name : chosen) {
-                ExtState e = twin.list().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+                ExtState e = loaded.get(name);
                 Integer len = imageLength.get(name);
                 if (e == null || len == null) {
                     return true;
