@@ -90,10 +90,17 @@ bool hil_streq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-int (hil_bad_arg)(uint32_t id, const char *what, const char *form, const char *got) /* not the macro */
+#if HIL_MESSAGES
+int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got)
 {
-	return (hil_out_error)(id, -HIL_EINVAL, HIL_WORDS("%s: expected %s, got '%s'", "%s"), what, form, got);
+	return hil_out_error(id, -HIL_EINVAL, "%s: expected %s, got '%s'", what, form, got);
 }
+#else
+int hil_bad_arg_name(uint32_t id, const char *what)
+{
+	return (hil_out_error)(id, -HIL_EINVAL, "%s", what); /* (name): the function, not the macro */
+}
+#endif
 
 int hil_name_arg(uint32_t id, const char *s)
 {

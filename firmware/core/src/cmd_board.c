@@ -16,12 +16,13 @@ void hil_heap_json(struct hil_json *j)
 	       hs.size, hs.used, hs.free, hs.max_used, hs.allocs);
 }
 
-static void ext_state_json(struct hil_json *j, const struct hil_ext_state *e, bool first)
+static void ext_state_json(struct hil_json *j, struct hil_ext_state *e, bool first)
 {
 	uint32_t nd = e->n_deps < HIL_MAX_DEPS ? e->n_deps : HIL_MAX_DEPS;
 
 	hj_fmt(j, HJ_ITEM(",{\"name\":%s,\"use_count\":%u,\"deps\":[", first), e->name, e->use_count);
 	for (uint32_t d = 0; d < nd; d++) {
+		e->deps[d][HIL_NAME_MAX] = '\0'; /* only the names printed need the terminator */
 		hj_fmt(j, HJ_ITEM(",%s", d == 0), e->deps[d]);
 	}
 	hj_fmt(j, "],\"exp\":%u,\"sect\":%u,\"alloc\":%u}", e->exp_cnt, e->sect_cnt, e->alloc);
@@ -46,9 +47,6 @@ int hil_cmd_state(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 		memset(&e, 0, sizeof(e));
 		(void)hil_g_backend->list(i, &e, 1);   /* one entry at a time, streamed */
 		e.name[HIL_NAME_MAX] = '\0';
-		for (uint32_t d = 0; d < HIL_MAX_DEPS; d++) {
-			e.deps[d][HIL_NAME_MAX] = '\0';
-		}
 		ext_state_json(j, &e, i == 0);
 	}
 	hj_fmt(j, "],");

@@ -30,7 +30,9 @@ void hil_ctx_reserve_saved_images(void)
 
 static const char *slot_name(int s)
 {
-	return s == 0 ? "A" : "B";
+	static const char letters[] = "A\0B"; /* both names in one string: one address to load */
+
+	return &letters[s == 0 ? 0 : 2];
 }
 
 /* "n":n,"exts":[names...], the names read one record at a time */
@@ -48,16 +50,27 @@ static void exts_json(struct hil_json *j, const struct hil_snapshot *sn)
 	hj_fmt(j, "]");
 }
 
+/* The name of extension i of snap, "?" when it cannot be read. Only messages ask for it:
+ * inline, so that without HIL_MESSAGES it is dropped, not an unused function. */
+static inline const char *ext_name(const struct hil_snapshot *snap, uint32_t i, struct hil_saved_ext *e)
+{
+	e->name[0] = '?';
+	e->name[1] = '\0';
+	(void)snap->ext(snap, i, e);
+	e->name[HIL_NAME_MAX] = '\0';
+	return e->name;
+}
+
 static int save_error(uint32_t id, int rc, const struct hil_snapshot *snap, uint32_t bad)
 {
 	struct hil_saved_ext e;
 
+	(void)snap; /* snap, bad and e: in the messages only */
+	(void)bad;
+	(void)&e;
 	if (rc == -HIL_ENOENT) {
-		e.name[0] = '?';
-		e.name[1] = '\0';
-		(void)snap->ext(snap, bad, &e);
-		e.name[HIL_NAME_MAX] = '\0';
-		return hil_out_error(id, rc, "extension '%s' has no complete image in the image store", e.name);
+		return hil_out_error(id, rc, "extension '%s' has no complete image in the image store",
+				     ext_name(snap, bad, &e));
 	}
 	if (rc == -HIL_ENOSPC) {
 		return hil_out_error(id, rc, "context does not fit in a slot of %u bytes", hil_ctx_slot_size());
@@ -65,53 +78,48 @@ static int save_error(uint32_t id, int rc, const struct hil_snapshot *snap, uint
 	return hil_out_error(id, rc, "flash error %d while writing the context", rc);
 }
 
-/* Without names: every loaded extension in list order, asked for one at a time. */
-static int names_from_list(uint32_t id, char (*names)[HIL_NAME_MAX + 1], size_t *n)
+/* The names to save: those given on the command line (valid, at most 16, none twice) or,
+ * without names, every loaded extension in list order, asked for one at a time. */
+static int collect_names(uint32_t id, int argc, char **argv, char (*names)[HIL_NAME_MAX + 1], size_t *n)
 {
 	struct hil_ext_state st;
-	size_t loaded = hil_g_backend->list(0, &st, 0);
+	bool listed = argc == 2;
+	size_t count = listed ? hil_g_backend->list(0, &st, 0) : (size_t)(argc - 2);
 
-	if (loaded > HIL_CTX_MAX_EXT) {
-		return hil_out_error(id, -HIL_ENOSPC, "more than 16 extensions loaded; name the ones to save");
+	if (count > HIL_CTX_MAX_EXT) {
+		if (listed) {
+			return hil_out_error(id, -HIL_ENOSPC, "more than 16 extensions loaded; name the ones to save");
+		}
+		return hil_out_error(id, -HIL_EINVAL, "names: at most 16 extension names");
 	}
-	for (size_t i = 0; i < loaded; i++) {
-		memset(&st, 0, sizeof(st));
-		(void)hil_g_backend->list(i, &st, 1);
-		st.name[HIL_NAME_MAX] = '\0';
+	for (size_t i = 0; i < count; i++) {
+		const char *name = st.name;
+
+		if (listed) {
+			memset(&st, 0, sizeof(st));
+			(void)hil_g_backend->list(i, &st, 1);
+			st.name[HIL_NAME_MAX] = '\0';
+		} else {
+			name = argv[2 + i];
+			int rc = hil_name_arg(id, name);
+
+			if (rc != 0) {
+				return rc;
+			}
+		}
 		/* A context holds one extension (and one image) per name, and relink
 		 * matches dependencies by name: after restoring twice the list can hold a
 		 * name twice, which no context can represent. Refuse before writing. */
 		for (size_t k = 0; k < *n; k++) {
-			if (hil_streq(names[k], st.name)) {
-				return hil_out_error(id, -HIL_EINVAL,
-						     "two loaded extensions are named '%s' (restored twice?); a context "
-						     "holds one extension per name: unload one or name the ones to save",
-						     st.name);
+			if (hil_streq(names[k], name)) {
+				return hil_out_error(id, -HIL_EINVAL, listed
+						     ? "two loaded extensions are named '%s' (restored twice?); a context "
+						       "holds one extension per name: unload one or name the ones to save"
+						     : "names: '%s' given twice",
+						     name);
 			}
 		}
-		memcpy(names[(*n)++], st.name, HIL_NAME_MAX);
-	}
-	return 0;
-}
-
-/* The names given on the command line: valid, at most 16, none twice. */
-static int names_from_args(uint32_t id, int argc, char **argv, char (*names)[HIL_NAME_MAX + 1], size_t *n)
-{
-	if (argc - 2 > (int)HIL_CTX_MAX_EXT) {
-		return hil_out_error(id, -HIL_EINVAL, "names: at most 16 extension names");
-	}
-	for (int i = 2; i < argc; i++) {
-		int rc = hil_name_arg(id, argv[i]);
-
-		if (rc != 0) {
-			return rc;
-		}
-		for (size_t k = 0; k < *n; k++) {
-			if (hil_streq(names[k], argv[i])) {
-				return hil_out_error(id, -HIL_EINVAL, "names: '%s' given twice", argv[i]);
-			}
-		}
-		memcpy(names[(*n)++], argv[i], strlen(argv[i]) + 1);
+		strcpy(names[(*n)++], name);
 	}
 	return 0;
 }
@@ -125,7 +133,7 @@ static int ctx_save(uint32_t id, int argc, char **argv)
 	uint32_t bad = 0;
 
 	memset(names, 0, sizeof(names));
-	int rc = argc == 2 ? names_from_list(id, names, &n) : names_from_args(id, argc, argv, names, &n);
+	int rc = collect_names(id, argc, argv, names, &n);
 
 	if (rc != 0) {
 		return rc;
@@ -161,6 +169,9 @@ int hil_cmd_ctx_save(const struct hil_cmd *c, uint32_t id, int argc, char **argv
 	return rc;
 }
 
+#if HIL_TEST_COMMANDS
+/* `order` is a test argument (it exercises llext_restore with the saved copies in another
+ * order): built and switched on with the test commands. */
 /* "2,0,1" -> order[]; syntax only, the permutation check needs n. */
 static bool parse_order(const char *s, uint8_t *order, uint32_t *count)
 {
@@ -196,16 +207,36 @@ static bool parse_order(const char *s, uint8_t *order, uint32_t *count)
 
 static bool is_permutation(const uint8_t *order, uint32_t n)
 {
-	bool seen[HIL_CTX_MAX_EXT] = { false };
-
-	for (uint32_t i = 0; i < n; i++) {
-		if (order[i] >= n || seen[order[i]]) {
+	/* n entries that hold each of 0..n-1 hold nothing else, each once */
+	for (uint32_t k = 0; k < n; k++) {
+		if (memchr(order, (int)k, n) == NULL) {
 			return false;
 		}
-		seen[order[i]] = true;
 	}
 	return true;
 }
+
+/* `order <i,j,...>` into order[]; 0 or the rc of the error result it printed. */
+static int order_arg(uint32_t id, const char *text, uint8_t *order, uint32_t *count)
+{
+	if (!hil_g_port->test_commands) {
+		return hil_out_error(id, -HIL_ENOTSUP, "order is a test argument, switched off on this board");
+	}
+	if (!parse_order(text, order, count)) {
+		return hil_out_error(id, -HIL_EINVAL, "order: expected comma-separated indexes like 2,0,1, got '%s'",
+				     text);
+	}
+	return 0;
+}
+#else
+static int order_arg(uint32_t id, const char *text, uint8_t *order, uint32_t *count)
+{
+	(void)text;
+	(void)order;
+	(void)count;
+	return hil_out_error(id, -HIL_ENOTSUP, "order is a test argument, not built in (enable CONFIG_LLEXT_HIL_TEST)");
+}
+#endif
 
 static int load_error(uint32_t id, int rc, uint8_t slot)
 {
@@ -219,47 +250,36 @@ static int load_error(uint32_t id, int rc, uint8_t slot)
 			     slot_name(slot));
 }
 
-/* Check every image first, so a conflict changes nothing. */
-static int check_images(uint32_t id, const struct hil_ctx_view *v)
-{
-	struct hil_saved_ext e;
-	struct hil_ctx_image img;
-
-	for (uint32_t i = 0; i < v->snap.n; i++) {
-		int rc = hil_ctx_view_ext(v, i, &e, &img);
-
-		e.name[HIL_NAME_MAX] = '\0';
-		if (rc == 0) {
-			rc = hil_images_can_reinstate(e.name, img.offset, img.len, img.crc);
-		}
-		if (rc != 0) {
-			return hil_out_error(id, rc, rc == -HIL_EBUSY
-					     ? "cannot re-instate image '%s': its place in the image store is taken or it is loaded; reset first"
-					     : "cannot re-instate image '%s': it does not fit in this board's image store",
-					     e.name);
-		}
-	}
-	return 0;
-}
-
-/* Images straight from flash to their saved places in the image store. */
+/* Every image of the context, in two passes: the first only checks that each can be
+ * re-instated, so a conflict changes nothing; the second copies them straight from flash
+ * to their saved places in the image store. */
 static int reinstate_images(uint32_t id, const struct hil_ctx_view *v)
 {
 	struct hil_saved_ext e;
 	struct hil_ctx_image img;
 
-	for (uint32_t i = 0; i < v->snap.n; i++) {
-		int rc = hil_ctx_view_ext(v, i, &e, &img);
+	for (int copy = 0; copy < 2; copy++) {
+		for (uint32_t i = 0; i < v->snap.n; i++) {
+			int rc = hil_ctx_view_ext(v, i, &e, &img);
 
-		e.name[HIL_NAME_MAX] = '\0';
-		if (rc == 0) {
-			rc = hil_ctx_store_copy_image(v, &img, hil_images_base() + img.offset);
-		}
-		if (rc == 0) {
-			rc = hil_images_reinstate(e.name, img.offset, img.len, img.crc);
-		}
-		if (rc != 0) {
-			return hil_out_error(id, -HIL_EIO, "reading image '%s' from flash failed: %d", e.name, rc);
+			e.name[HIL_NAME_MAX] = '\0';
+			if (rc == 0 && !copy) {
+				rc = hil_images_can_reinstate(e.name, img.offset, img.len, img.crc);
+			} else if (rc == 0) {
+				rc = hil_ctx_store_copy_image(v, &img, hil_images_base() + img.offset);
+				if (rc == 0) {
+					rc = hil_images_reinstate(e.name, img.offset, img.len, img.crc);
+				}
+			}
+			if (rc != 0) {
+				/* rc: for the first message (the others leave it unused) */
+				return hil_out_error(id, copy ? -HIL_EIO : rc, copy
+						     ? "reading image '%s' from flash failed: %d"
+						     : rc == -HIL_EBUSY
+						     ? "cannot re-instate image '%s': its place in the image store is taken or it is loaded; reset first"
+						     : "cannot re-instate image '%s': it does not fit in this board's image store",
+						     e.name, rc);
+			}
 		}
 	}
 	return 0;
@@ -276,11 +296,12 @@ int hil_cmd_ctx_restore(const struct hil_cmd *c, uint32_t id, int argc, char **a
 	if (argc == 3 || (argc == 4 && !hil_streq(argv[2], "order"))) {
 		return hil_usage(id, c);
 	}
-	if (argc == 4 && !parse_order(argv[3], order, &order_n)) {
-		return hil_out_error(id, -HIL_EINVAL, "order: expected comma-separated indexes like 2,0,1, got '%s'",
-				     argv[3]);
+	int rc = argc == 4 ? order_arg(id, argv[3], order, &order_n) : 0;
+
+	if (rc != 0) {
+		return rc;
 	}
-	int rc = hil_ctx_store_load(&v, &slot, &seq);
+	rc = hil_ctx_store_load(&v, &slot, &seq);
 
 	if (rc != 0) {
 		return load_error(id, rc, slot);
@@ -293,13 +314,12 @@ int hil_cmd_ctx_restore(const struct hil_cmd *c, uint32_t id, int argc, char **a
 			order[i] = (uint8_t)i;
 		}
 	}
+#if HIL_TEST_COMMANDS
 	if (order_n != snap->n || !is_permutation(order, order_n)) {
 		return hil_out_error(id, -HIL_EINVAL, "order: expected a permutation of 0..n-1 with n = %u", snap->n);
 	}
-	rc = check_images(id, v);
-	if (rc == 0) {
-		rc = reinstate_images(id, v);
-	}
+#endif
+	rc = reinstate_images(id, v);
 	if (rc != 0) {
 		return rc;
 	}

@@ -58,9 +58,9 @@ int hil_cmd_upload_list(const struct hil_cmd *c, uint32_t id, int argc, char **a
 	(void)argc;
 	(void)argv;
 	hj_fmt(j, "{\"images\":[");
-	for (size_t i = 0; i < hil_images_count(); i++) {
-		const struct hil_image *img = hil_images_at(i);
+	const struct hil_image *img;
 
+	for (size_t i = 0; (img = hil_images_at(i)) != NULL; i++) {
 		hj_fmt(j, HJ_ITEM(",{\"name\":%s,\"len\":%u,\"crc\":%x,\"received\":%u,\"complete\":%b}", i == 0),
 		       img->name, img->len, img->crc, img->received, img->complete);
 	}

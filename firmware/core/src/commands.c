@@ -21,31 +21,43 @@
 #else
 #define TEST_ONLY(fn) NULL
 #endif
-
+/* Without the test commands their rows only explain why they are refused (`help`, the -ENOTSUP
+ * sentence): builds without messages leave the rows out too, and the words are unknown there. */
+#define TEST_ROWS (HIL_TEST_COMMANDS || HIL_MESSAGES)
+/* The argument usage and `help` are text for people: builds without messages (hil/config.h)
+ * leave them out. The usage errors then name the command's words only; `help` answers -ENOTSUP. */
+#define ARGS(usage) HIL_WORDS(usage, "")
+#if HIL_MESSAGES
+#define WITH_MESSAGES(fn) fn
 static int cmd_help(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+#else
+#define WITH_MESSAGES(fn) NULL
+#endif
 static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 
 /* words, args, handler, flags, fewest and most words (command words included) */
 static const struct hil_cmd commands[] = {
 	{ "info", "", cmd_info, HIL_CMD_READ_ONLY, 1, 1 },
-	{ "upload begin", "<name> <len> <crc32hex>", hil_cmd_upload_begin, HIL_CMD_NAMED, 5, 5 },
-	{ "upload data", "<name>", hil_cmd_upload_data, HIL_CMD_NAMED, 3, 3 },
+	{ "upload begin", ARGS("<name> <len> <crc32hex>"), hil_cmd_upload_begin, HIL_CMD_NAMED, 5, 5 },
+	{ "upload data", ARGS("<name>"), hil_cmd_upload_data, HIL_CMD_NAMED, 3, 3 },
 	{ "upload list", "", hil_cmd_upload_list, HIL_CMD_READ_ONLY, 2, 2 },
-	{ "load", "<name>", hil_cmd_load, HIL_CMD_NAMED, 2, 2 },
-	{ "unload", "<name>", hil_cmd_unload, HIL_CMD_NAMED, 2, 2 },
-	{ "call", "<name> <symbol>", hil_cmd_call, HIL_CMD_NAMED, 3, 3 },
+	{ "load", ARGS("<name>"), hil_cmd_load, HIL_CMD_NAMED, 2, 2 },
+	{ "unload", ARGS("<name>"), hil_cmd_unload, HIL_CMD_NAMED, 2, 2 },
+	{ "call", ARGS("<name> <symbol>"), hil_cmd_call, HIL_CMD_NAMED, 3, 3 },
 	{ "state", "", hil_cmd_state, HIL_CMD_READ_ONLY, 1, 1 },
-	{ "ctx save", "[<name>...]", hil_cmd_ctx_save, 0, 2, MAX_WORDS },
-	{ "ctx restore", "[order <i,j,...>]", hil_cmd_ctx_restore, 0, 2, 4 },
+	{ "ctx save", ARGS("[<name>...]"), hil_cmd_ctx_save, 0, 2, MAX_WORDS },
+	{ "ctx restore", ARGS("[order <i,j,...>]"), hil_cmd_ctx_restore, 0, 2, 4 },
 	{ "ctx info", "", hil_cmd_ctx_info, HIL_CMD_READ_ONLY, 2, 2 },
+#if TEST_ROWS
 	{ "ctx erase", "", TEST_ONLY(hil_cmd_ctx_erase), HIL_CMD_TEST, 2, 2 },
 	{ "fault", "", TEST_ONLY(hil_cmd_fault_show), HIL_CMD_READ_ONLY | HIL_CMD_TEST, 1, 1 },
-	{ "fault alloc", "<k>", TEST_ONLY(hil_cmd_fault_arm), HIL_CMD_TEST, 3, 3 },
-	{ "fault flash", "<n>", TEST_ONLY(hil_cmd_fault_arm), HIL_CMD_TEST, 3, 3 },
+	{ "fault alloc", ARGS("<k>"), TEST_ONLY(hil_cmd_fault_arm), HIL_CMD_TEST, 3, 3 },
+	{ "fault flash", ARGS("<n>"), TEST_ONLY(hil_cmd_fault_arm), HIL_CMD_TEST, 3, 3 },
 	{ "fault clear", "", TEST_ONLY(hil_cmd_fault_clear), HIL_CMD_TEST, 2, 2 },
-	{ "reset", "[cold|warm]", hil_cmd_reset, 0, 1, 2 },
-	{ "last", "<id>", hil_cmd_last, HIL_CMD_READ_ONLY, 2, 2 },
-	{ "help", "", cmd_help, HIL_CMD_READ_ONLY, 1, 1 },
+#endif
+	{ "reset", ARGS("[cold|warm]"), hil_cmd_reset, 0, 1, 2 },
+	{ "last", ARGS("<id>"), hil_cmd_last, HIL_CMD_READ_ONLY, 2, 2 },
+	{ "help", "", WITH_MESSAGES(cmd_help), HIL_CMD_READ_ONLY, 1, 1 },
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -102,6 +114,7 @@ static const char *group_word(size_t i, char out[16])
 	return out;
 }
 
+#if HIL_MESSAGES
 static int msg_error(uint32_t id)
 {
 	return hil_out_msg_error(id, -HIL_EINVAL);
@@ -139,6 +152,22 @@ static int names_error(uint32_t id, const char *head, const char *sep, const cha
 	}
 	return msg_error(id);
 }
+#else
+/* Without messages a word that names no command (form) is a bad argument named "command". */
+static int group_usage(uint32_t id, const char *word)
+{
+	(void)word; /* not printed without messages */
+	return hil_bad_arg(id, "command", "", word);
+}
+
+static int names_error(uint32_t id, const char *head, const char *sep, const char *got)
+{
+	(void)head;
+	(void)sep;
+	(void)got;
+	return hil_bad_arg(id, "command", "", "");
+}
+#endif
 
 static void cmds_json(struct hil_json *j, bool with_test)
 {
@@ -153,7 +182,10 @@ static void cmds_json(struct hil_json *j, bool with_test)
 		}
 		for (size_t k = i; k < N_COMMANDS && in_group(&commands[k], commands[i].words,
 							      first_word_len(commands[i].words)); k++) {
-			listed = listed || with_test || (commands[k].flags & HIL_CMD_TEST) == 0;
+			bool answers = commands[k].run != NULL &&
+				       (with_test || (commands[k].flags & HIL_CMD_TEST) == 0);
+
+			listed = listed || answers;
 		}
 		if (listed) {
 			hj_fmt(j, sep, group_word(i, word));
@@ -200,6 +232,7 @@ static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	return hil_out_end();
 }
 
+#if HIL_MESSAGES
 /* `help`: the table itself, so the host can check its read-only list against this build. */
 static int cmd_help(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
@@ -218,6 +251,7 @@ static int cmd_help(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	hj_fmt(j, "]}");
 	return hil_out_end();
 }
+#endif
 
 int hil_core_command(int argc, char **argv)
 {
@@ -248,7 +282,7 @@ int hil_core_command(int argc, char **argv)
 		return group ? group_usage(id, argv[0])
 			     : names_error(id, "command: expected one of ", ", ", argv[0]);
 	}
-	if ((c->flags & HIL_CMD_TEST) != 0 && !test_commands_on()) {
+	if (c->run == NULL || ((c->flags & HIL_CMD_TEST) != 0 && !test_commands_on())) {
 		return hil_out_error(id, -HIL_ENOTSUP,
 				     "%s is a test command, not built in (enable CONFIG_LLEXT_HIL_TEST)", c->words);
 	}

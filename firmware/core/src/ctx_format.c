@@ -29,38 +29,40 @@ static size_t bounded_len(const char *s, size_t max)
 
 static uint32_t round_up(uint32_t v, uint32_t a) { return a <= 1u ? v : (v + a - 1u) / a * a; }
 
-/* Record fields as a table: byte offset in the record, width (1, 2 or 4, the width of the
- * struct member too), offset of the member. One loop encodes or decodes a whole record. */
+/* Record fields as a table: byte offset in the record, width (the size of the struct member
+ * too: 1, 2 or 4 for an integer, more for a byte array such as a name), offset of the member.
+ * Hosts and targets are little-endian, so an integer member's bytes are its record bytes: one
+ * loop copies a whole record, to it (to_rec) or from it. */
 struct field {
 	uint8_t at, width, member;
 };
 #define FIELD(at, type, m) { (at), (uint8_t)sizeof(((type *)0)->m), (uint8_t)offsetof(type, m) }
+#define N_FIELDS(t) (sizeof(t) / sizeof((t)[0]))
 
-static void put_fields(uint8_t *rec, const void *src, const struct field *f, size_t n)
+static void copy_fields(uint8_t *rec, void *obj, const struct field *f, size_t n, bool to_rec)
 {
 	for (; n > 0; n--, f++) {
-		uint32_t v = 0;
+		uint8_t *m = (uint8_t *)obj + f->member;
 
-		memcpy(&v, (const uint8_t *)src + f->member, f->width); /* little-endian hosts and targets */
-		for (uint8_t k = 0; k < f->width; k++) {
-			rec[f->at + k] = (uint8_t)(v >> (8u * k));
-		}
+		memcpy(to_rec ? rec + f->at : m, to_rec ? m : rec + f->at, f->width);
 	}
+}
+
+/* copy_fields only writes to the side it copies to: the casts drop a const it keeps. */
+static void put_fields(uint8_t *rec, const void *src, const struct field *f, size_t n)
+{
+	copy_fields(rec, (void *)src, f, n, true);
 }
 
 static void get_fields(const uint8_t *rec, void *dst, const struct field *f, size_t n)
 {
-	for (; n > 0; n--, f++) {
-		uint32_t v = 0;
-
-		for (uint8_t k = 0; k < f->width; k++) {
-			v |= (uint32_t)rec[f->at + k] << (8u * k);
-		}
-		memcpy((uint8_t *)dst + f->member, &v, f->width);
-	}
+	copy_fields((uint8_t *)rec, dst, f, n, false);
 }
 
+/* After magic, version and length; byte 53 is reserved. The CRC stays last: the encoder
+ * computes it over the bytes before it. */
 static const struct field header_fields[] = {
+	FIELD(8, struct hil_ctx_header, build),
 	FIELD(16, struct hil_ctx_header, sizes.llext),
 	FIELD(18, struct hil_ctx_header, sizes.sect_map),
 	FIELD(20, struct hil_ctx_header, sizes.symbol),
@@ -75,14 +77,26 @@ static const struct field header_fields[] = {
 	FIELD(52, struct hil_ctx_header, slot),
 	FIELD(54, struct hil_ctx_header, commit_offset),
 	FIELD(56, struct hil_ctx_header, slot_size),
+	FIELD(60, struct hil_ctx_header, header_crc),
 };
 
+/* The body prefix: the four counts of the snapshot. */
+static const struct field count_fields[] = {
+	FIELD(0, struct hil_snapshot, n),
+	FIELD(4, struct hil_snapshot, n_maps),
+	FIELD(8, struct hil_snapshot, n_syms),
+	FIELD(12, struct hil_snapshot, blob_len),
+};
+
+/* An extension record is these fields, then image_fields, then 4 reserved bytes. */
 static const struct field ext_fields[] = {
+	FIELD(0, struct hil_saved_ext, name),
 	FIELD(16, struct hil_saved_ext, use_count),
 	FIELD(20, struct hil_saved_ext, sect_cnt),
 	FIELD(24, struct hil_saved_ext, exp_cnt),
 	FIELD(28, struct hil_saved_ext, map_first),
 	FIELD(32, struct hil_saved_ext, sym_first),
+	FIELD(36, struct hil_saved_ext, dep),
 };
 
 static const struct field image_fields[] = {
@@ -91,23 +105,33 @@ static const struct field image_fields[] = {
 	FIELD(52, struct hil_ctx_image, crc),
 	FIELD(56, struct hil_ctx_image, data_offset),
 };
-#define N_FIELDS(t) (sizeof(t) / sizeof((t)[0]))
+
+static const struct field map_fields[] = {
+	FIELD(0, struct hil_saved_map, mem_idx),
+	FIELD(4, struct hil_saved_map, offset),
+};
+
+static const struct field sym_fields[] = {
+	FIELD(0, struct hil_saved_sym, name),
+	FIELD(32, struct hil_saved_sym, value),
+};
+
+/* The `why` strings in enum order, each after the previous one's NUL. */
+static const char why_strs[] = "ok\0empty\0no commit record\0bad magic\0bad header crc\0bad body crc\0"
+			       "unsupported version\0truncated\0other build";
 
 const char *hil_ctx_why_str(enum hil_ctx_why why)
 {
-	switch (why) {
-	case HIL_CTX_OK: return "ok";
-	case HIL_CTX_EMPTY: return "empty";
-	case HIL_CTX_NO_COMMIT: return "no commit record";
-	case HIL_CTX_BAD_MAGIC: return "bad magic";
-	case HIL_CTX_BAD_HEADER_CRC: return "bad header crc";
-	case HIL_CTX_BAD_BODY_CRC: return "bad body crc";
-	case HIL_CTX_UNSUPPORTED_VERSION: return "unsupported version";
-	case HIL_CTX_OTHER_BUILD: return "other build";
-	case HIL_CTX_TRUNCATED:
-	case HIL_CTX_READ_ERROR:
-	default: return "truncated";
+	const char *s = why_strs;
+	unsigned k = (unsigned)why;
+
+	if (k > HIL_CTX_OTHER_BUILD) {
+		k = HIL_CTX_TRUNCATED; /* a read error, or no reason at all */
 	}
+	for (; k > 0; k--) {
+		s += strlen(s) + 1;
+	}
+	return s;
 }
 
 uint32_t hil_ctx_commit_offset(uint32_t write_block)
@@ -150,8 +174,7 @@ void hil_ctx_header_encode(struct hil_ctx_header *h, uint8_t out[HIL_CTX_HEADER_
 	memcpy(out, HIL_CTX_MAGIC, 4);
 	put16(out + 4, HIL_CTX_VERSION);
 	put16(out + 6, HIL_CTX_HEADER_LEN);
-	memcpy(out + 8, h->build, 8);
-	put_fields(out, h, header_fields, N_FIELDS(header_fields));
+	put_fields(out, h, header_fields, N_FIELDS(header_fields) - 1);
 	h->header_crc = hil_crc32(0, out, 60);
 	put32(out + 60, h->header_crc);
 }
@@ -164,16 +187,21 @@ void hil_ctx_commit_encode(uint32_t seq, uint32_t header_crc, uint8_t out[HIL_CT
 	put32(out + 12, ~header_crc);
 }
 
-static uint32_t tables_len(uint32_t n, uint32_t m, uint32_t s, uint32_t blob)
+/* Body offset of the first image: the prefix, the tables and the padded blob. */
+static uint32_t tables_len(const struct hil_snapshot *s)
 {
-	return HIL_CTX_BODY_PREFIX + n * HIL_CTX_EXT_LEN + m * HIL_CTX_MAP_LEN + s * HIL_CTX_SYM_LEN +
-	       round_up(blob, 4u);
+	return HIL_CTX_BODY_PREFIX + s->n * HIL_CTX_EXT_LEN + s->n_maps * HIL_CTX_MAP_LEN +
+	       s->n_syms * HIL_CTX_SYM_LEN + round_up(s->blob_len, 4u);
 }
 
-static bool counts_ok(const struct hil_snapshot *snap)
+/* A name as its fixed field holds it: at most size - 1 characters, NUL-padded (whatever a
+ * backend left after the terminator never reaches flash). */
+static void nul_pad(char *name, size_t size)
 {
-	return snap->n <= HIL_CTX_MAX_EXT && snap->n_maps <= HIL_CTX_MAX_MAPS &&
-	       snap->n_syms <= HIL_CTX_MAX_SYMS && snap->blob_len <= HIL_CTX_BLOB_MAX;
+	name[size - 1] = '\0';
+	size_t n = strlen(name);
+
+	memset(name + n, 0, size - n);
 }
 
 /* Extension i and its image (offset, len, crc; data_offset left to the caller). */
@@ -185,7 +213,7 @@ static int ext_and_image(const struct hil_snapshot *snap, const struct hil_ctx_i
 	if (rc != 0) {
 		return rc;
 	}
-	e->name[HIL_NAME_MAX] = '\0';
+	nul_pad(e->name, sizeof(e->name));
 	return im->find(im->user, i, e->name, img);
 }
 
@@ -195,10 +223,10 @@ int hil_ctx_body_len(const struct hil_snapshot *snap, const struct hil_ctx_image
 	struct hil_saved_ext e;
 	struct hil_ctx_image img;
 
-	if (!counts_ok(snap)) {
+	if (!hil_snapshot_counts_ok(snap)) {
 		return -HIL_ENOSPC;
 	}
-	uint32_t at = tables_len(snap->n, snap->n_maps, snap->n_syms, snap->blob_len);
+	uint32_t at = tables_len(snap);
 
 	for (uint32_t i = 0; i < snap->n; i++) {
 		int rc = ext_and_image(snap, im, i, &e, &img);
@@ -236,15 +264,6 @@ static void emit_pad4(struct crc_sink *s, uint32_t len)
 	emit(s, zeros, round_up(len, 4u) - len);
 }
 
-static void ext_record(const struct hil_saved_ext *e, const struct hil_ctx_image *img, uint8_t *rec)
-{
-	memset(rec, 0, HIL_CTX_EXT_LEN);
-	memcpy(rec, e->name, bounded_len(e->name, HIL_NAME_MAX));
-	put_fields(rec, e, ext_fields, N_FIELDS(ext_fields));
-	memcpy(rec + 36, e->dep, HIL_MAX_DEPS);
-	put_fields(rec, img, image_fields, N_FIELDS(image_fields));
-}
-
 /* One table record at a time through `rec`: a failed accessor stops the stream. */
 static void emit_tables(struct crc_sink *s, const struct hil_snapshot *snap,
 			const struct hil_ctx_images *im, uint8_t *rec)
@@ -253,13 +272,15 @@ static void emit_tables(struct crc_sink *s, const struct hil_snapshot *snap,
 	struct hil_ctx_image img;
 	struct hil_saved_map m;
 	struct hil_saved_sym y;
-	uint32_t data_at = tables_len(snap->n, snap->n_maps, snap->n_syms, snap->blob_len);
+	uint32_t data_at = tables_len(snap);
 
 	for (uint32_t i = 0; i < snap->n && s->rc == 0; i++) {
 		s->rc = ext_and_image(snap, im, i, &e, &img);
 		img.data_offset = data_at;
 		data_at += round_up(img.len, 4u);
-		ext_record(&e, &img, rec);
+		put_fields(rec, &e, ext_fields, N_FIELDS(ext_fields));
+		put_fields(rec, &img, image_fields, N_FIELDS(image_fields));
+		put32(rec + 60, 0); /* reserved */
 		emit(s, rec, HIL_CTX_EXT_LEN);
 	}
 	for (uint32_t k = 0; k < snap->n_maps && s->rc == 0; k++) {
@@ -292,14 +313,10 @@ int hil_ctx_body_encode(const struct hil_snapshot *snap, const struct hil_ctx_im
 	struct hil_saved_ext e;
 	struct hil_ctx_image img;
 
-	if (!counts_ok(snap)) {
+	if (!hil_snapshot_counts_ok(snap)) {
 		return -HIL_ENOSPC;
 	}
-	memset(rec, 0, HIL_CTX_BODY_PREFIX);
-	put32(rec, snap->n);
-	put32(rec + 4, snap->n_maps);
-	put32(rec + 8, snap->n_syms);
-	put32(rec + 12, snap->blob_len);
+	put_fields(rec, snap, count_fields, N_FIELDS(count_fields));
 	emit(&s, rec, HIL_CTX_BODY_PREFIX);
 	emit_tables(&s, snap, im, rec);
 	for (uint32_t i = 0; i < snap->n && s.rc == 0; i++) {
@@ -335,7 +352,7 @@ enum hil_ctx_why hil_ctx_check(const struct hil_ctx_reader *r, const struct hil_
 			       struct hil_ctx_header *h)
 {
 	uint8_t hdr[HIL_CTX_HEADER_LEN];
-	uint8_t cm[HIL_CTX_COMMIT_LEN];
+	uint8_t cm[2 * HIL_CTX_COMMIT_LEN]; /* the commit record read, then the one expected */
 	uint8_t buf[64];
 
 	memset(h, 0, sizeof(*h));
@@ -357,9 +374,7 @@ enum hil_ctx_why hil_ctx_check(const struct hil_ctx_reader *r, const struct hil_
 	if (hil_crc32(0, hdr, 60) != get32(hdr + 60)) {
 		return HIL_CTX_BAD_HEADER_CRC;
 	}
-	memcpy(h->build, hdr + 8, 8);
 	get_fields(hdr, h, header_fields, N_FIELDS(header_fields));
-	h->header_crc = get32(hdr + 60);
 	h->parsed = true;
 
 	if (h->commit_offset < HIL_CTX_HEADER_LEN ||
@@ -367,13 +382,12 @@ enum hil_ctx_why hil_ctx_check(const struct hil_ctx_reader *r, const struct hil_
 	    h->body_len > r->size - h->body_offset || h->body_len < HIL_CTX_BODY_PREFIX) {
 		return HIL_CTX_TRUNCATED;
 	}
-	uint32_t commit_off = h->commit_offset;
-
-	if (rd(r, commit_off, cm, sizeof(cm)) != 0) {
+	/* A commit record matches only as the very bytes the encoder writes for this header. */
+	if (rd(r, h->commit_offset, cm, HIL_CTX_COMMIT_LEN) != 0) {
 		return HIL_CTX_READ_ERROR;
 	}
-	if (memcmp(cm, HIL_CTX_COMMIT_MAGIC, 4) != 0 || get32(cm + 4) != h->seq ||
-	    get32(cm + 8) != h->header_crc || get32(cm + 12) != ~h->header_crc) {
+	hil_ctx_commit_encode(h->seq, h->header_crc, cm + HIL_CTX_COMMIT_LEN);
+	if (memcmp(cm, cm + HIL_CTX_COMMIT_LEN, HIL_CTX_COMMIT_LEN) != 0) {
 		return HIL_CTX_NO_COMMIT;
 	}
 
@@ -394,17 +408,15 @@ enum hil_ctx_why hil_ctx_check(const struct hil_ctx_reader *r, const struct hil_
 	if (crc != h->body_crc) {
 		return HIL_CTX_BAD_BODY_CRC;
 	}
-	if (exp != NULL &&
-	    (memcmp(exp->build, h->build, 8) != 0 || exp->sizes.llext != h->sizes.llext ||
-	     exp->sizes.sect_map != h->sizes.sect_map || exp->sizes.symbol != h->sizes.symbol ||
-	     exp->sizes.ptr != h->sizes.ptr)) {
+	if (exp != NULL && (memcmp(exp->build, h->build, sizeof(h->build)) != 0 ||
+			    memcmp(&exp->sizes, &h->sizes, sizeof(h->sizes)) != 0)) {
 		return HIL_CTX_OTHER_BUILD;
 	}
 	return HIL_CTX_OK;
 }
 
 /* A NUL-terminated, non-empty name in a fixed field whose tail is all NUL. */
-static bool name_ok(const uint8_t *field, size_t field_len, size_t max_len)
+static bool name_ok(const char *field, size_t field_len, size_t max_len)
 {
 	size_t n = 0;
 
@@ -422,17 +434,18 @@ static bool name_ok(const uint8_t *field, size_t field_len, size_t max_len)
 	return true;
 }
 
-static int read_ext(const struct hil_ctx_reader *r, uint32_t body_offset, uint32_t i, uint8_t *rec)
+/* Extension record i of the body at body_offset into e and img (untouched if unreadable);
+ * the raw record stays in rec. */
+static int load_ext(const struct hil_ctx_reader *r, uint32_t body_offset, uint32_t i, uint8_t *rec,
+		    struct hil_saved_ext *e, struct hil_ctx_image *img)
 {
-	return rd(r, body_offset + HIL_CTX_BODY_PREFIX + i * HIL_CTX_EXT_LEN, rec, HIL_CTX_EXT_LEN);
-}
+	int rc = rd(r, body_offset + HIL_CTX_BODY_PREFIX + i * HIL_CTX_EXT_LEN, rec, HIL_CTX_EXT_LEN);
 
-static void ext_from_record(const uint8_t *rec, struct hil_saved_ext *e, struct hil_ctx_image *img)
-{
-	memcpy(e->name, rec, 16);
-	get_fields(rec, e, ext_fields, N_FIELDS(ext_fields));
-	memcpy(e->dep, rec + 36, HIL_MAX_DEPS);
-	get_fields(rec, img, image_fields, N_FIELDS(image_fields));
+	if (rc == 0) {
+		get_fields(rec, e, ext_fields, N_FIELDS(ext_fields));
+		get_fields(rec, img, image_fields, N_FIELDS(image_fields));
+	}
+	return rc;
 }
 
 /* Record i against the ones before it: one image per name, images without overlap. Reads
@@ -445,16 +458,21 @@ static bool unique_against_earlier(const struct hil_ctx_reader *r, uint32_t body
 	struct hil_ctx_image ik;
 
 	for (uint32_t k = 0; k < i; k++) {
-		if (read_ext(r, body_offset, k, rec) != 0) {
+		if (load_ext(r, body_offset, k, rec, &ek, &ik) != 0) {
 			return false;
 		}
-		ext_from_record(rec, &ek, &ik);
 		if (strcmp(ek.name, e->name) == 0 ||
 		    (img->offset < ik.offset + ik.len && ik.offset < img->offset + img->len)) {
 			return false;
 		}
 	}
 	return true;
+}
+
+/* first + n <= total, without overflow. */
+static bool within(uint32_t first, uint32_t n, uint32_t total)
+{
+	return first <= total && n <= total - first;
 }
 
 static enum hil_ctx_why check_ext(const struct hil_ctx_reader *r, const struct hil_ctx_header *h,
@@ -464,12 +482,11 @@ static enum hil_ctx_why check_ext(const struct hil_ctx_reader *r, const struct h
 	struct hil_saved_ext e;
 	struct hil_ctx_image img;
 
-	if (read_ext(r, h->body_offset, i, rec) != 0 || !name_ok(rec, 16, HIL_NAME_MAX)) {
+	if (load_ext(r, h->body_offset, i, rec, &e, &img) != 0 || !name_ok(e.name, sizeof(e.name), HIL_NAME_MAX)) {
 		return HIL_CTX_TRUNCATED;
 	}
-	ext_from_record(rec, &e, &img);
-	if ((uint64_t)e.map_first + e.sect_cnt > snap->n_maps ||
-	    (uint64_t)e.sym_first + e.exp_cnt > snap->n_syms || get32(rec + 60) != 0) {
+	if (!within(e.map_first, e.sect_cnt, snap->n_maps) || !within(e.sym_first, e.exp_cnt, snap->n_syms) ||
+	    get32(rec + 60) != 0) {
 		return HIL_CTX_TRUNCATED;
 	}
 	for (uint32_t d = 0; d < HIL_MAX_DEPS; d++) {
@@ -478,8 +495,8 @@ static enum hil_ctx_why check_ext(const struct hil_ctx_reader *r, const struct h
 		}
 	}
 	if (img.len == 0 || img.offset % 16u != 0 || img.data_offset % 4u != 0 ||
-	    img.data_offset < *data_end || (uint64_t)img.data_offset + img.len > h->body_len ||
-	    (uint64_t)img.offset + img.len > 0xffffffffull) {
+	    img.data_offset < *data_end || !within(img.data_offset, img.len, h->body_len) ||
+	    !within(img.offset, img.len, 0xffffffffu)) {
 		return HIL_CTX_TRUNCATED;
 	}
 	*data_end = img.data_offset + round_up(img.len, 4u);
@@ -507,28 +524,30 @@ static int view_ext(const struct hil_snapshot *s, uint32_t i, struct hil_saved_e
 	return i < s->n ? hil_ctx_view_ext(view_of(s), i, out, NULL) : -HIL_EINVAL;
 }
 
+/* Record k of the map or symbol table (two fields each) starting at slot offset `at`. */
+static int view_record(const struct hil_snapshot *s, uint32_t at, uint32_t k, uint32_t count,
+		       uint32_t len, const struct field *f, void *out)
+{
+	uint8_t rec[HIL_CTX_SYM_LEN];
+
+	if (k >= count) {
+		return -HIL_EINVAL;
+	}
+	if (rd(&view_of(s)->r, at + k * len, rec, len) != 0) {
+		return -HIL_EIO;
+	}
+	get_fields(rec, out, f, 2);
+	return 0;
+}
+
 static int view_map(const struct hil_snapshot *s, uint32_t k, struct hil_saved_map *out)
 {
-	uint8_t rec[HIL_CTX_MAP_LEN];
-
-	if (k >= s->n_maps || rd(&view_of(s)->r, maps_at(s) + k * HIL_CTX_MAP_LEN, rec, sizeof(rec)) != 0) {
-		return k >= s->n_maps ? -HIL_EINVAL : -HIL_EIO;
-	}
-	out->mem_idx = get32(rec);
-	out->offset = get32(rec + 4);
-	return 0;
+	return view_record(s, maps_at(s), k, s->n_maps, HIL_CTX_MAP_LEN, map_fields, out);
 }
 
 static int view_sym(const struct hil_snapshot *s, uint32_t k, struct hil_saved_sym *out)
 {
-	uint8_t rec[HIL_CTX_SYM_LEN];
-
-	if (k >= s->n_syms || rd(&view_of(s)->r, syms_at(s) + k * HIL_CTX_SYM_LEN, rec, sizeof(rec)) != 0) {
-		return k >= s->n_syms ? -HIL_EINVAL : -HIL_EIO;
-	}
-	memcpy(out->name, rec, 32);
-	out->value = get32(rec + 32);
-	return 0;
+	return view_record(s, syms_at(s), k, s->n_syms, HIL_CTX_SYM_LEN, sym_fields, out);
 }
 
 static int view_blob(const struct hil_snapshot *s, uint32_t off, void *dst, size_t len)
@@ -545,18 +564,15 @@ int hil_ctx_view_ext(const struct hil_ctx_view *v, uint32_t i, struct hil_saved_
 	uint8_t rec[HIL_CTX_EXT_LEN];
 	struct hil_ctx_image local;
 
-	if (read_ext(&v->r, v->body_offset, i, rec) != 0) {
-		return -HIL_EIO;
-	}
-	ext_from_record(rec, e, img != NULL ? img : &local);
-	return 0;
+	return load_ext(&v->r, v->body_offset, i, rec, e, img != NULL ? img : &local) != 0 ? -HIL_EIO : 0;
 }
 
 enum hil_ctx_why hil_ctx_decode(const struct hil_ctx_reader *r, const struct hil_ctx_header *h,
 				struct hil_ctx_view *out)
 {
-	uint8_t rec[HIL_CTX_SYM_LEN];
+	uint8_t rec[HIL_CTX_BODY_PREFIX];
 	struct hil_snapshot *snap = &out->snap;
+	struct hil_saved_sym y;
 
 	memset(out, 0, sizeof(*out));
 	out->r = *r;
@@ -569,15 +585,12 @@ enum hil_ctx_why hil_ctx_decode(const struct hil_ctx_reader *r, const struct hil
 	if (rd(r, h->body_offset, rec, HIL_CTX_BODY_PREFIX) != 0) {
 		return HIL_CTX_TRUNCATED;
 	}
-	snap->n = get32(rec);
-	snap->n_maps = get32(rec + 4);
-	snap->n_syms = get32(rec + 8);
-	snap->blob_len = get32(rec + 12);
-	if (!counts_ok(snap) || snap->n != h->n_ext) {
+	get_fields(rec, snap, count_fields, N_FIELDS(count_fields));
+	if (!hil_snapshot_counts_ok(snap) || snap->n != h->n_ext) {
 		snap->n = snap->n_maps = snap->n_syms = snap->blob_len = 0;
 		return HIL_CTX_TRUNCATED;
 	}
-	uint32_t tables = tables_len(snap->n, snap->n_maps, snap->n_syms, snap->blob_len);
+	uint32_t tables = tables_len(snap);
 	uint32_t data_end = tables; /* body-relative: image data must follow in order */
 	enum hil_ctx_why why = tables > h->body_len ? HIL_CTX_TRUNCATED : HIL_CTX_OK;
 
@@ -586,8 +599,7 @@ enum hil_ctx_why hil_ctx_decode(const struct hil_ctx_reader *r, const struct hil
 	}
 	/* Map records need no check here (any mem_idx is the backend's to judge); symbol names must be well-formed. */
 	for (uint32_t k = 0; k < snap->n_syms && why == HIL_CTX_OK; k++) {
-		if (rd(r, syms_at(snap) + k * HIL_CTX_SYM_LEN, rec, HIL_CTX_SYM_LEN) != 0 ||
-		    !name_ok(rec, 32, HIL_SYM_NAME_MAX)) {
+		if (view_sym(snap, k, &y) != 0 || !name_ok(y.name, sizeof(y.name), HIL_SYM_NAME_MAX)) {
 			why = HIL_CTX_TRUNCATED;
 		}
 	}

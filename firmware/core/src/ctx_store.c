@@ -23,11 +23,6 @@ struct flash_sink {
 };
 static struct flash_sink stage;
 
-bool hil_ctx_seq_newer(uint32_t a, uint32_t b)
-{
-	return (int32_t)(a - b) > 0;
-}
-
 uint32_t hil_ctx_slot_size(void)
 {
 	return slot_size;
@@ -42,9 +37,9 @@ int hil_ctx_store_init(void)
 {
 	const struct hil_flash_geometry *g = &hil_g_port->flash;
 
-	memset(ram_erases, 0, sizeof(ram_erases));
-	memset(&loaded, 0, sizeof(loaded));
-	memset(&stage, 0, sizeof(stage));
+	/* `loaded` and `stage` are written before every use; the erase counts start over. */
+	ram_erases[0] = 0;
+	ram_erases[1] = 0;
 	slot_size = 0;
 	if (!pow2(g->erase_block) || !pow2(g->write_block) || g->write_block > 64u ||
 	    g->erase_block < g->write_block) {
@@ -72,18 +67,26 @@ static void reader_for(uint8_t slot, struct hil_ctx_reader *r)
 	r->size = slot_size;
 }
 
-static void expected(struct hil_ctx_expect *e)
+/* What this build writes into a header and expects from one (build zeroed first: a
+ * malformed build id fills it only in part). */
+static void expected(uint8_t build[8], struct hil_target_sizes *sizes)
 {
-	memset(e, 0, sizeof(*e));
-	(void)hil_ctx_parse_build_id(hil_g_port->build_id, e->build);
-	e->sizes = hil_g_backend->sizes;
+	memset(build, 0, 8);
+	(void)hil_ctx_parse_build_id(hil_g_port->build_id, build);
+	*sizes = hil_g_backend->sizes;
+}
+
+/* The slot holds a whole context, of this build or of another. */
+static bool intact(enum hil_ctx_why w)
+{
+	return w == HIL_CTX_OK || w == HIL_CTX_OTHER_BUILD;
 }
 
 void hil_ctx_store_scan(struct hil_ctx_scan *out)
 {
 	struct hil_ctx_expect exp;
 
-	expected(&exp);
+	expected(exp.build, &exp.sizes);
 	memset(out, 0, sizeof(*out));
 	out->newest = -1;
 	for (uint8_t s = 0; s < 2; s++) {
@@ -92,35 +95,25 @@ void hil_ctx_store_scan(struct hil_ctx_scan *out)
 
 		reader_for(s, &r);
 		si->why = hil_ctx_check(&r, &exp, &si->h);
-		si->build_match = si->h.parsed && memcmp(si->h.build, exp.build, 8) == 0 &&
-			memcmp(&si->h.sizes, &exp.sizes, sizeof(exp.sizes)) == 0;
-	}
-	/* Erase counts: the best knowledge from RAM and from every header we can trust
-	 * (each header carries the counts of both slots as known when it was written). */
-	for (int s = 0; s < 2; s++) {
-		uint32_t best = ram_erases[s];
-
-		for (int k = 0; k < 2; k++) {
-			const struct hil_ctx_header *h = &out->slot[k].h;
-
-			if (h->parsed && hil_ctx_seq_newer(h->erases[s], best)) {
-				best = h->erases[s];
+		if (si->h.parsed) {
+			si->build_match = memcmp(si->h.build, exp.build, 8) == 0 &&
+				memcmp(&si->h.sizes, &exp.sizes, sizeof(exp.sizes)) == 0;
+			/* Erase counts: the best knowledge from RAM and from every header we
+			 * can trust (each carries the counts of both slots as known when it
+			 * was written). */
+			for (int k = 0; k < 2; k++) {
+				if (hil_ctx_seq_newer(si->h.erases[k], ram_erases[k])) {
+					ram_erases[k] = si->h.erases[k];
+				}
 			}
 		}
-		out->slot[s].erases = best;
-		ram_erases[s] = best;
-	}
-	for (int s = 0; s < 2; s++) {
-		enum hil_ctx_why w = out->slot[s].why;
-
-		if (w != HIL_CTX_OK && w != HIL_CTX_OTHER_BUILD) {
-			continue;
-		}
-		if (out->newest < 0 ||
-		    hil_ctx_seq_newer(out->slot[s].h.seq, out->slot[out->newest].h.seq)) {
+		if (intact(si->why) &&
+		    (out->newest < 0 || hil_ctx_seq_newer(si->h.seq, out->slot[out->newest].h.seq))) {
 			out->newest = s;
 		}
 	}
+	out->slot[0].erases = ram_erases[0];
+	out->slot[1].erases = ram_erases[1];
 }
 
 static int sink_flush(struct flash_sink *fs)
@@ -145,16 +138,9 @@ static int sink_write(void *user, const void *data, size_t len)
 	struct flash_sink *fs = user;
 	const uint8_t *p = data;
 
-	while (len > 0) {
-		size_t take = STAGE_LEN - fs->n;
-
-		if (take > len) {
-			take = len;
-		}
-		memcpy(fs->buf + fs->n, p, take);
-		fs->n += take;
-		p += take;
-		len -= take;
+	/* Byte by byte: programming the flash costs far more than the copy. */
+	for (size_t i = 0; i < len; i++) {
+		fs->buf[fs->n++] = p[i];
 		if (fs->n == STAGE_LEN) {
 			int rc = sink_flush(fs);
 
@@ -164,14 +150,6 @@ static int sink_write(void *user, const void *data, size_t len)
 		}
 	}
 	return 0;
-}
-
-/* Write `len` bytes padded with 0xFF to `padded` (<= STAGE_LEN) as one operation. */
-static int write_padded(uint32_t at, const uint8_t *data, size_t len, uint32_t padded)
-{
-	memset(stage.buf, 0xff, padded);
-	memcpy(stage.buf, data, len);
-	return hil_flash_write(at, stage.buf, padded);
 }
 
 /* The image store as the encoder sees it. */
@@ -215,19 +193,14 @@ static int save_locked(const struct hil_snapshot *snap, struct hil_ctx_save_resu
 	}
 
 	hil_ctx_store_scan(&scan);
-	/* Target: never the newest context of this build (it must survive a cut). */
-	int keep = -1;
+	/* Target: never the newest context of this build (it must survive a cut); without
+	 * one, never the newest context of another build. The slot beside the newest intact
+	 * context is right unless it holds the only context of this build. */
+	uint8_t target = scan.newest == 0 ? 1u : 0u;
 
-	for (int s = 0; s < 2; s++) {
-		if (scan.slot[s].why == HIL_CTX_OK &&
-		    (keep < 0 || hil_ctx_seq_newer(scan.slot[s].h.seq, scan.slot[keep].h.seq))) {
-			keep = s;
-		}
+	if (scan.slot[target].why == HIL_CTX_OK && scan.slot[1u - target].why != HIL_CTX_OK) {
+		target = 1u - target;
 	}
-	if (keep < 0) {
-		keep = scan.newest; /* keep another build's context if that is all there is */
-	}
-	uint8_t target = keep == 0 ? 1u : 0u;
 	uint32_t seq = 1;
 
 	for (int s = 0; s < 2; s++) {
@@ -251,10 +224,10 @@ static int save_locked(const struct hil_snapshot *snap, struct hil_ctx_save_resu
 	if (rc != 0) {
 		return rc;
 	}
-	memset(&stage, 0, sizeof(stage));
 	stage.at = base + body_off;
+	stage.n = 0;
 
-	struct hil_ctx_sink sink = { sink_write, &stage };
+	static const struct hil_ctx_sink sink = { sink_write, &stage };
 	uint32_t body_crc = 0;
 
 	rc = hil_ctx_body_encode(snap, &im, &sink, &body_crc);
@@ -266,12 +239,9 @@ static int save_locked(const struct hil_snapshot *snap, struct hil_ctx_save_resu
 	}
 
 	struct hil_ctx_header h;
-	uint8_t hdr[HIL_CTX_HEADER_LEN];
-	uint8_t cm[HIL_CTX_COMMIT_LEN];
 
 	memset(&h, 0, sizeof(h));
-	(void)hil_ctx_parse_build_id(hil_g_port->build_id, h.build);
-	h.sizes = hil_g_backend->sizes;
+	expected(h.build, &h.sizes);
 	h.seq = seq;
 	h.erases[0] = ram_erases[0];
 	h.erases[1] = ram_erases[1];
@@ -282,14 +252,21 @@ static int save_locked(const struct hil_snapshot *snap, struct hil_ctx_save_resu
 	h.body_crc = body_crc;
 	h.slot = target;
 	h.slot_size = slot_size;
-	hil_ctx_header_encode(&h, hdr);
-	rc = write_padded(base, hdr, sizeof(hdr), h.commit_offset);
+	/* Header, then commit record, each encoded into the stage and padded to the write
+	 * block by sink_flush: the padded header ends at commit_offset and the padded commit
+	 * record at body_off (hil_ctx_commit_offset, hil_ctx_body_offset), so each lands in
+	 * its place with one operation. */
+	stage.at = base;
+	hil_ctx_header_encode(&h, stage.buf);
+	stage.n = HIL_CTX_HEADER_LEN;
+	rc = sink_flush(&stage);
 	if (rc != 0) {
 		return rc;
 	}
 	/* The commit record last: only now does the slot become valid. */
-	hil_ctx_commit_encode(seq, h.header_crc, cm);
-	rc = write_padded(base + h.commit_offset, cm, sizeof(cm), body_off - h.commit_offset);
+	hil_ctx_commit_encode(seq, h.header_crc, stage.buf);
+	stage.n = HIL_CTX_COMMIT_LEN;
+	rc = sink_flush(&stage);
 	if (rc != 0) {
 		return rc;
 	}

@@ -31,7 +31,8 @@ int hil_out_result(uint32_t id, int rc, const char *fmt, ...);
  * Without HIL_MESSAGES the sentence and its arguments are not compiled in: {"error":""}. */
 int hil_out_error(uint32_t id, int rc, const char *fmt, ...);
 #if !HIL_MESSAGES
-#define hil_out_error(id, rc, ...) hil_out_error((id), (rc), "")
+int hil_out_error_without_message(uint32_t id, int rc);
+#define hil_out_error(id, rc, ...) hil_out_error_without_message((id), (rc))
 #endif
 /* The same with the message hil_msgf and hil_msg_add built. */
 int hil_out_msg_error(uint32_t id, int rc);
@@ -65,7 +66,8 @@ bool hil_streq(const char *a, const char *b);
  * (without HIL_MESSAGES: "<what>", and `form` is not compiled in). */
 int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got);
 #if !HIL_MESSAGES
-#define hil_bad_arg(id, what, form, got) hil_bad_arg((id), (what), "", (got))
+int hil_bad_arg_name(uint32_t id, const char *what);
+#define hil_bad_arg(id, what, form, got) hil_bad_arg_name((id), (what))
 #endif
 /* hil_check_name of a "name" argument; prints the error result and returns its rc (0 = ok). */
 int hil_name_arg(uint32_t id, const char *s);

@@ -4,15 +4,18 @@
 #include "hil/crc32.h"
 #include "hil/images.h"
 
-static uint8_t *store;
-static size_t store_size;
-static struct hil_image table[HIL_IMAGES_MAX];
-static size_t count;
-
-/* New uploads start above this offset: the image ranges of the newest saved context, so an
- * extension uploaded after a reset never takes the place a `ctx restore` will re-instate
- * a saved image at (the Zephyr backend needs those exact addresses). */
-static uint32_t reserved_end;
+/* One object with the scalars first: as separate statics the table came first and every
+ * other field needed 32-bit loads and stores. */
+static struct {
+	uint8_t *store;
+	size_t store_size;
+	size_t count;
+	/* New uploads start above this offset: the image ranges of the newest saved context, so
+	 * an extension uploaded after a reset never takes the place a `ctx restore` will
+	 * re-instate a saved image at (the Zephyr backend needs those exact addresses). */
+	uint32_t reserved_end;
+	struct hil_image table[HIL_IMAGES_MAX];
+} images;
 
 static uint32_t align_up(uint32_t v)
 {
@@ -21,27 +24,26 @@ static uint32_t align_up(uint32_t v)
 
 void hil_images_init(uint8_t *buf, size_t size)
 {
-	reserved_end = 0;
-	store = buf;
-	store_size = size;
-	count = 0;
-	memset(table, 0, sizeof(table));
+	images.reserved_end = 0;
+	images.store = buf;
+	images.store_size = size;
+	images.count = 0;
+	memset(images.table, 0, sizeof(images.table));
 }
 
-size_t hil_images_count(void) { return count; }
-uint8_t *hil_images_base(void) { return store; }
-size_t hil_images_capacity(void) { return store_size; }
+uint8_t *hil_images_base(void) { return images.store; }
+size_t hil_images_capacity(void) { return images.store_size; }
 
 const struct hil_image *hil_images_at(size_t i)
 {
-	return i < count ? &table[i] : NULL;
+	return i < images.count ? &images.table[i] : NULL;
 }
 
 static struct hil_image *find(const char *name)
 {
-	for (size_t i = 0; i < count; i++) {
-		if (strcmp(table[i].name, name) == 0) {
-			return &table[i];
+	for (size_t i = 0; i < images.count; i++) {
+		if (strcmp(images.table[i].name, name) == 0) {
+			return &images.table[i];
 		}
 	}
 	return NULL;
@@ -55,7 +57,7 @@ const struct hil_image *hil_images_by_name(const char *name)
 /* A new, empty table entry named `name` (the caller checked there is room). */
 static struct hil_image *add(const char *name)
 {
-	struct hil_image *img = &table[count++];
+	struct hil_image *img = &images.table[images.count++];
 
 	memset(img, 0, sizeof(*img));
 	memcpy(img->name, name, strlen(name) + 1);
@@ -66,8 +68,8 @@ size_t hil_images_used(void)
 {
 	size_t end = 0;
 
-	for (size_t i = 0; i < count; i++) {
-		size_t e = (size_t)table[i].offset + table[i].len;
+	for (size_t i = 0; i < images.count; i++) {
+		size_t e = (size_t)images.table[i].offset + images.table[i].len;
 
 		if (e > end) {
 			end = e;
@@ -78,7 +80,7 @@ size_t hil_images_used(void)
 
 void hil_images_reserve(uint32_t end)
 {
-	reserved_end = end;
+	images.reserved_end = end;
 }
 
 int hil_images_find(const char *name, uint8_t **data, size_t *len)
@@ -91,15 +93,15 @@ int hil_images_find(const char *name, uint8_t **data, size_t *len)
 	if (!img->complete) {
 		return -HIL_EAGAIN;
 	}
-	*data = store + img->offset;
+	*data = images.store + img->offset;
 	*len = img->len;
 	return 0;
 }
 
 static bool is_topmost(const struct hil_image *img)
 {
-	for (size_t i = 0; i < count; i++) {
-		if (table[i].offset > img->offset) {
+	for (size_t i = 0; i < images.count; i++) {
+		if (images.table[i].offset > img->offset) {
 			return false;
 		}
 	}
@@ -125,7 +127,7 @@ int hil_images_begin(const char *name, uint32_t len, uint32_t crc, bool (*busy)(
 		if (!is_topmost(img)) {
 			return -HIL_EEXIST;
 		}
-		if ((size_t)img->offset + len > store_size) {
+		if ((size_t)img->offset + len > images.store_size) {
 			return -HIL_ENOSPC;
 		}
 		/* Replace the topmost image in place. */
@@ -136,13 +138,13 @@ int hil_images_begin(const char *name, uint32_t len, uint32_t crc, bool (*busy)(
 		*out = img;
 		return 0;
 	}
-	if (count >= HIL_IMAGES_MAX) {
+	if (images.count >= HIL_IMAGES_MAX) {
 		return -HIL_ENOSPC;
 	}
 	uint32_t used = (uint32_t)hil_images_used();
-	uint32_t off = align_up(used > reserved_end ? used : reserved_end);
+	uint32_t off = align_up(used > images.reserved_end ? used : images.reserved_end);
 
-	if ((size_t)off > store_size || store_size - off < len) {
+	if ((size_t)off > images.store_size || images.store_size - off < len) {
 		return -HIL_ENOSPC;
 	}
 	img = add(name);
@@ -153,29 +155,32 @@ int hil_images_begin(const char *name, uint32_t len, uint32_t crc, bool (*busy)(
 	return 0;
 }
 
-int hil_images_append(const char *name, uint32_t offset, const uint8_t *data, size_t len)
+/* An image handed out by this file is an entry of the writable table. */
+static struct hil_image *entry(const struct hil_image *img)
 {
-	struct hil_image *img = find(name);
+	return (struct hil_image *)img;
+}
 
-	if (img == NULL || offset != img->received || len > img->len - img->received) {
+int hil_images_append(const struct hil_image *image, uint32_t offset, const uint8_t *data, size_t len)
+{
+	struct hil_image *img = entry(image);
+
+	if (offset != img->received || len > img->len - img->received) {
 		return -HIL_EINVAL;
 	}
-	memcpy(store + img->offset + offset, data, len);
+	memcpy(images.store + img->offset + offset, data, len);
 	img->received += (uint32_t)len;
 	return 0;
 }
 
-int hil_images_finish(const char *name)
+int hil_images_finish(const struct hil_image *image)
 {
-	struct hil_image *img = find(name);
+	struct hil_image *img = entry(image);
 
-	if (img == NULL) {
-		return -HIL_ENOENT;
-	}
 	if (img->received < img->len) {
 		return -HIL_EAGAIN;
 	}
-	if (hil_crc32(0, store + img->offset, img->len) != img->crc) {
+	if (hil_crc32(0, images.store + img->offset, img->len) != img->crc) {
 		img->received = 0;
 		img->complete = false;
 		return -HIL_EBADMSG;
@@ -186,11 +191,11 @@ int hil_images_finish(const char *name)
 
 int hil_images_can_reinstate(const char *name, uint32_t offset, uint32_t len, uint32_t crc)
 {
-	if ((size_t)offset > store_size || store_size - offset < len || offset % HIL_IMAGE_ALIGN) {
+	if ((size_t)offset > images.store_size || images.store_size - offset < len || offset % HIL_IMAGE_ALIGN) {
 		return -HIL_ENOSPC;
 	}
-	for (size_t i = 0; i < count; i++) {
-		const struct hil_image *o = &table[i];
+	for (size_t i = 0; i < images.count; i++) {
+		const struct hil_image *o = &images.table[i];
 		bool same_name = strcmp(o->name, name) == 0;
 		bool overlap = offset < o->offset + o->len && o->offset < offset + len;
 
@@ -204,7 +209,7 @@ int hil_images_can_reinstate(const char *name, uint32_t offset, uint32_t len, ui
 			return -HIL_EBUSY;
 		}
 	}
-	if (find(name) == NULL && count >= HIL_IMAGES_MAX) {
+	if (find(name) == NULL && images.count >= HIL_IMAGES_MAX) {
 		return -HIL_ENOSPC;
 	}
 	return 0;
@@ -215,7 +220,7 @@ int hil_images_reinstate(const char *name, uint32_t offset, uint32_t len, uint32
 	struct hil_image *img = find(name);
 
 	if (img == NULL) {
-		if (count >= HIL_IMAGES_MAX) {
+		if (images.count >= HIL_IMAGES_MAX) {
 			return -HIL_ENOSPC;
 		}
 		img = add(name);

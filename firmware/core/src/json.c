@@ -5,6 +5,10 @@
 
 static const char hex_digits[] = "0123456789abcdef";
 
+/* Characters JSON escapes with a backslash and a letter: the letter at the same index. */
+static const char escaped[] = "\"\\\n\r\t";
+static const char escape_letters[] = "\"\\nrt";
+
 static void put_escaped(hil_out_fn out, void *user, const char *s)
 {
 	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
@@ -12,11 +16,12 @@ static void put_escaped(hil_out_fn out, void *user, const char *s)
 	out(user, "\"", 1);
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
-		const char *two = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
-				: c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+		const char *e = strchr(escaped, c); /* c is not NUL here */
 
-		if (two != NULL) {
-			out(user, two, 2);
+		if (e != NULL) {
+			esc[1] = escape_letters[e - escaped];
+			out(user, esc, 2);
+			esc[1] = 'u';
 		} else if (c < 0x20 || c >= 0x7f) {
 			/* Control characters and non-ASCII bytes (names may be arbitrary bytes):
 			 * \u00XX keeps the line pure ASCII and valid JSON. */

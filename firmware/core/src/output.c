@@ -211,6 +211,15 @@ int (hil_out_error)(uint32_t id, int rc, const char *fmt, ...) /* (name): not th
 	return hil_out_msg_error(id, rc);
 }
 
+#if !HIL_MESSAGES
+int hil_out_error_without_message(uint32_t id, int rc)
+{
+	msg.n = 0;
+	msg.buf[0] = '\0';
+	return hil_out_msg_error(id, rc);
+}
+#endif
+
 int hil_out_msg_error(uint32_t id, int rc)
 {
 	return hil_out_result(id, rc, "{\"error\":%s}", msg.buf);

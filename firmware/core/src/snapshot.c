@@ -50,13 +50,18 @@ static int ext_ok(const struct hil_snapshot *s, const struct hil_saved_ext *e, u
 	return 0;
 }
 
+bool hil_snapshot_counts_ok(const struct hil_snapshot *s)
+{
+	return s->n <= HIL_CTX_MAX_EXT && s->n_maps <= HIL_CTX_MAX_MAPS && s->n_syms <= HIL_CTX_MAX_SYMS &&
+	       s->blob_len <= HIL_CTX_BLOB_MAX;
+}
+
 int hil_snapshot_check(const struct hil_snapshot *s, const uint8_t *order, uint32_t mem_count)
 {
 	uint8_t seen[HIL_CTX_MAX_EXT] = { 0 };
 	struct hil_saved_ext e;
 
-	if (s->n > HIL_CTX_MAX_EXT || s->n_maps > HIL_CTX_MAX_MAPS || s->n_syms > HIL_CTX_MAX_SYMS ||
-	    s->blob_len > HIL_CTX_BLOB_MAX || (s->n > 0 && order == NULL)) {
+	if (!hil_snapshot_counts_ok(s) || (s->n > 0 && order == NULL)) {
 		return -HIL_EINVAL;
 	}
 	for (uint32_t i = 0; i < s->n; i++) {

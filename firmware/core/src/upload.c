@@ -31,18 +31,13 @@ enum rx_state { RX_OFF, RX_SYNC, RX_HUNT, RX_BODY };
 
 static struct {
 	enum rx_state state;
-	char name[HIL_NAME_MAX + 1];
+	const struct hil_image *img;  /* begun before data mode; table entries never move */
 	uint32_t id;
 	uint32_t next;
-	uint32_t total;
 	uint32_t last_ms;
-	uint8_t hdr[HDR_LEN];
-	size_t hdr_n;
-	uint32_t frame_off;
-	uint32_t frame_len;
-	size_t body_n;           /* payload + crc bytes received so far */
+	size_t n;                /* bytes of buf filled: the header (window), then payload + crc */
 	size_t abort_n;          /* bytes of the abort sequence matched so far */
-	uint8_t body[HIL_UPLOAD_CHUNK_MAX + 4];
+	uint8_t buf[HDR_LEN + HIL_UPLOAD_CHUNK_MAX + 4];
 } rx;
 
 /* Bytes above 127 only (a shell in command mode drops them), its first byte nowhere else in
@@ -56,10 +51,15 @@ static uint32_t le32(const uint8_t *p)
 	return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
 
+/* Payload length of the frame whose header is in buf. */
+static uint32_t frame_len(void)
+{
+	return (uint32_t)rx.buf[6] | ((uint32_t)rx.buf[7] << 8);
+}
+
 void hil_upload_reset(void)
 {
-	memset(&rx, 0, sizeof(rx));
-	rx.state = RX_OFF;
+	memset(&rx, 0, sizeof(rx)); /* state RX_OFF (0) */
 }
 
 bool hil_core_in_data_mode(void)
@@ -69,13 +69,10 @@ bool hil_core_in_data_mode(void)
 
 void hil_upload_start(const char *name, uint32_t id, uint32_t next)
 {
-	const struct hil_image *img = hil_images_by_name(name);
-
-	memset(&rx, 0, sizeof(rx));
-	memcpy(rx.name, name, strlen(name) + 1);
+	hil_upload_reset();
+	rx.img = hil_images_by_name(name); /* `upload data` found it */
 	rx.id = id;
 	rx.next = next;
-	rx.total = img != NULL ? img->len : 0;
 	rx.last_ms = hil_g_port->uptime_ms();
 	rx.state = RX_SYNC;
 	hil_g_port->bypass(true);
@@ -95,11 +92,9 @@ static void nak(const char *reason)
 /* End data mode: leave bypass first so the host's next command reaches the shell. */
 static void finish(int rc_override)
 {
-	const struct hil_image *img = hil_images_by_name(rx.name);
-	uint32_t received = img != NULL ? img->received : 0;
-	uint32_t len = img != NULL ? img->len : 0;
-	uint32_t crc = img != NULL ? img->crc : 0;
-	int rc = img != NULL ? hil_images_finish(rx.name) : -HIL_ENOENT;
+	const struct hil_image *img = rx.img;
+	uint32_t received = img->received; /* before a CRC mismatch resets it */
+	int rc = hil_images_finish(img);
 
 	if (rc_override != 0) {
 		rc = rc_override;
@@ -108,29 +103,27 @@ static void finish(int rc_override)
 	hil_g_port->bypass(false);
 
 	hj_fmt(hil_out_begin_tag("@@UPL", rx.id, rc),
-	       "{\"name\":%s,\"len\":%u,\"received\":%u,\"crc\":%x,\"complete\":%b}", rx.name, len, received,
-	       crc, img != NULL && img->complete);
+	       "{\"name\":%s,\"len\":%u,\"received\":%u,\"crc\":%x,\"complete\":%b}", img->name, img->len,
+	       received, img->crc, img->complete);
 	(void)hil_out_end();
 }
 
-/* Judge a full 8-byte header. Returns true when the frame body should be read. */
-static bool header_acceptable(bool hunting)
+/* Judge the full header in buf. Returns true when the frame body should be read. */
+static bool header_acceptable(void)
 {
-	uint32_t off = le32(rx.hdr + 2);
-	uint32_t len = (uint32_t)rx.hdr[6] | ((uint32_t)rx.hdr[7] << 8);
+	bool hunting = rx.state == RX_HUNT;
+	uint32_t len = frame_len();
 
-	if (rx.hdr[0] != MAGIC0 || rx.hdr[1] != MAGIC1) {
+	if (rx.buf[0] != MAGIC0 || rx.buf[1] != MAGIC1) {
 		if (!hunting) {
 			nak("bad magic");
 		}
 		return false;
 	}
-	rx.frame_off = off;
-	rx.frame_len = len;
 	if (len == 0) {
 		return true; /* end frame: accepted at any offset, its CRC must be crc32("") = 0 */
 	}
-	if (off != rx.next) {
+	if (le32(rx.buf + 2) != rx.next) {
 		if (!hunting) {
 			nak("unexpected offset");
 		}
@@ -140,60 +133,34 @@ static bool header_acceptable(bool hunting)
 		nak("frame longer than chunk");
 		return false;
 	}
-	if (len > rx.total - rx.next) {
+	if (len > rx.img->len - rx.next) {
 		nak("beyond end of image");
 		return false;
 	}
 	return true;
 }
 
+/* A frame that passed the header check is whole in buf (its offset is rx.next). */
 static void frame_complete(void)
 {
-	uint32_t want = le32(rx.body + rx.frame_len);
+	uint32_t len = frame_len();
+	const uint8_t *payload = rx.buf + HDR_LEN;
 
-	if (rx.frame_len == 0) {
-		if (want == 0) {
-			finish(0);
-		} else {
-			nak("bad crc");
-		}
-		return;
-	}
-	if (hil_crc32(0, rx.body, rx.frame_len) != want) {
+	if (hil_crc32(0, payload, len) != le32(payload + len)) {
 		nak("bad crc");
 		return;
 	}
-	if (hil_images_append(rx.name, rx.frame_off, rx.body, rx.frame_len) != 0) {
+	if (len == 0) {
+		finish(0);
+		return;
+	}
+	if (hil_images_append(rx.img, rx.next, payload, len) != 0) {
 		nak("unexpected offset");
 		return;
 	}
-	rx.next += rx.frame_len;
+	rx.next += len;
 	rx.state = RX_SYNC;
 	ack();
-}
-
-static void push_header_byte(uint8_t b)
-{
-	if (rx.hdr_n == HDR_LEN) {
-		/* hunting: slide the window by one */
-		memmove(rx.hdr, rx.hdr + 1, HDR_LEN - 1);
-		rx.hdr_n = HDR_LEN - 1;
-	}
-	rx.hdr[rx.hdr_n++] = b;
-	if (rx.hdr_n < HDR_LEN) {
-		return;
-	}
-	bool hunting = rx.state == RX_HUNT;
-
-	if (header_acceptable(hunting)) {
-		rx.state = RX_BODY;
-		rx.body_n = 0;
-		rx.hdr_n = 0;
-	} else if (!hunting) {
-		/* nak() switched to HUNT; rescan what we have after the first byte */
-		memmove(rx.hdr, rx.hdr + 1, HDR_LEN - 1);
-		rx.hdr_n = HDR_LEN - 1;
-	}
 }
 
 /* True when b completes the abort sequence. */
@@ -209,32 +176,36 @@ static bool abort_seen(uint8_t b)
 
 void hil_core_bypass_bytes(const uint8_t *data, size_t len)
 {
-	if (rx.state == RX_OFF || len == 0) {
-		return;
-	}
 	for (size_t i = 0; i < len && rx.state != RX_OFF; i++) {
 		uint8_t b = data[i];
-		bool line_end = b == '\r' || b == '\n';
 
 		if (abort_seen(b)) {
 			finish(-HIL_ECANCELED);
 			return;
 		}
-		if (rx.state == RX_BODY || !line_end) {
-			rx.last_ms = hil_g_port->uptime_ms(); /* frame bytes keep data mode alive, probes do not */
-		}
-		if (rx.state == RX_SYNC && rx.hdr_n == 0 && line_end) {
+		bool line_end = b == '\r' || b == '\n';
+
+		if (line_end && rx.state == RX_SYNC && rx.n == 0) {
 			/* A Zephyr shell hands the LF of a CRLF that ran `upload data` to the bypass
 			 * callback: a line end before a header is not frame data (no frame starts with one). */
 			continue;
 		}
+		if (rx.state == RX_BODY || !line_end) {
+			rx.last_ms = hil_g_port->uptime_ms(); /* frame bytes keep data mode alive, probes do not */
+		}
+		if (rx.state != RX_BODY && rx.n == HDR_LEN) {
+			/* a header was refused: slide the window by one */
+			memmove(rx.buf, rx.buf + 1, HDR_LEN - 1);
+			rx.n = HDR_LEN - 1;
+		}
+		rx.buf[rx.n++] = b;
 		if (rx.state == RX_BODY) {
-			rx.body[rx.body_n++] = b;
-			if (rx.body_n == (size_t)rx.frame_len + 4u) {
+			if (rx.n == HDR_LEN + frame_len() + 4u) {
+				rx.n = 0;
 				frame_complete();
 			}
-		} else {
-			push_header_byte(b);
+		} else if (rx.n == HDR_LEN && header_acceptable()) {
+			rx.state = RX_BODY;
 		}
 	}
 }

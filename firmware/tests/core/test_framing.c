@@ -130,6 +130,7 @@ static void argument_errors(void)
 	json = t_cmd_json("fault", &rc);
 	CHECK_EQ_INT(rc, -HIL_ENOTSUP);
 	CHECK_CMD_CONTAINS("ctx erase", -HIL_ENOTSUP, "CONFIG_LLEXT_HIL_TEST");
+	CHECK_CMD_CONTAINS("ctx restore order 0", -HIL_ENOTSUP, "order is a test argument, switched off on this board");
 	json = t_cmd_json("info", &rc);
 	CHECK_EQ_INT(rc, 0);
 	CHECK_CONTAINS(json, "\"test\":false");

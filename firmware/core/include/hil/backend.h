@@ -88,6 +88,10 @@ struct hil_snapshot {
 	void *user;              /* for the implementation */
 };
 
+/* The four counts of s within the limits of one saved context (HIL_CTX_MAX_*,
+ * HIL_CTX_BLOB_MAX): what the context encoder, its decoder and hil_snapshot_check require. */
+bool hil_snapshot_counts_ok(const struct hil_snapshot *s);
+
 /* What every restore relies on, checked record by record: names NUL-terminated and
  * non-empty, map and symbol ranges inside the tables, dependencies < n up to the first
  * HIL_DEP_NONE, every mem_idx <= mem_count, `order` a permutation of 0..n-1 (NULL allowed

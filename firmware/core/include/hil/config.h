@@ -59,8 +59,9 @@
 #define HIL_REPLAY_MAX 192
 #endif
 
-/* The test-only commands (`fault ...`, `ctx erase`) and the flash fault injection behind
- * them: 1 builds them in, 0 leaves them out (a field build; they answer -ENOTSUP). Zephyr:
+/* The test-only commands (`fault ...`, `ctx erase`, `ctx restore order`) and the flash fault
+ * injection behind them: 1 builds them in, 0 leaves them out (a field build; they answer
+ * -ENOTSUP). Zephyr:
  * CONFIG_LLEXT_HIL_TEST. Elsewhere on unless the build defines HIL_TEST_COMMANDS=0. */
 #ifndef HIL_TEST_COMMANDS
 #if defined(CONFIG_LLEXT_HIL) && !defined(CONFIG_LLEXT_HIL_TEST)
@@ -70,10 +71,11 @@
 #endif
 #endif
 
-/* Error messages in words. 1: every error result says what failed and what was expected.
- * 0: the sentences are not built in (about 2.5 KiB of flash on Cortex-M3): an error result
- * keeps its rc, the name of a bad argument and what the command table says (usage lines,
- * command names), and the message is otherwise empty. Zephyr: CONFIG_LLEXT_HIL_MESSAGES. */
+/* Text for people. 1: every error result says what failed and what was expected, and `help`
+ * lists the command table. 0: the sentences, the argument usages and `help` are not built in
+ * (about 3.4 KiB of flash on Cortex-M3): an error result keeps its rc, the name of a bad
+ * argument ("command" for an unknown word) and the words of a command given the wrong number
+ * of arguments, and the message is otherwise empty. Zephyr: CONFIG_LLEXT_HIL_MESSAGES. */
 #ifndef HIL_MESSAGES
 #if defined(CONFIG_LLEXT_HIL) && !defined(CONFIG_LLEXT_HIL_MESSAGES)
 #define HIL_MESSAGES 0

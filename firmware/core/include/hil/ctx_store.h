@@ -60,6 +60,9 @@ int hil_ctx_store_copy_image(const struct hil_ctx_view *v, const struct hil_ctx_
 int hil_ctx_store_erase(void);
 
 /* Wrap-safe sequence comparison: a is newer than b. */
-bool hil_ctx_seq_newer(uint32_t a, uint32_t b);
+static inline bool hil_ctx_seq_newer(uint32_t a, uint32_t b)
+{
+	return (int32_t)(a - b) > 0;
+}
 
 #endif /* HIL_CTX_STORE_H */

@@ -43,8 +43,7 @@ void hil_images_reserve(uint32_t end);
  * -HIL_EAGAIN (still uploading or its CRC did not match). */
 int hil_images_find(const char *name, uint8_t **data, size_t *len);
 
-/* Store inspection (upload list, ctx save): NULL past the end. */
-size_t hil_images_count(void);
+/* Store inspection (upload list, ctx save): image i, NULL past the end. */
 const struct hil_image *hil_images_at(size_t i);
 const struct hil_image *hil_images_by_name(const char *name);
 uint8_t *hil_images_base(void);
@@ -58,14 +57,14 @@ size_t hil_images_used(void);   /* end of the highest allocated image */
 int hil_images_begin(const char *name, uint32_t len, uint32_t crc, bool (*busy)(const char *),
 		     const struct hil_image **out);
 
-/* Append bytes at `offset` (must equal image->received; the receiver guarantees it).
- * Returns 0 or -HIL_EINVAL. */
-int hil_images_append(const char *name, uint32_t offset, const uint8_t *data, size_t len);
+/* Append bytes to img (an image of the store, from hil_images_begin or _by_name) at `offset`
+ * (must equal img->received; the receiver guarantees it). Returns 0 or -HIL_EINVAL. */
+int hil_images_append(const struct hil_image *img, uint32_t offset, const uint8_t *data, size_t len);
 
-/* Mark complete if every byte arrived and the whole-image CRC matches. Returns 0,
- * -HIL_EAGAIN (bytes missing) or -HIL_EBADMSG (CRC mismatch: received is reset to 0 so
- * the next `upload begin` starts over). */
-int hil_images_finish(const char *name);
+/* Mark img (an image of the store) complete if every byte arrived and the whole-image CRC
+ * matches. Returns 0, -HIL_EAGAIN (bytes missing) or -HIL_EBADMSG (CRC mismatch: received is
+ * reset to 0 so the next `upload begin` starts over). */
+int hil_images_finish(const struct hil_image *img);
 
 /* `ctx restore`: can name/offset/len be re-instated? 0 when the range is free or holds
  * the very same image (same name, offset, len, crc; also while loaded: its saved bytes

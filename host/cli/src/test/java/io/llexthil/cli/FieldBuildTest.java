@@ -85,6 +85,28 @@ class FieldBuildTest extends CliHarness {
     }
 
     @Test
+    void aRestoreInAnotherOrderIsSkippedOnAFieldBuild() throws Exception {
+        Path scenario = tmp.resolve("order.yaml");
+        Files.writeString(scenario, """
+                name: order-on-field
+                description: restoring in another order is a test argument
+                fresh: false
+                steps:
+                  - upload: producer
+                  - load: producer
+                  - save: all
+                  - reset: shell
+                  - restore: {order: [0]}
+                """);
+        Path dir = tmp.resolve("run4");
+        int rc = run("run", "--out", dir.toString(), "--board", "sim", "--link", FIELD_SIM, scenario.toString());
+        assertThat(rc).as(stdout() + err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        assertThat(stdout()).contains("1 case: 0 passed, 0 failed (divergences), 0 errors, 1 skipped");
+        assertThat(Files.readString(dir.resolve("report.json"))).contains("step 4 (restore order [0])");
+        assertThat(Files.readString(dir.resolve("sim.raw.log"))).doesNotContain("ctx restore");
+    }
+
+    @Test
     void aPowerCutSweepStopsAtItsFirstPointInsteadOfSkippingEveryOne() throws Exception {
         Path dir = tmp.resolve("sweep");
         int rc = run("sweep", "powercut", "--out", dir.toString(), "--board", "sim", "--link", FIELD_SIM);

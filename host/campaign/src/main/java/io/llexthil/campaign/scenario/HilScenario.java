@@ -31,15 +31,16 @@ public record HilScenario(String name, String description, String source, String
     }
 
     /**
-     * Why this scenario needs the board's test commands ({@code ctx erase}, {@code fault ...}),
-     * which a field build ({@code CONFIG_LLEXT_HIL_TEST=n}) leaves out; empty when it does not.
+     * Why this scenario needs the board's test commands ({@code ctx erase}, {@code fault ...},
+     * {@code ctx restore order}), which a field build ({@code CONFIG_LLEXT_HIL_TEST=n}) leaves
+     * out; empty when it does not.
      */
     public Optional<String> testCommandUse() {
         if (fresh) {
             return Optional.of("a fresh case starts from an erased context store (ctx erase)");
         }
         return steps.stream().filter(Step::usesTestCommands).findFirst()
-                .map(s -> "step " + s.index() + " (" + s.describe() + ") arms a fault or erases the context store");
+                .map(s -> "step " + s.index() + " (" + s.describe() + ") arms a fault, erases the context store or restores in another order");
     }
 
     /** A scenario built in code (sweeps, the fuzzer, tests), its steps numbered in order. */

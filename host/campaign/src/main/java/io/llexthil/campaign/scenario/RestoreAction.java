@@ -48,4 +48,8 @@ public record RestoreAction(List<Integer> order) implements StepAction {
 
     @Override
     public boolean touchesContext() { return true; }
+
+    /** {@code order} is a test argument: boards built without the test commands refuse it. */
+    @Override
+    public boolean usesTestCommands() { return !order.isEmpty(); }
 }
