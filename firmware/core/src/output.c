@@ -214,9 +214,7 @@ int (hil_out_error)(uint32_t id, int rc, const char *fmt, ...) /* (name): not th
 #if !HIL_MESSAGES
 int hil_out_error_without_message(uint32_t id, int rc)
 {
-	msg.n = 0;
-	msg.buf[0] = '\0';
-	return hil_out_msg_error(id, rc);
+	return (hil_out_error)(id, rc, ""); /* the function, not the macro */
 }
 #endif
 
