@@ -3,6 +3,19 @@
 
 #include "hil_internal.h"
 
+/* The value of a hexadecimal digit of either case; 16 for any other character. */
+static uint32_t digit_value(char c)
+{
+	if (c >= '0' && c <= '9') {
+		return (uint32_t)(c - '0');
+	}
+	c |= 0x20; /* 'A'..'F' to 'a'..'f' (no other character lands there) */
+	if (c >= 'a' && c <= 'f') {
+		return (uint32_t)(c - 'a' + 10);
+	}
+	return 16;
+}
+
 bool hil_parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
 {
 	uint64_t v = 0;
@@ -11,11 +24,10 @@ bool hil_parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
 		return false;
 	}
 	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9') {
-			return false;
-		}
-		v = v * 10u + (uint64_t)(*s - '0');
-		if (v > 0xffffffffull) {
+		uint32_t d = digit_value(*s);
+
+		v = v * 10u + d;
+		if (d > 9 || v > 0xffffffffull) {
 			return false;
 		}
 	}
@@ -38,19 +50,9 @@ bool hil_parse_hex32(const char *s, uint32_t *out)
 		s += 2;
 	}
 	for (; *s != '\0'; s++, n++) {
-		char c = *s;
-		uint32_t d;
+		uint32_t d = digit_value(*s);
 
-		if (c >= '0' && c <= '9') {
-			d = (uint32_t)(c - '0');
-		} else if (c >= 'a' && c <= 'f') {
-			d = (uint32_t)(c - 'a' + 10);
-		} else if (c >= 'A' && c <= 'F') {
-			d = (uint32_t)(c - 'A' + 10);
-		} else {
-			return false;
-		}
-		if (n >= 8) {
+		if (d > 15 || n >= 8) {
 			return false;
 		}
 		v = (v << 4) | d;
@@ -62,23 +64,25 @@ bool hil_parse_hex32(const char *s, uint32_t *out)
 	return true;
 }
 
-int hil_check_name(const char *what, const char *s)
+/* 1..HIL_NAME_MAX characters, no control characters, no '|': 0, or -EINVAL / -ENAMETOOLONG
+ * with the message set. */
+static int check_name(const char *s)
 {
 	size_t n = strlen(s);
 
 	if (n == 0) {
-		hil_msgf(HIL_WORDS("%s: expected a name of 1..15 characters", "%s"), what);
+		hil_msgf(HIL_WORDS("name: expected a name of 1..15 characters", "name"));
 		return -HIL_EINVAL;
 	}
 	if (n > HIL_NAME_MAX) {
-		hil_msgf(HIL_WORDS("%s '%s' is longer than 15 characters", "%s"), what, s);
+		hil_msgf(HIL_WORDS("name '%s' is longer than 15 characters", "name"), s);
 		return -HIL_ENAMETOOLONG;
 	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c <= 0x20 || c >= 0x7f || c == '|') {
-			hil_msgf(HIL_WORDS("%s: expected a name of printable ASCII characters without '|'", "%s"), what);
+			hil_msgf(HIL_WORDS("name: expected a name of printable ASCII characters without '|'", "name"));
 			return -HIL_EINVAL;
 		}
 	}
@@ -104,7 +108,7 @@ int hil_bad_arg_name(uint32_t id, const char *what)
 
 int hil_name_arg(uint32_t id, const char *s)
 {
-	int rc = hil_check_name("name", s);
+	int rc = check_name(s);
 
 	return rc != 0 ? hil_out_msg_error(id, rc) : 0;
 }

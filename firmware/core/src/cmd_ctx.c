@@ -11,11 +11,11 @@
 /* Reserve the newest saved context's image ranges so uploads never take their places. */
 void hil_ctx_reserve_saved_images(void)
 {
-	const struct hil_ctx_view *v = NULL;
+	const struct hil_ctx_view *v; /* v, slot and seq: set by a load that succeeds */
 	struct hil_saved_ext e;
 	struct hil_ctx_image img;
-	uint8_t slot = 0;
-	uint32_t seq = 0;
+	uint8_t slot;
+	uint32_t seq;
 	uint32_t end = 0;
 
 	if (hil_ctx_store_load(&v, &slot, &seq) == 0) {
@@ -358,11 +358,12 @@ int hil_cmd_ctx_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv
 		if (intact) {
 			(void)hil_ctx_store_decode_slot((uint8_t)s, &si->h, &v); /* n = 0 when it fails */
 		}
+		/* A header hil_ctx_check could not parse is all zeros: seq 0, 0 bytes. */
 		hj_fmt(j, HJ_ITEM(",{\"slot\":%s,\"valid\":%b,\"why\":%s,\"seq\":%u,\"build_match\":%b,", s == 0),
-		       slot_name(s), si->why == HIL_CTX_OK, hil_ctx_why_str(si->why), si->h.parsed ? si->h.seq : 0u,
+		       slot_name(s), si->why == HIL_CTX_OK, hil_ctx_why_str(si->why), si->h.seq,
 		       si->build_match);
 		exts_json(j, &v.snap);
-		hj_fmt(j, ",\"bytes\":%u,\"erases\":%u}", si->h.parsed ? si->h.body_offset + si->h.body_len : 0u,
+		hj_fmt(j, ",\"bytes\":%u,\"erases\":%u}", si->h.body_offset + si->h.body_len,
 		       si->erases);
 	}
 	hj_fmt(j, "]}");

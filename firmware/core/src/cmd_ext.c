@@ -19,12 +19,12 @@ int hil_cmd_upload_begin(const struct hil_cmd *c, uint32_t id, int argc, char **
 		return hil_bad_arg(id, "crc32hex", "1..8 hex digits", argv[4]);
 	}
 	rc = hil_images_begin(argv[2], len, crc, hil_image_busy, &img);
-	if (rc == -HIL_ENOSPC) {
-		return hil_out_error(id, rc, "image '%s' does not fit: image store %u bytes, used %u, at most %u images",
-				     argv[2], (uint32_t)hil_images_capacity(), (uint32_t)hil_images_used(),
-				     (uint32_t)HIL_IMAGES_MAX);
-	}
 	if (rc != 0) {
+		if (rc == -HIL_ENOSPC) {
+			return hil_out_error(id, rc, "image '%s' does not fit: image store %u bytes, used %u, at most %u images",
+					     argv[2], (uint32_t)hil_images_capacity(), (uint32_t)hil_images_used(),
+					     (uint32_t)HIL_IMAGES_MAX);
+		}
 		return hil_out_error(id, rc, rc == -HIL_EBUSY ? "image '%s' is in use by a loaded extension; unload it first"
 				     : "image '%s' exists with another len/crc and is not the last image; reset to clear the store",
 				     argv[2]);
@@ -50,6 +50,7 @@ int hil_cmd_upload_data(const struct hil_cmd *c, uint32_t id, int argc, char **a
 	return rc;
 }
 
+#if HIL_UPLOAD_LIST
 int hil_cmd_upload_list(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 {
 	struct hil_json *j = hil_out_begin(id, 0);
@@ -67,6 +68,7 @@ int hil_cmd_upload_list(const struct hil_cmd *c, uint32_t id, int argc, char **a
 	hj_fmt(j, "]}");
 	return hil_out_end();
 }
+#endif
 
 static int name_and_use_count(uint32_t id, int rc, const char *name, uint32_t use_count)
 {
@@ -121,11 +123,11 @@ int hil_cmd_call(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 				     "symbol: expected a symbol name of 1..31 characters");
 	}
 	rc = hil_g_backend->call(argv[1], argv[2], &value);
-	if (rc == -HIL_ENOENT) {
-		return hil_out_error(id, rc, "no extension named '%s' is loaded, or it exports no symbol '%s'",
-				     argv[1], argv[2]);
-	}
 	if (rc < 0) {
+		if (rc == -HIL_ENOENT) {
+			return hil_out_error(id, rc, "no extension named '%s' is loaded, or it exports no symbol '%s'",
+					     argv[1], argv[2]);
+		}
 		return hil_out_error(id, rc, "call of '%s' failed: %d", argv[2], rc);
 	}
 	return hil_out_result(id, 0, "{\"name\":%s,\"symbol\":%s,\"value\":%d}", argv[1], argv[2],

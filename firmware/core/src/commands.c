@@ -12,6 +12,7 @@
 #include "hil/images.h"
 #include "hil_internal.h"
 
+/* `ctx save` with 16 names and an id: the most words a command takes */
 #define MAX_WORDS 24
 
 /* Test-only handlers exist only in test builds (hil/config.h): elsewhere their rows stay in
@@ -40,7 +41,9 @@ static const struct hil_cmd commands[] = {
 	{ "info", "", cmd_info, HIL_CMD_READ_ONLY, 1, 1 },
 	{ "upload begin", ARGS("<name> <len> <crc32hex>"), hil_cmd_upload_begin, HIL_CMD_NAMED, 5, 5 },
 	{ "upload data", ARGS("<name>"), hil_cmd_upload_data, HIL_CMD_NAMED, 3, 3 },
+#if HIL_UPLOAD_LIST
 	{ "upload list", "", hil_cmd_upload_list, HIL_CMD_READ_ONLY, 2, 2 },
+#endif
 	{ "load", ARGS("<name>"), hil_cmd_load, HIL_CMD_NAMED, 2, 2 },
 	{ "unload", ARGS("<name>"), hil_cmd_unload, HIL_CMD_NAMED, 2, 2 },
 	{ "call", ARGS("<name> <symbol>"), hil_cmd_call, HIL_CMD_NAMED, 3, 3 },
@@ -72,12 +75,6 @@ static size_t first_word_len(const char *words)
 static bool in_group(const struct hil_cmd *c, const char *word, size_t n)
 {
 	return first_word_len(c->words) == n && memcmp(c->words, word, n) == 0;
-}
-
-/* The group of command i starts at i (groups are contiguous in the table). */
-static bool starts_group(size_t i)
-{
-	return i == 0 || !in_group(&commands[i - 1], commands[i].words, first_word_len(commands[i].words));
 }
 
 /* The form argv starts with (a two-word form before a one-word one), or NULL; *group
@@ -115,6 +112,12 @@ static const char *group_word(size_t i, char out[16])
 }
 
 #if HIL_MESSAGES
+/* The group of command i starts at i (groups are contiguous in the table). */
+static bool starts_group(size_t i)
+{
+	return i == 0 || !in_group(&commands[i - 1], commands[i].words, first_word_len(commands[i].words));
+}
+
 static int msg_error(uint32_t id)
 {
 	return hil_out_msg_error(id, -HIL_EINVAL);
@@ -169,30 +172,24 @@ static int names_error(uint32_t id, const char *head, const char *sep, const cha
 }
 #endif
 
+/* `"cmds":[` and the groups with a form that answers, each once (a group's forms are
+ * contiguous); the caller closes the list. */
 static void cmds_json(struct hil_json *j, bool with_test)
 {
 	const char *sep = "\"cmds\":[%s";
+	const struct hil_cmd *listed = NULL; /* a form of the group listed last */
 	char word[16];
 
 	for (size_t i = 0; i < N_COMMANDS; i++) {
-		bool listed = false;
+		const struct hil_cmd *c = &commands[i];
+		bool answers = c->run != NULL && (with_test || (c->flags & HIL_CMD_TEST) == 0);
 
-		if (!starts_group(i)) {
-			continue;
-		}
-		for (size_t k = i; k < N_COMMANDS && in_group(&commands[k], commands[i].words,
-							      first_word_len(commands[i].words)); k++) {
-			bool answers = commands[k].run != NULL &&
-				       (with_test || (commands[k].flags & HIL_CMD_TEST) == 0);
-
-			listed = listed || answers;
-		}
-		if (listed) {
+		if (answers && (listed == NULL || !in_group(listed, c->words, first_word_len(c->words)))) {
 			hj_fmt(j, sep, group_word(i, word));
 			sep = ",%s";
+			listed = c;
 		}
 	}
-	hj_fmt(j, "]");
 }
 
 /* Built in and switched on by the port. */
@@ -201,7 +198,8 @@ static bool test_commands_on(void)
 	return HIL_TEST_COMMANDS && hil_g_port->test_commands;
 }
 
-static const char *const reset_causes[] = { "power-on", "software", "pin", "watchdog", "unknown" };
+/* Names of equal width in place, not a table of pointers to them. */
+static const char reset_causes[][9] = { "power-on", "software", "pin", "watchdog", "unknown" };
 
 /* `info`: the board, its build and the command groups of the table. */
 static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
@@ -215,9 +213,10 @@ static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	(void)c;
 	(void)argc;
 	(void)argv;
-	hj_fmt(j, "{\"fw\":%s,\"build\":%s,\"zephyr\":%s,\"board\":%s,\"arch\":%s,"
+	/* the version is a constant of plain characters: written as it is, like the keys */
+	hj_fmt(j, "{\"fw\":\"" HIL_FW_VERSION "\",\"build\":%s,\"zephyr\":%s,\"board\":%s,\"arch\":%s,"
 	       "\"sizes\":{\"llext\":%u,\"sect_map\":%u,\"symbol\":%u,\"ptr\":%u},\"max_deps\":%u,\"name_max\":%u,",
-	       HIL_FW_VERSION, p->build_id, p->zephyr_version, p->board, p->arch, b->sizes.llext,
+	       p->build_id, p->zephyr_version, p->board, p->arch, b->sizes.llext,
 	       b->sizes.sect_map, b->sizes.symbol, b->sizes.ptr, HIL_MAX_DEPS, HIL_NAME_MAX);
 	hil_heap_json(j);
 	hj_fmt(j, ",\"flash\":{\"offset\":%u,\"size\":%u,\"erase\":%u,\"write\":%u},"
@@ -228,7 +227,7 @@ static int cmd_info(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 	       reset_causes[cause], b->profile, test_commands_on(), hil_core_upload_chunk(),
 	       hil_core_upload_window(), (uint32_t)p->rx_buf);
 	cmds_json(j, test_commands_on());
-	hj_fmt(j, "}");
+	hj_fmt(j, "]}");
 	return hil_out_end();
 }
 
@@ -287,10 +286,11 @@ int hil_core_command(int argc, char **argv)
 				     "%s is a test command, not built in (enable CONFIG_LLEXT_HIL_TEST)", c->words);
 	}
 	if (argc < c->argc_min || argc > c->argc_max) {
-		size_t next = (size_t)(c - commands) + 1;
+		const struct hil_cmd *next = c + 1;
 
-		/* `fault <unknown>`: the usage of the whole group, not of its one-word form */
-		return strchr(c->words, ' ') == NULL && next < N_COMMANDS && !starts_group(next)
+		/* `fault <unknown>`: a one-word form whose group has more forms answers the usage of
+		 * the whole group (a two-word form's words are never the first word of the next row) */
+		return next < &commands[N_COMMANDS] && in_group(next, c->words, strlen(c->words))
 			       ? group_usage(id, argv[0])
 			       : hil_usage(id, c);
 	}
@@ -310,28 +310,4 @@ int hil_core_command(int argc, char **argv)
 
 	hil_request_done(id, rc);
 	return rc;
-}
-
-int hil_core_command_line(char *line)
-{
-	char *words[MAX_WORDS];
-	int n = 0;
-	char *p = line;
-
-	while (*p != '\0') {
-		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
-			*p++ = '\0';
-		}
-		if (*p == '\0') {
-			break;
-		}
-		if (n == MAX_WORDS) {
-			return hil_out_error(0, -HIL_EINVAL, "line: more than 24 words");
-		}
-		words[n++] = p;
-		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') {
-			p++;
-		}
-	}
-	return hil_core_command(n, words);
 }

@@ -6,26 +6,14 @@
 #include "hil/ctx_format.h"
 #include "hil/errno.h"
 
-static void put16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
-static void put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
-}
 static uint16_t get16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
 static uint32_t get32(const uint8_t *p)
 {
 	return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
 
-static size_t bounded_len(const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (n < max && s[n] != '\0') {
-		n++;
-	}
-	return n;
-}
+/* A header starts with magic, version 1 and header length 64 (both 16-bit). */
+static const uint8_t header_start[8] = { 'H', 'I', 'L', 'X', HIL_CTX_VERSION, 0, HIL_CTX_HEADER_LEN, 0 };
 
 static uint32_t round_up(uint32_t v, uint32_t a) { return a <= 1u ? v : (v + a - 1u) / a * a; }
 
@@ -116,6 +104,14 @@ static const struct field sym_fields[] = {
 	FIELD(32, struct hil_saved_sym, value),
 };
 
+/* What a build expects (struct hil_ctx_expect) is byte for byte the start of a parsed header
+ * (build id, then sizes): a context is of this build when the two compare equal as memory.
+ * The array below has a negative size, and the build stops, if the layouts ever differ. */
+typedef char expect_is_header_start[offsetof(struct hil_ctx_header, sizes) == offsetof(struct hil_ctx_expect, sizes) &&
+				    sizeof(struct hil_ctx_expect) == offsetof(struct hil_ctx_header, sizes) +
+									 sizeof(struct hil_target_sizes)
+				    ? 1 : -1];
+
 /* The `why` strings in enum order, each after the previous one's NUL. */
 static const char why_strs[] = "ok\0empty\0no commit record\0bad magic\0bad header crc\0bad body crc\0"
 			       "unsupported version\0truncated\0other build";
@@ -171,20 +167,19 @@ bool hil_ctx_parse_build_id(const char *hex, uint8_t out[8])
 void hil_ctx_header_encode(struct hil_ctx_header *h, uint8_t out[HIL_CTX_HEADER_LEN])
 {
 	memset(out, 0, HIL_CTX_HEADER_LEN);
-	memcpy(out, HIL_CTX_MAGIC, 4);
-	put16(out + 4, HIL_CTX_VERSION);
-	put16(out + 6, HIL_CTX_HEADER_LEN);
+	memcpy(out, header_start, sizeof(header_start));
 	put_fields(out, h, header_fields, N_FIELDS(header_fields) - 1);
 	h->header_crc = hil_crc32(0, out, 60);
-	put32(out + 60, h->header_crc);
+	put_fields(out, h, &header_fields[N_FIELDS(header_fields) - 1], 1);
 }
 
 void hil_ctx_commit_encode(uint32_t seq, uint32_t header_crc, uint8_t out[HIL_CTX_COMMIT_LEN])
 {
+	/* Little-endian like every field (copy_fields): the words are their record bytes. */
+	const uint32_t words[3] = { seq, header_crc, ~header_crc };
+
 	memcpy(out, HIL_CTX_COMMIT_MAGIC, 4);
-	put32(out + 4, seq);
-	put32(out + 8, header_crc);
-	put32(out + 12, ~header_crc);
+	memcpy(out + 4, words, sizeof(words));
 }
 
 /* Body offset of the first image: the prefix, the tables and the padded blob. */
@@ -280,20 +275,18 @@ static void emit_tables(struct crc_sink *s, const struct hil_snapshot *snap,
 		data_at += round_up(img.len, 4u);
 		put_fields(rec, &e, ext_fields, N_FIELDS(ext_fields));
 		put_fields(rec, &img, image_fields, N_FIELDS(image_fields));
-		put32(rec + 60, 0); /* reserved */
+		memset(rec + 60, 0, 4); /* reserved */
 		emit(s, rec, HIL_CTX_EXT_LEN);
 	}
 	for (uint32_t k = 0; k < snap->n_maps && s->rc == 0; k++) {
 		s->rc = snap->map(snap, k, &m);
-		put32(rec, m.mem_idx);
-		put32(rec + 4, m.offset);
+		put_fields(rec, &m, map_fields, N_FIELDS(map_fields));
 		emit(s, rec, HIL_CTX_MAP_LEN);
 	}
 	for (uint32_t k = 0; k < snap->n_syms && s->rc == 0; k++) {
 		s->rc = snap->sym(snap, k, &y);
-		memset(rec, 0, HIL_CTX_SYM_LEN);
-		memcpy(rec, y.name, bounded_len(y.name, HIL_SYM_NAME_MAX));
-		put32(rec + 32, y.value);
+		nul_pad(y.name, sizeof(y.name));
+		put_fields(rec, &y, sym_fields, N_FIELDS(sym_fields));
 		emit(s, rec, HIL_CTX_SYM_LEN);
 	}
 	for (uint32_t off = 0; off < snap->blob_len && s->rc == 0; off += HIL_CTX_EXT_LEN) {
@@ -408,26 +401,21 @@ enum hil_ctx_why hil_ctx_check(const struct hil_ctx_reader *r, const struct hil_
 	if (crc != h->body_crc) {
 		return HIL_CTX_BAD_BODY_CRC;
 	}
-	if (exp != NULL && (memcmp(exp->build, h->build, sizeof(h->build)) != 0 ||
-			    memcmp(&exp->sizes, &h->sizes, sizeof(h->sizes)) != 0)) {
+	if (exp != NULL && memcmp(exp, h, sizeof(*exp)) != 0) { /* build and sizes at once */
 		return HIL_CTX_OTHER_BUILD;
 	}
 	return HIL_CTX_OK;
 }
 
-/* A NUL-terminated, non-empty name in a fixed field whose tail is all NUL. */
-static bool name_ok(const char *field, size_t field_len, size_t max_len)
+/* A non-empty name in a fixed field: its last byte NUL (the fields are one longer than the
+ * longest name, HIL_NAME_MAX and HIL_SYM_NAME_MAX) and nothing but NUL after the first NUL. */
+static bool name_ok(const char *field, size_t field_len)
 {
-	size_t n = 0;
-
-	while (n < field_len && field[n] != 0) {
-		n++;
-	}
-	if (n == 0 || n > max_len || n == field_len) {
+	if (field[0] == 0 || field[field_len - 1] != 0) {
 		return false;
 	}
-	for (size_t i = n; i < field_len; i++) {
-		if (field[i] != 0) {
+	for (size_t i = 1; i < field_len; i++) {
+		if (field[i - 1] == 0 && field[i] != 0) {
 			return false;
 		}
 	}
@@ -475,32 +463,33 @@ static bool within(uint32_t first, uint32_t n, uint32_t total)
 	return first <= total && n <= total - first;
 }
 
-static enum hil_ctx_why check_ext(const struct hil_ctx_reader *r, const struct hil_ctx_header *h,
-				  const struct hil_snapshot *snap, uint32_t i, uint32_t *data_end)
+/* Extension record i: its name, table ranges, dependencies and image (after *data_end). */
+static bool ext_ok(const struct hil_ctx_reader *r, const struct hil_ctx_header *h,
+		   const struct hil_snapshot *snap, uint32_t i, uint32_t *data_end)
 {
 	uint8_t rec[HIL_CTX_EXT_LEN];
 	struct hil_saved_ext e;
 	struct hil_ctx_image img;
 
-	if (load_ext(r, h->body_offset, i, rec, &e, &img) != 0 || !name_ok(e.name, sizeof(e.name), HIL_NAME_MAX)) {
-		return HIL_CTX_TRUNCATED;
+	if (load_ext(r, h->body_offset, i, rec, &e, &img) != 0 || !name_ok(e.name, sizeof(e.name))) {
+		return false;
 	}
 	if (!within(e.map_first, e.sect_cnt, snap->n_maps) || !within(e.sym_first, e.exp_cnt, snap->n_syms) ||
 	    get32(rec + 60) != 0) {
-		return HIL_CTX_TRUNCATED;
+		return false;
 	}
 	for (uint32_t d = 0; d < HIL_MAX_DEPS; d++) {
 		if (e.dep[d] != HIL_DEP_NONE && e.dep[d] >= snap->n) {
-			return HIL_CTX_TRUNCATED;
+			return false;
 		}
 	}
 	if (img.len == 0 || img.offset % 16u != 0 || img.data_offset % 4u != 0 ||
 	    img.data_offset < *data_end || !within(img.data_offset, img.len, h->body_len) ||
 	    !within(img.offset, img.len, 0xffffffffu)) {
-		return HIL_CTX_TRUNCATED;
+		return false;
 	}
 	*data_end = img.data_offset + round_up(img.len, 4u);
-	return unique_against_earlier(r, h->body_offset, i, &e, &img) ? HIL_CTX_OK : HIL_CTX_TRUNCATED;
+	return unique_against_earlier(r, h->body_offset, i, &e, &img);
 }
 
 /* Accessors of a decoded body: fixed-size records at computed offsets. */
@@ -514,22 +503,26 @@ static uint32_t maps_at(const struct hil_snapshot *s)
 	return view_of(s)->body_offset + HIL_CTX_BODY_PREFIX + s->n * HIL_CTX_EXT_LEN;
 }
 
-static uint32_t syms_at(const struct hil_snapshot *s)
-{
-	return maps_at(s) + s->n_maps * HIL_CTX_MAP_LEN;
-}
-
 static int view_ext(const struct hil_snapshot *s, uint32_t i, struct hil_saved_ext *out)
 {
 	return i < s->n ? hil_ctx_view_ext(view_of(s), i, out, NULL) : -HIL_EINVAL;
 }
 
-/* Record k of the map or symbol table (two fields each) starting at slot offset `at`. */
-static int view_record(const struct hil_snapshot *s, uint32_t at, uint32_t k, uint32_t count,
-		       uint32_t len, const struct field *f, void *out)
+/* Record k of the map table, or (syms) of the symbol table that follows it: two fields each. */
+static int view_record(const struct hil_snapshot *s, bool syms, uint32_t k, void *out)
 {
 	uint8_t rec[HIL_CTX_SYM_LEN];
+	uint32_t at = maps_at(s);
+	uint32_t count = s->n_maps;
+	uint32_t len = HIL_CTX_MAP_LEN;
+	const struct field *f = map_fields;
 
+	if (syms) {
+		at += s->n_maps * HIL_CTX_MAP_LEN;
+		count = s->n_syms;
+		len = HIL_CTX_SYM_LEN;
+		f = sym_fields;
+	}
 	if (k >= count) {
 		return -HIL_EINVAL;
 	}
@@ -542,12 +535,12 @@ static int view_record(const struct hil_snapshot *s, uint32_t at, uint32_t k, ui
 
 static int view_map(const struct hil_snapshot *s, uint32_t k, struct hil_saved_map *out)
 {
-	return view_record(s, maps_at(s), k, s->n_maps, HIL_CTX_MAP_LEN, map_fields, out);
+	return view_record(s, false, k, out);
 }
 
 static int view_sym(const struct hil_snapshot *s, uint32_t k, struct hil_saved_sym *out)
 {
-	return view_record(s, syms_at(s), k, s->n_syms, HIL_CTX_SYM_LEN, sym_fields, out);
+	return view_record(s, true, k, out);
 }
 
 static int view_blob(const struct hil_snapshot *s, uint32_t off, void *dst, size_t len)
@@ -555,7 +548,9 @@ static int view_blob(const struct hil_snapshot *s, uint32_t off, void *dst, size
 	if (off > s->blob_len || len > s->blob_len - off) {
 		return -HIL_EINVAL;
 	}
-	return rd(&view_of(s)->r, syms_at(s) + s->n_syms * HIL_CTX_SYM_LEN + off, dst, len) != 0 ? -HIL_EIO : 0;
+	uint32_t at = maps_at(s) + s->n_maps * HIL_CTX_MAP_LEN + s->n_syms * HIL_CTX_SYM_LEN;
+
+	return rd(&view_of(s)->r, at + off, dst, len) != 0 ? -HIL_EIO : 0;
 }
 
 int hil_ctx_view_ext(const struct hil_ctx_view *v, uint32_t i, struct hil_saved_ext *e,
@@ -567,12 +562,36 @@ int hil_ctx_view_ext(const struct hil_ctx_view *v, uint32_t i, struct hil_saved_
 	return load_ext(&v->r, v->body_offset, i, rec, e, img != NULL ? img : &local) != 0 ? -HIL_EIO : 0;
 }
 
+/* The tables and images of a body whose counts are within the limits. */
+static enum hil_ctx_why check_body(const struct hil_ctx_reader *r, const struct hil_ctx_header *h,
+				   const struct hil_snapshot *snap)
+{
+	struct hil_saved_sym y;
+	uint32_t data_end = tables_len(snap); /* body-relative: image data must follow in order */
+
+	if (data_end > h->body_len) {
+		return HIL_CTX_TRUNCATED;
+	}
+	for (uint32_t i = 0; i < snap->n; i++) {
+		if (!ext_ok(r, h, snap, i, &data_end)) {
+			return HIL_CTX_TRUNCATED;
+		}
+	}
+	/* Map records need no check here (any mem_idx is the backend's to judge); symbol names must be well-formed. */
+	for (uint32_t k = 0; k < snap->n_syms; k++) {
+		if (view_sym(snap, k, &y) != 0 || !name_ok(y.name, sizeof(y.name))) {
+			return HIL_CTX_TRUNCATED;
+		}
+	}
+	return data_end == h->body_len ? HIL_CTX_OK : HIL_CTX_TRUNCATED;
+}
+
 enum hil_ctx_why hil_ctx_decode(const struct hil_ctx_reader *r, const struct hil_ctx_header *h,
 				struct hil_ctx_view *out)
 {
 	uint8_t rec[HIL_CTX_BODY_PREFIX];
 	struct hil_snapshot *snap = &out->snap;
-	struct hil_saved_sym y;
+	enum hil_ctx_why why = HIL_CTX_TRUNCATED;
 
 	memset(out, 0, sizeof(*out));
 	out->r = *r;
@@ -582,29 +601,11 @@ enum hil_ctx_why hil_ctx_decode(const struct hil_ctx_reader *r, const struct hil
 	snap->map = view_map;
 	snap->sym = view_sym;
 	snap->blob = view_blob;
-	if (rd(r, h->body_offset, rec, HIL_CTX_BODY_PREFIX) != 0) {
-		return HIL_CTX_TRUNCATED;
-	}
-	get_fields(rec, snap, count_fields, N_FIELDS(count_fields));
-	if (!hil_snapshot_counts_ok(snap) || snap->n != h->n_ext) {
-		snap->n = snap->n_maps = snap->n_syms = snap->blob_len = 0;
-		return HIL_CTX_TRUNCATED;
-	}
-	uint32_t tables = tables_len(snap);
-	uint32_t data_end = tables; /* body-relative: image data must follow in order */
-	enum hil_ctx_why why = tables > h->body_len ? HIL_CTX_TRUNCATED : HIL_CTX_OK;
-
-	for (uint32_t i = 0; i < snap->n && why == HIL_CTX_OK; i++) {
-		why = check_ext(r, h, snap, i, &data_end);
-	}
-	/* Map records need no check here (any mem_idx is the backend's to judge); symbol names must be well-formed. */
-	for (uint32_t k = 0; k < snap->n_syms && why == HIL_CTX_OK; k++) {
-		if (view_sym(snap, k, &y) != 0 || !name_ok(y.name, sizeof(y.name), HIL_SYM_NAME_MAX)) {
-			why = HIL_CTX_TRUNCATED;
+	if (rd(r, h->body_offset, rec, HIL_CTX_BODY_PREFIX) == 0) {
+		get_fields(rec, snap, count_fields, N_FIELDS(count_fields));
+		if (hil_snapshot_counts_ok(snap) && snap->n == h->n_ext) {
+			why = check_body(r, h, snap);
 		}
-	}
-	if (why == HIL_CTX_OK && data_end != h->body_len) {
-		why = HIL_CTX_TRUNCATED;
 	}
 	if (why != HIL_CTX_OK) {
 		snap->n = snap->n_maps = snap->n_syms = snap->blob_len = 0;

@@ -96,8 +96,8 @@ void hil_ctx_store_scan(struct hil_ctx_scan *out)
 		reader_for(s, &r);
 		si->why = hil_ctx_check(&r, &exp, &si->h);
 		if (si->h.parsed) {
-			si->build_match = memcmp(si->h.build, exp.build, 8) == 0 &&
-				memcmp(&si->h.sizes, &exp.sizes, sizeof(exp.sizes)) == 0;
+			/* the expectation is the header's start (checked in ctx_format.c) */
+			si->build_match = memcmp(&si->h, &exp, sizeof(exp)) == 0;
 			/* Erase counts: the best knowledge from RAM and from every header we
 			 * can trust (each carries the counts of both slots as known when it
 			 * was written). */

@@ -36,17 +36,23 @@ int hil_out_error_without_message(uint32_t id, int rc);
 #endif
 /* The same with the message hil_msgf and hil_msg_add built. */
 int hil_out_msg_error(uint32_t id, int rc);
+#if HIL_REPLAY_MAX > 0
 /* A plain line, plain-mode format; CRLF is appended. */
 void hil_out_line(const char *fmt, ...);
+#endif
 /* A checked line `<tag>|<id>|<fields>|<crc>` (crc over `<id>|<fields>`, fields formatted in
  * plain mode), e.g. `@@ACK|7|256|...`. */
 void hil_out_framed(const char *tag, uint32_t id, const char *fmt, ...);
 /* Copy the next result lines into buf (the last one wins) until called again; returns the
  * length of the line copied under the previous call without its CRLF, 0 when none fitted. */
+#if HIL_REPLAY_MAX > 0
 size_t hil_out_capture(char *buf, size_t size);
+#endif
 /* Format a one-line message into the message buffer (HIL_MSG_MAX, truncates safely). */
 const char *hil_msgf(const char *fmt, ...);
-void hil_msg_add(const char *fmt, ...);   /* append to it */
+#if HIL_MESSAGES
+void hil_msg_add(const char *fmt, ...);   /* append to it (only messages of the command list use it) */
+#endif
 /* A sentence of a message: the text with HIL_MESSAGES, else `terse` (a format too). */
 #if HIL_MESSAGES
 #define HIL_WORDS(text, terse) text
@@ -59,8 +65,6 @@ void hil_msg_add(const char *fmt, ...);   /* append to it */
 bool hil_parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out);
 /* 1..8 hex digits. */
 bool hil_parse_hex32(const char *s, uint32_t *out);
-/* 1..HIL_NAME_MAX chars, no control characters. -EINVAL or -ENAMETOOLONG (msg set). */
-int hil_check_name(const char *what, const char *s);
 bool hil_streq(const char *a, const char *b);
 /* Print the error result for a bad argument: -EINVAL "<what>: expected <form>, got '<got>'"
  * (without HIL_MESSAGES: "<what>", and `form` is not compiled in). */
@@ -69,7 +73,8 @@ int hil_bad_arg(uint32_t id, const char *what, const char *form, const char *got
 int hil_bad_arg_name(uint32_t id, const char *what);
 #define hil_bad_arg(id, what, form, got) hil_bad_arg_name((id), (what))
 #endif
-/* hil_check_name of a "name" argument; prints the error result and returns its rc (0 = ok). */
+/* A "name" argument: 1..HIL_NAME_MAX printable ASCII characters without '|'; prints the
+ * error result and returns its rc (0 = ok). */
 int hil_name_arg(uint32_t id, const char *s);
 
 /* ---- request integrity and memory (request.c) ---- */
@@ -78,7 +83,11 @@ void hil_request_reset(void);
  * unreadable); returns 0, -EINVAL (no readable id) or -EILSEQ (checksum does not match). */
 int hil_request_parse(const char *token, int argc, char **argv, uint32_t *id);
 /* Around a command that may change the board: keep its result line, then its id and rc. */
+#if HIL_REPLAY_MAX > 0
 void hil_request_capture(uint32_t id);
+#else
+#define hil_request_capture(id) ((void)(id)) /* no result line is kept */
+#endif
 void hil_request_done(uint32_t id, int rc);
 
 /* ---- upload receiver (upload.c) ---- */
@@ -111,7 +120,9 @@ int hil_cmd_fault_arm(const struct hil_cmd *c, uint32_t id, int argc, char **arg
 int hil_cmd_reset(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 int hil_cmd_upload_begin(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 int hil_cmd_upload_data(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+#if HIL_UPLOAD_LIST
 int hil_cmd_upload_list(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
+#endif
 int hil_cmd_load(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 int hil_cmd_unload(const struct hil_cmd *c, uint32_t id, int argc, char **argv);
 int hil_cmd_call(const struct hil_cmd *c, uint32_t id, int argc, char **argv);

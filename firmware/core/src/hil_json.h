@@ -4,7 +4,7 @@
  *   %s  a string, quoted and escaped (never CR, LF or non-ASCII in the output)
  *   %d  an int, %u an unsigned (uint32_t) in decimal
  *   %b  a bool (passed as int): true / false
- *   %x  a uint32_t as a quoted 8-digit lower-case hex string
+ *   %x  a uint32_t as a quoted 8-digit lower-case hex string (plain mode: the 8 digits)
  * Everything else is copied verbatim, so hj_fmt(j, "{\"len\":%u}", len) prints {"len":5}.
  * The same engine formats the one-line error messages (plain mode: %s copied verbatim).
  */
@@ -27,15 +27,15 @@ struct hil_json {
  * for the first element (one format string instead of two). */
 #define HJ_ITEM(comma_fmt, first) (&(comma_fmt)[(first) ? 1 : 0])
 
-void hj_init(struct hil_json *j, hil_out_fn out, void *user);
+static inline void hj_init(struct hil_json *j, hil_out_fn out, void *user)
+{
+	j->out = out;
+	j->user = user;
+}
+
 void hj_fmt(struct hil_json *j, const char *fmt, ...);
 
 /* The engine: json = true quotes and escapes %s (payloads), false copies it (messages). */
 void hil_vformat(hil_out_fn out, void *user, bool json, const char *fmt, va_list ap);
-
-/* Decimal / hex formatting without printf; return the number of chars written. */
-size_t hil_fmt_i32(char *out, int32_t v);
-size_t hil_fmt_u32(char *out, uint32_t v);
-void hil_fmt_hex32(char *out8, uint32_t v);
 
 #endif /* HIL_JSON_H */

@@ -41,9 +41,11 @@ const struct hil_image *hil_images_at(size_t i)
 
 static struct hil_image *find(const char *name)
 {
-	for (size_t i = 0; i < images.count; i++) {
-		if (strcmp(images.table[i].name, name) == 0) {
-			return &images.table[i];
+	struct hil_image *end = images.table + images.count;
+
+	for (struct hil_image *img = images.table; img < end; img++) {
+		if (strcmp(img->name, name) == 0) {
+			return img;
 		}
 	}
 	return NULL;
@@ -54,12 +56,12 @@ const struct hil_image *hil_images_by_name(const char *name)
 	return find(name);
 }
 
-/* A new, empty table entry named `name` (the caller checked there is room). */
+/* A new, empty table entry named `name` (the caller checked there is room). Entries past
+ * `count` are still all zero: only hil_images_init empties the table, and it zeroes it. */
 static struct hil_image *add(const char *name)
 {
 	struct hil_image *img = &images.table[images.count++];
 
-	memset(img, 0, sizeof(*img));
 	memcpy(img->name, name, strlen(name) + 1);
 	return img;
 }
@@ -98,6 +100,12 @@ int hil_images_find(const char *name, uint8_t **data, size_t *len)
 	return 0;
 }
 
+/* Does offset..offset+len lie inside the store? No sum: on a 32-bit target it could wrap. */
+static bool fits(uint32_t offset, uint32_t len)
+{
+	return (size_t)offset <= images.store_size && images.store_size - offset >= len;
+}
+
 static bool is_topmost(const struct hil_image *img)
 {
 	for (size_t i = 0; i < images.count; i++) {
@@ -127,30 +135,27 @@ int hil_images_begin(const char *name, uint32_t len, uint32_t crc, bool (*busy)(
 		if (!is_topmost(img)) {
 			return -HIL_EEXIST;
 		}
-		if ((size_t)img->offset + len > images.store_size) {
+		if (!fits(img->offset, len)) {
 			return -HIL_ENOSPC;
 		}
-		/* Replace the topmost image in place. */
-		img->len = len;
-		img->crc = crc;
-		img->received = 0;
-		img->complete = false;
-		*out = img;
-		return 0;
-	}
-	if (images.count >= HIL_IMAGES_MAX) {
-		return -HIL_ENOSPC;
-	}
-	uint32_t used = (uint32_t)hil_images_used();
-	uint32_t off = align_up(used > images.reserved_end ? used : images.reserved_end);
+		/* Replace the topmost image in place (set up below like a new one). */
+	} else {
+		if (images.count >= HIL_IMAGES_MAX) {
+			return -HIL_ENOSPC;
+		}
+		uint32_t used = (uint32_t)hil_images_used();
+		uint32_t off = align_up(used > images.reserved_end ? used : images.reserved_end);
 
-	if ((size_t)off > images.store_size || images.store_size - off < len) {
-		return -HIL_ENOSPC;
+		if (!fits(off, len)) {
+			return -HIL_ENOSPC;
+		}
+		img = add(name);
+		img->offset = off;
 	}
-	img = add(name);
-	img->offset = off;
 	img->len = len;
 	img->crc = crc;
+	img->received = 0;
+	img->complete = false;
 	*out = img;
 	return 0;
 }
@@ -180,18 +185,17 @@ int hil_images_finish(const struct hil_image *image)
 	if (img->received < img->len) {
 		return -HIL_EAGAIN;
 	}
-	if (hil_crc32(0, images.store + img->offset, img->len) != img->crc) {
+	img->complete = hil_crc32(0, images.store + img->offset, img->len) == img->crc;
+	if (!img->complete) {
 		img->received = 0;
-		img->complete = false;
 		return -HIL_EBADMSG;
 	}
-	img->complete = true;
 	return 0;
 }
 
 int hil_images_can_reinstate(const char *name, uint32_t offset, uint32_t len, uint32_t crc)
 {
-	if ((size_t)offset > images.store_size || images.store_size - offset < len || offset % HIL_IMAGE_ALIGN) {
+	if (!fits(offset, len) || offset % HIL_IMAGE_ALIGN) {
 		return -HIL_ENOSPC;
 	}
 	for (size_t i = 0; i < images.count; i++) {

@@ -35,9 +35,31 @@ static void put_escaped(hil_out_fn out, void *user, const char *s)
 	out(user, "\"", 1);
 }
 
+/* The 8 lower-case hex digits of v. */
+static void hex32_digits(char *out8, uint32_t v)
+{
+	for (int i = 7; i >= 0; i--) {
+		out8[i] = hex_digits[v & 0xfu];
+		v >>= 4;
+	}
+}
+
+/* Decimal digits of v, most significant first. */
+static void put_u32(hil_out_fn out, void *user, uint32_t v)
+{
+	char digits[10];
+	size_t n = sizeof(digits);
+
+	do {
+		digits[--n] = (char)('0' + (v % 10u));
+		v /= 10u;
+	} while (v != 0);
+	out(user, digits + n, sizeof(digits) - n);
+}
+
 void hil_vformat(hil_out_fn out, void *user, bool json, const char *fmt, va_list ap)
 {
-	char tmp[12];
+	char hex[10];
 
 	while (*fmt != '\0') {
 		size_t lit = 0;
@@ -62,11 +84,18 @@ void hil_vformat(hil_out_fn out, void *user, bool json, const char *fmt, va_list
 			}
 			break;
 		}
-		case 'd':
-			out(user, tmp, hil_fmt_i32(tmp, va_arg(ap, int)));
+		case 'd': {
+			int v = va_arg(ap, int);
+
+			if (v < 0) {
+				out(user, "-", 1);
+			}
+			/* the magnitude in unsigned arithmetic: no overflow for INT32_MIN */
+			put_u32(out, user, v < 0 ? 0u - (uint32_t)v : (uint32_t)v);
 			break;
+		}
 		case 'u':
-			out(user, tmp, hil_fmt_u32(tmp, va_arg(ap, unsigned)));
+			put_u32(out, user, va_arg(ap, unsigned));
 			break;
 		case 'b':
 			if (va_arg(ap, int)) {
@@ -75,22 +104,19 @@ void hil_vformat(hil_out_fn out, void *user, bool json, const char *fmt, va_list
 				out(user, "false", 5);
 			}
 			break;
-		case 'x':
-			tmp[0] = '"';
-			hil_fmt_hex32(tmp + 1, va_arg(ap, uint32_t));
-			tmp[9] = '"';
-			out(user, tmp, 10);
+		case 'x': {
+			size_t quoted = json ? 1 : 0; /* a JSON string in payloads, bare digits in plain mode */
+
+			hex[0] = '"';
+			hex32_digits(hex + 1, va_arg(ap, uint32_t));
+			hex[9] = '"';
+			out(user, hex + 1 - quoted, 8 + 2 * quoted);
 			break;
+		}
 		default:
 			return; /* a format bug: stop rather than read a wrong argument */
 		}
 	}
-}
-
-void hj_init(struct hil_json *j, hil_out_fn out, void *user)
-{
-	j->out = out;
-	j->user = user;
 }
 
 void hj_fmt(struct hil_json *j, const char *fmt, ...)
@@ -100,37 +126,4 @@ void hj_fmt(struct hil_json *j, const char *fmt, ...)
 	va_start(ap, fmt);
 	hil_vformat(j->out, j->user, true, fmt, ap);
 	va_end(ap);
-}
-
-size_t hil_fmt_u32(char *out, uint32_t v)
-{
-	char tmp[10];
-	size_t n = 0;
-
-	do {
-		tmp[n++] = (char)('0' + (v % 10u));
-		v /= 10u;
-	} while (v != 0);
-	for (size_t i = 0; i < n; i++) {
-		out[i] = tmp[n - 1 - i];
-	}
-	return n;
-}
-
-size_t hil_fmt_i32(char *out, int32_t v)
-{
-	if (v < 0) {
-		out[0] = '-';
-		/* negate in unsigned arithmetic: no overflow for INT32_MIN */
-		return 1 + hil_fmt_u32(out + 1, 0u - (uint32_t)v);
-	}
-	return hil_fmt_u32(out, (uint32_t)v);
-}
-
-void hil_fmt_hex32(char *out8, uint32_t v)
-{
-	for (int i = 7; i >= 0; i--) {
-		out8[i] = hex_digits[v & 0xfu];
-		v >>= 4;
-	}
 }

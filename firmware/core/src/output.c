@@ -18,9 +18,11 @@ static struct {
 	bool crc_on;             /* bytes after the tag's `|` are covered by the CRC */
 	int rc;
 	struct hil_json json;
+#if HIL_REPLAY_MAX > 0
 	char *capture;           /* a copy of the result line for `last` (request.c), or NULL */
 	size_t capture_size;
 	size_t capture_n;        /* > capture_size: the line did not fit */
+#endif
 } line;
 
 static struct {
@@ -42,12 +44,14 @@ static void put_bytes(void *user, const char *s, size_t n)
 	if (line.crc_on) {
 		line.crc = hil_crc32(line.crc, s, n);
 	}
+#if HIL_REPLAY_MAX > 0
 	if (line.capture != NULL) {
 		if (line.capture_n + n <= line.capture_size) {
 			memcpy(line.capture + line.capture_n, s, n);
 		}
 		line.capture_n += n;
 	}
+#endif
 	while (n > 0) {
 		size_t take = sizeof(line.buf) - line.n;
 
@@ -64,49 +68,46 @@ static void put_bytes(void *user, const char *s, size_t n)
 	}
 }
 
+/* Bytes of the line formatted in plain mode. */
+static void put_fmt(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	hil_vformat(put_bytes, NULL, false, fmt, ap);
+	va_end(ap);
+}
+
 /* `<tag>|<id>|`, the CRC running from the id on. */
 static void start_line(const char *tag, uint32_t id)
 {
-	char head[12];
-	size_t n = hil_fmt_u32(head, id);
-
 	line.n = 0;
 	line.crc = 0;
 	line.crc_on = false;
-	put_bytes(NULL, tag, strlen(tag));
-	put_bytes(NULL, "|", 1);
+	put_fmt("%s|", tag);
 	line.crc_on = true;
-	head[n++] = '|';
-	put_bytes(NULL, head, n);
+	put_fmt("%u|", id);
 }
 
 /* `|<crc>\r\n`, then everything to the port. */
 static void end_line(void)
 {
-	char tail[TAIL];
-
 	line.crc_on = false;
-	tail[0] = '|';
-	hil_fmt_hex32(tail + 1, line.crc);
-	tail[9] = '\r';
-	tail[10] = '\n';
 	if (sizeof(line.buf) - line.n < TAIL) {
 		flush_piece(); /* the CRLF travels with the CRC in the last piece */
 	}
-	put_bytes(NULL, tail, TAIL);
+	put_fmt("|%x\r\n", line.crc);
 	flush_piece();
 }
 
 struct hil_json *hil_out_begin_tag(const char *tag, uint32_t id, int rc)
 {
-	char head[16];
-	size_t n = hil_fmt_i32(head, rc);
-
+#if HIL_REPLAY_MAX > 0
 	line.capture_n = 0; /* the command's last result line is the one kept */
+#endif
 	line.rc = rc;
 	start_line(tag, id);
-	head[n++] = '|';
-	put_bytes(NULL, head, n);
+	put_fmt("%d|", rc);
 	hj_init(&line.json, put_bytes, NULL);
 	return &line.json;
 }
@@ -139,10 +140,11 @@ void hil_core_announce_ready(void)
 
 	/* Framed like a result line, the boot count in the id's place. Plain formatting: the build
 	 * id is checked hex (hil_core_init), the version a constant, the board name the port's. */
-	hil_out_framed("@@RDY", p->boot_count, "{\"build\":\"%s\",\"fw\":\"%s\",\"board\":\"%s\"}",
-		       p->build_id, HIL_FW_VERSION, p->board);
+	hil_out_framed("@@RDY", p->boot_count,
+		       "{\"build\":\"%s\",\"fw\":\"" HIL_FW_VERSION "\",\"board\":\"%s\"}", p->build_id, p->board);
 }
 
+#if HIL_REPLAY_MAX > 0
 size_t hil_out_capture(char *buf, size_t size)
 {
 	size_t n = line.capture_n;
@@ -153,6 +155,7 @@ size_t hil_out_capture(char *buf, size_t size)
 	line.capture_n = 0;
 	return fits ? n - 2 : 0; /* without the CRLF */
 }
+#endif
 
 int hil_out_result(uint32_t id, int rc, const char *fmt, ...)
 {
@@ -182,6 +185,8 @@ static const char *vmsg(const char *fmt, va_list ap)
 	return msg.buf;
 }
 
+#if HIL_MESSAGES
+/* Only the sentences built from the command table append (commands.c): not built without them. */
 void hil_msg_add(const char *fmt, ...)
 {
 	va_list ap;
@@ -190,6 +195,7 @@ void hil_msg_add(const char *fmt, ...)
 	hil_vformat(msg_put, NULL, false, fmt, ap);
 	va_end(ap);
 }
+#endif
 
 const char *hil_msgf(const char *fmt, ...)
 {
@@ -230,6 +236,8 @@ int hil_usage(uint32_t id, const struct hil_cmd *c)
 			       c->words, c->args);
 }
 
+#if HIL_REPLAY_MAX > 0
+/* Only `last` prints a line that is not framed: the kept result line. */
 void hil_out_line(const char *fmt, ...)
 {
 	va_list ap;
@@ -242,3 +250,4 @@ void hil_out_line(const char *fmt, ...)
 	put_bytes(NULL, "\r\n", 2);
 	flush_piece();
 }
+#endif

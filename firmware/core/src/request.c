@@ -4,8 +4,9 @@
  * `@<id>:<crc>`: the host names each request and checksums it, so a command damaged on the
  * wire is refused (-EILSEQ) before anything runs: a flipped digit in `fault flash 12` must
  * never move a power-cut point. The board also remembers the last HIL_RECENT_IDS requests
- * that may change it, with their rc, and keeps the result line of the latest one, so a host
- * that lost a reply asks `last <id>` instead of repeating a command that already ran.
+ * that may change it, with their rc, and keeps the result line of the latest one (unless
+ * HIL_REPLAY_MAX is 0), so a host that lost a reply asks `last <id>` instead of repeating a
+ * command that already ran.
  */
 #include <string.h>
 
@@ -19,18 +20,22 @@ static struct {
 } recent[HIL_RECENT_IDS];
 static uint32_t recent_next;
 
+#if HIL_REPLAY_MAX > 0
 static struct {
 	uint32_t id;            /* 0: nothing to replay */
 	size_t len;
 	char line[HIL_REPLAY_MAX + 2]; /* the line and its CRLF as captured; then NUL-terminated for %s */
 } replay;
+#endif
 
 void hil_request_reset(void)
 {
 	memset(recent, 0, sizeof(recent));
 	recent_next = 0;
+#if HIL_REPLAY_MAX > 0
 	replay.id = 0;
 	replay.len = 0;
+#endif
 }
 
 /* crc32 of "<id> <word> <word> ...": the words exactly as the shell split them. */
@@ -71,6 +76,7 @@ int hil_request_parse(const char *token, int argc, char **argv, uint32_t *id)
 	return request_crc(digits, n, argc, argv) == want ? 0 : -HIL_EILSEQ;
 }
 
+#if HIL_REPLAY_MAX > 0
 void hil_request_capture(uint32_t id)
 {
 	replay.id = 0;
@@ -78,10 +84,13 @@ void hil_request_capture(uint32_t id)
 	hil_out_capture(id != 0 ? replay.line : NULL, HIL_REPLAY_MAX + 2); /* the CRLF is copied, then cut */
 	replay.id = id;
 }
+#endif
 
 void hil_request_done(uint32_t id, int rc)
 {
+#if HIL_REPLAY_MAX > 0
 	size_t captured = hil_out_capture(NULL, 0);
+#endif
 
 	if (id == 0) {
 		return;
@@ -89,12 +98,14 @@ void hil_request_done(uint32_t id, int rc)
 	recent[recent_next % HIL_RECENT_IDS].id = id;
 	recent[recent_next % HIL_RECENT_IDS].rc = rc;
 	recent_next++;
+#if HIL_REPLAY_MAX > 0
 	/* a line longer than the buffer (or none) cannot be replayed: only its rc is kept */
 	replay.len = captured;
 	replay.line[captured] = '\0';
 	if (captured == 0) {
 		replay.id = 0;
 	}
+#endif
 }
 
 /*
@@ -117,11 +128,15 @@ int hil_cmd_last(const struct hil_cmd *c, uint32_t id, int argc, char **argv)
 			found = (int)i;
 		}
 	}
+#if HIL_REPLAY_MAX > 0
 	bool replayed = found >= 0 && replay.id == asked && replay.len > 0;
 
 	if (replayed) {
 		hil_out_line("%s", replay.line);
 	}
+#else
+	bool replayed = false; /* no result line is kept: the host learns that it ran, and its rc */
+#endif
 	return hil_out_result(id, 0, "{\"id\":%u,\"ran\":%b,\"rc\":%d,\"replayed\":%b,\"boot\":%u}", asked,
 			      (int)(found >= 0), found >= 0 ? (int)recent[found].rc : 0, (int)replayed,
 			      hil_g_port->boot_count);

@@ -14,16 +14,15 @@ static int ext_ok(const struct hil_snapshot *s, const struct hil_saved_ext *e, u
 {
 	struct hil_saved_map m;
 	struct hil_saved_sym y;
-	int ended = 0;
 
 	if (!name_ok(e->name, sizeof(e->name)) || e->map_first > s->n_maps ||
 	    e->sect_cnt > s->n_maps - e->map_first || e->sym_first > s->n_syms ||
 	    e->exp_cnt > s->n_syms - e->sym_first) {
 		return -HIL_EINVAL;
 	}
-	for (uint32_t j = 0; j < HIL_MAX_DEPS; j++) {
-		ended |= e->dep[j] == HIL_DEP_NONE;
-		if (!ended && e->dep[j] >= s->n) {
+	/* the dependencies end at the first HIL_DEP_NONE; what follows it is not read */
+	for (uint32_t j = 0; j < HIL_MAX_DEPS && e->dep[j] != HIL_DEP_NONE; j++) {
+		if (e->dep[j] >= s->n) {
 			return -HIL_EINVAL;
 		}
 	}
@@ -58,7 +57,7 @@ bool hil_snapshot_counts_ok(const struct hil_snapshot *s)
 
 int hil_snapshot_check(const struct hil_snapshot *s, const uint8_t *order, uint32_t mem_count)
 {
-	uint8_t seen[HIL_CTX_MAX_EXT] = { 0 };
+	uint32_t seen = 0; /* bit k: order[] named extension k already (n <= HIL_CTX_MAX_EXT <= 32) */
 	struct hil_saved_ext e;
 
 	if (!hil_snapshot_counts_ok(s) || (s->n > 0 && order == NULL)) {
@@ -70,25 +69,16 @@ int hil_snapshot_check(const struct hil_snapshot *s, const uint8_t *order, uint3
 		if (rc != 0) {
 			return rc;
 		}
-		if (order[i] >= s->n || seen[order[i]]++) {
+		if (order[i] >= s->n || (seen & (1u << order[i])) != 0) {
 			return -HIL_EINVAL;
 		}
+		seen |= 1u << order[i];
 		rc = ext_ok(s, &e, mem_count);
 		if (rc != 0) {
 			return rc;
 		}
 	}
 	return 0;
-}
-
-static size_t bounded_len(const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (n < max && s[n] != '\0') {
-		n++;
-	}
-	return n;
 }
 
 int hil_saved_add(struct hil_snapshot *snap, struct hil_saved_ext *e, const char *name,
@@ -98,7 +88,7 @@ int hil_saved_add(struct hil_snapshot *snap, struct hil_saved_ext *e, const char
 		return -HIL_ENOSPC;
 	}
 	memset(e, 0, sizeof(*e));
-	memcpy(e->name, name, bounded_len(name, HIL_NAME_MAX));
+	strncpy(e->name, name, HIL_NAME_MAX); /* at most HIL_NAME_MAX characters, NUL-padded */
 	e->use_count = use_count;
 	e->sect_cnt = sect_cnt;
 	e->exp_cnt = exp_cnt;
@@ -138,7 +128,8 @@ int hil_saved_locate(const struct hil_snapshot *snap, uint32_t k, bool maps, uin
 
 void hil_saved_sym_set(struct hil_saved_sym *out, const char *name, uint32_t value)
 {
-	memset(out->name, 0, sizeof(out->name));
-	memcpy(out->name, name, bounded_len(name, HIL_SYM_NAME_MAX));
+	/* at most HIL_SYM_NAME_MAX characters, NUL-padded to the end of the field */
+	strncpy(out->name, name, HIL_SYM_NAME_MAX);
+	out->name[HIL_SYM_NAME_MAX] = '\0';
 	out->value = value;
 }

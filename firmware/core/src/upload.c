@@ -193,19 +193,20 @@ void hil_core_bypass_bytes(const uint8_t *data, size_t len)
 		if (rx.state == RX_BODY || !line_end) {
 			rx.last_ms = hil_g_port->uptime_ms(); /* frame bytes keep data mode alive, probes do not */
 		}
-		if (rx.state != RX_BODY && rx.n == HDR_LEN) {
-			/* a header was refused: slide the window by one */
-			memmove(rx.buf, rx.buf + 1, HDR_LEN - 1);
-			rx.n = HDR_LEN - 1;
-		}
 		rx.buf[rx.n++] = b;
 		if (rx.state == RX_BODY) {
 			if (rx.n == HDR_LEN + frame_len() + 4u) {
 				rx.n = 0;
 				frame_complete();
 			}
-		} else if (rx.n == HDR_LEN && header_acceptable()) {
-			rx.state = RX_BODY;
+		} else if (rx.n == HDR_LEN) {
+			if (header_acceptable()) {
+				rx.state = RX_BODY;
+			} else {
+				/* a header was refused: slide the window by one */
+				memmove(rx.buf, rx.buf + 1, HDR_LEN - 1);
+				rx.n = HDR_LEN - 1;
+			}
 		}
 	}
 }

@@ -137,8 +137,9 @@ static void argument_errors(void)
 	CHECK_CONTAINS(json, "\"cmds\":[\"info\",\"upload\",\"load\",\"unload\",\"call\",\"state\",\"ctx\",\"reset\",\"last\",\"help\"]");
 	t_port.test_commands = true;
 
-	/* more than 24 words */
-	CHECK_CMD_CONTAINS("a b c d e f g h i j k l m n o p q r s t u v w x y", -HIL_EINVAL, "more than 24 words");
+	/* more words than any form takes: the usage of the form */
+	CHECK_CMD_CONTAINS("ctx save a b c d e f g h i j k l m n o p q r s t u v w", -HIL_EINVAL,
+			   "usage: hil ctx save [<name>...]");
 }
 
 static void info_exact(void)

@@ -594,12 +594,22 @@ void t_boot(void)
 	}
 }
 
+/* Splits the line at blanks, as a shell does, and hands the words to the core. */
 int t_cmd(const char *line)
 {
 	char buf[1024];
+	char *words[64];
+	int n = 0;
 
 	snprintf(buf, sizeof(buf), "%s", line);
-	return hil_core_command_line(buf);
+	for (char *w = strtok(buf, " \t\r\n"); w != NULL; w = strtok(NULL, " \t\r\n")) {
+		if (n == (int)(sizeof(words) / sizeof(words[0]))) {
+			fprintf(stderr, "t_cmd: more than 64 words in '%s'\n", line);
+			abort();
+		}
+		words[n++] = w;
+	}
+	return hil_core_command(n, words);
 }
 
 const char *t_cmd_json(const char *line, int *rc)

@@ -300,6 +300,10 @@ static void store_limits(void)
 	json = t_cmd_json("upload begin huge 40000 0", &rc);
 	CHECK_EQ_INT(rc, -HIL_ENOSPC);
 	CHECK_CONTAINS(json, "does not fit");
+	/* the topmost image ("liar") given a length that would wrap offset + len on a 32-bit
+	 * target: refused, nothing appended past the store (the check subtracts, never adds) */
+	json = t_cmd_json("upload begin liar 4294967280 0", &rc);
+	CHECK_EQ_INT(rc, -HIL_ENOSPC);
 	/* another len for an image that is not the topmost one */
 	json = t_cmd_json("upload begin img 10 0", &rc);
 	CHECK_EQ_INT(rc, -HIL_EEXIST);

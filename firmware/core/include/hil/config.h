@@ -52,11 +52,14 @@
 #endif
 
 /* Longest result line of such a request kept for `hil last` to print again (longer ones:
- * only the rc is kept). Save and restore lines with a few names fit. */
+ * only the rc is kept). Save and restore lines with a few names fit. 0 keeps none, and the
+ * copying is not built in: `last` still says whether a request ran, and its rc. */
+#ifndef HIL_REPLAY_MAX
 #ifdef CONFIG_LLEXT_HIL_REPLAY_MAX
 #define HIL_REPLAY_MAX CONFIG_LLEXT_HIL_REPLAY_MAX
 #else
 #define HIL_REPLAY_MAX 192
+#endif
 #endif
 
 /* The test-only commands (`fault ...`, `ctx erase`, `ctx restore order`) and the flash fault
@@ -84,6 +87,16 @@
 #endif
 #endif
 
+/* `upload list` (the image store, for people at a console; the host does not send it):
+ * 1 builds it in, 0 leaves it out. Zephyr: CONFIG_LLEXT_HIL_UPLOAD_LIST. */
+#ifndef HIL_UPLOAD_LIST
+#if defined(CONFIG_LLEXT_HIL) && !defined(CONFIG_LLEXT_HIL_UPLOAD_LIST)
+#define HIL_UPLOAD_LIST 0
+#else
+#define HIL_UPLOAD_LIST 1
+#endif
+#endif
+
 #if HIL_OUT_PIECE < 16
 #error "HIL_OUT_PIECE (CONFIG_LLEXT_HIL_OUT_PIECE) must be at least 16"
 #endif
@@ -95,6 +108,9 @@
 #endif
 #if HIL_IMAGES_MAX < 1 || HIL_IMAGES_MAX > 64
 #error "HIL_IMAGES_MAX (CONFIG_LLEXT_HIL_IMAGES_MAX) must be 1..64"
+#endif
+#if HIL_REPLAY_MAX < 0 || HIL_REPLAY_MAX > 1024
+#error "HIL_REPLAY_MAX (CONFIG_LLEXT_HIL_REPLAY_MAX) must be 0..1024"
 #endif
 #if HIL_CTX_PROGRAM_CHUNK < 64 || HIL_CTX_PROGRAM_CHUNK % 64 != 0
 #error "HIL_CTX_PROGRAM_CHUNK (CONFIG_LLEXT_HIL_CTX_PROGRAM_CHUNK) must be a multiple of 64"

@@ -36,11 +36,6 @@ int hil_core_init(const struct hil_port *port, const struct hil_backend *backend
  * argv strings are not modified. */
 int hil_core_command(int argc, char **argv);
 
-/* Convenience for ports without a tokenizing shell (the QEMU core, tests): splits `line`
- * (the text after `hil`, modified in place) at spaces/tabs and calls hil_core_command().
- * More than 24 words -> -HIL_EINVAL result line. */
-int hil_core_command_line(char *line);
-
 /* Announce readiness: prints `@@RDY|<boot>|{"build":s,"fw":s,"board":s}|<crc>` (CRC-32 of
  * `<boot>|<json>`, as for result lines; docs/protocol.md section 3.1), so the host knows this
  * boot takes commands without waiting for a quiet period. Call once per boot, after

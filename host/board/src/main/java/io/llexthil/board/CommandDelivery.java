@@ -125,10 +125,11 @@ final class CommandDelivery {
     /**
      * Asks the board whether request {@code id} ran; its reply when it did. The board keeps the
      * result line until the next request that may change it, so a damaged copy is asked for
-     * again. A request that ran but whose result line is gone (too long to keep) ends in a link
-     * error: its rc alone would be compared as if it were the whole answer. An answer from
-     * another boot than the one the request was sent to ends it as a reboot: the new boot's
-     * memory starts empty, so its "did not run" says nothing about the boot that got it.
+     * again. A request that ran but whose result line is gone (too long to keep, or a build that
+     * keeps none) ends in a link error: its rc alone would be compared as if it were the whole
+     * answer. An answer from another boot than the one the request was sent to ends it as a
+     * reboot: the new boot's memory starts empty, so its "did not run" says nothing about the
+     * boot that got it.
      */
     private Optional<HilReply> resolve(String command, int id, ReadyAnnouncement bootAtSend, Duration timeout,
                                        List<String> troubles) {
@@ -146,7 +147,8 @@ final class CommandDelivery {
             }
             if (!answer.payload().path("replayed").asBoolean(false)) {
                 throw new HilLinkException(client.boardName(), "hil " + command, "request " + id + " ran with rc "
-                        + answer.payload().path("rc").asInt() + " but its result line was lost and the board kept none ("
+                        + answer.payload().path("rc").asInt() + " but its result line was lost and the board kept no copy (longer than"
+                        + " CONFIG_LLEXT_HIL_REPLAY_MAX, or a build that keeps none) ("
                         + String.join("; ", troubles) + ")", HilBoardClient.tail(answer.line()));
             }
             troubles.add("the copy of request " + id + "'s result line was damaged too: asked again");
