@@ -12,7 +12,7 @@
 #include "hil/images.h"
 #include "hil_internal.h"
 
-/* `ctx save` with 16 names and an id: the most words a command takes */
+/* The most words a command form takes (`ctx save` and its names): more answer the usage */
 #define MAX_WORDS 24
 
 /* Test-only handlers exist only in test builds (hil/config.h): elsewhere their rows stay in
